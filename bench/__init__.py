@@ -1,0 +1,1 @@
+"""Benchmarks that measure frontdesk; not shipped with the program."""

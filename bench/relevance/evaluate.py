@@ -1,0 +1,340 @@
+"""Search relevance bench: our engine against a plain FTS5 bm25 baseline, on judged queries.
+
+    python bench/relevance/evaluate.py [--queries FILE] [--markdown] [--import PATH ...]
+
+One run:
+
+1. makes a fresh temporary data folder and imports the feeds into it with the real CLI,
+   `frontdesk --data-dir TMP import PATH...` (by default the Bristol ORUK v1 services, the
+   LGSL services list and the GOV.UK LGSL tiers from the shared data folder);
+2. sends every query through `frontdesk --data-dir TMP search --batch FILE --json
+   --limit 10` (one JSON array of results per input line, same order);
+3. runs the baseline: SQLite FTS5 over the `name` and `description` columns of the same
+   imported `services` table, copied into a separate temporary SQLite file (default
+   `unicode61` tokeniser, no stemming, no synonyms, both columns weighted equally). Each
+   query is split into word tokens (`\\w+`, lower-cased), each token double-quoted, joined
+   with OR, ranked by `bm25()`, top 10;
+4. prints success@5, MRR and nDCG@10 for both, overall and per segment, and the queries
+   our engine failed (no grade-2 service in its top five) with what it put first.
+
+Exit status is 0 whatever the scores; 1 when something went wrong (the CLI failed, its
+output was malformed, the judged set is invalid); 2 for bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make `bench.relevance` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from bench.relevance.judged_set import JudgedQuery, JudgedSetError, load_judged_set
+from bench.relevance.metrics import QueryScore, Summary, score_query, summarise
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+DEFAULT_QUERIES = HERE / "queries.tsv"
+LIMIT = 10
+DEFAULT_FEEDS = (
+    Path("oruk-v1-bristol-services/bristol_services.json"),
+    Path("lgsl-esd-services-2015/services.csv"),
+    Path("govuk-local-services-lgsl-tiers/local_services.csv"),
+)
+_TOKEN = re.compile(r"\w+")
+
+
+class BenchError(Exception):
+    """The bench could not run; the message says what to fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    source_id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class EngineRun:
+    label: str
+    results: list[list[Hit]]
+    scores: list[QueryScore]
+    seconds: float
+
+
+# --------------------------------------------------------------------------- the CLI
+
+
+def frontdesk_command(explicit: str | None) -> list[str]:
+    """The `frontdesk` program: --frontdesk, else the one beside this Python, else PATH."""
+    if explicit:
+        return explicit.split()
+    beside = Path(sys.executable).with_name("frontdesk")
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("frontdesk")
+    if found:
+        return [found]
+    return [sys.executable, "-c", "import sys; from frontdesk.cli import main; sys.exit(main())"]
+
+
+def _run_cli(command: list[str], what: str) -> str:
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as error:
+        raise BenchError(f"could not start {command[0]}: {error}") from error
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()
+        last = detail[-1] if detail else "(no output)"
+        raise BenchError(f"{what} failed (exit {done.returncode}): {last}")
+    return done.stdout
+
+
+def import_feeds(cli: list[str], data_dir: Path, feeds: Sequence[Path]) -> None:
+    _run_cli([*cli, "--data-dir", str(data_dir), "import", *map(str, feeds)], "frontdesk import")
+
+
+def search_ours(
+    cli: list[str], data_dir: Path, queries: Sequence[str], work: Path
+) -> list[list[Hit]]:
+    batch = work / "queries.txt"
+    batch.write_text("".join(q + "\n" for q in queries), encoding="utf-8")
+    command = [*cli, "--data-dir", str(data_dir), "search", "--batch", str(batch)]
+    out = _run_cli([*command, "--json", "--limit", str(LIMIT)], "frontdesk search --batch")
+    lines = [line for line in out.splitlines() if line.strip()]
+    if len(lines) != len(queries):
+        raise BenchError(
+            f"frontdesk search --batch printed {len(lines)} result lines for {len(queries)} queries"
+        )
+    results: list[list[Hit]] = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            items = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise BenchError(f"search output line {number} is not JSON: {error}") from error
+        if not isinstance(items, list):
+            raise BenchError(f"search output line {number} is not a JSON array")
+        hits: list[Hit] = []
+        for item in items:
+            if not isinstance(item, dict) or "source_id" not in item:
+                raise BenchError(f"search output line {number}: an item has no source_id")
+            hits.append(Hit(str(item["source_id"]), str(item.get("name", ""))))
+        results.append(hits)
+    return results
+
+
+# --------------------------------------------------------------------------- baseline
+
+
+def build_baseline(catalogue_db: Path, baseline_db: Path) -> sqlite3.Connection:
+    """A separate SQLite file holding an FTS5 table over the catalogue's name + description."""
+    if not catalogue_db.exists():
+        raise BenchError(f"the import made no {catalogue_db}")
+    source = sqlite3.connect(f"file:{catalogue_db}?mode=ro", uri=True)
+    try:
+        rows = source.execute(
+            "SELECT source_id, name, coalesce(description, '') FROM services"
+        ).fetchall()
+    except sqlite3.Error as error:
+        raise BenchError(f"cannot read services from {catalogue_db}: {error}") from error
+    finally:
+        source.close()
+    db = sqlite3.connect(baseline_db)
+    db.execute("CREATE VIRTUAL TABLE docs USING fts5(source_id UNINDEXED, name, description)")
+    db.executemany("INSERT INTO docs (source_id, name, description) VALUES (?, ?, ?)", rows)
+    db.commit()
+    return db
+
+
+def baseline_match(query: str) -> str:
+    """`"bins" OR "not" OR "emptied"`: every word token quoted, so nothing is FTS syntax."""
+    return " OR ".join(f'"{token}"' for token in _TOKEN.findall(query.lower()))
+
+
+def search_baseline(db: sqlite3.Connection, queries: Sequence[str]) -> list[list[Hit]]:
+    results: list[list[Hit]] = []
+    for query in queries:
+        match = baseline_match(query)
+        if not match:
+            results.append([])
+            continue
+        rows = db.execute(
+            "SELECT source_id, name FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT ?",
+            (match, LIMIT),
+        ).fetchall()
+        results.append([Hit(str(s), str(n)) for s, n in rows])
+    return results
+
+
+# --------------------------------------------------------------------------- report
+
+
+def _timed(
+    label: str, run: Callable[[], list[list[Hit]]], judged: Sequence[JudgedQuery]
+) -> EngineRun:
+    start = time.perf_counter()
+    results = run()
+    seconds = time.perf_counter() - start
+    scores = [
+        score_query([h.source_id for h in hits], q.judgements)
+        for hits, q in zip(results, judged, strict=True)
+    ]
+    return EngineRun(label, results, scores, seconds)
+
+
+def _segments(judged: Sequence[JudgedQuery]) -> list[str]:
+    names = sorted({q.segment for q in judged if q.segment})
+    return ["all", *names] if len(names) > 1 else ["all"]
+
+
+def _summary(run: EngineRun, judged: Sequence[JudgedQuery], segment: str) -> Summary:
+    picked = [s for s, q in zip(run.scores, judged, strict=True) if segment in ("all", q.segment)]
+    return summarise(picked)
+
+
+def _table(header: list[str], rows: list[list[str]], markdown: bool) -> list[str]:
+    if markdown:
+        lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+        lines += ["| " + " | ".join(r) + " |" for r in rows]
+        return lines
+    widths = [max(len(str(c)) for c in col) for col in zip(header, *rows, strict=True)]
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
+    return [fmt.format(*header), fmt.format(*("-" * w for w in widths))] + [
+        fmt.format(*r) for r in rows
+    ]
+
+
+def report(judged: Sequence[JudgedQuery], runs: Sequence[EngineRun], markdown: bool) -> str:
+    header = ["engine", "segment", "queries", "success@5", "MRR", "nDCG@10", "seconds"]
+    rows: list[list[str]] = []
+    for segment in _segments(judged):
+        for run in runs:
+            s = _summary(run, judged, segment)
+            seconds = f"{run.seconds:.2f}" if segment == "all" else ""
+            rows.append(
+                [
+                    run.label,
+                    segment,
+                    str(s.queries),
+                    f"{s.success_at_5:.3f}",
+                    f"{s.mrr:.3f}",
+                    f"{s.ndcg_at_10:.3f}",
+                    seconds,
+                ]
+            )
+    out = ["## Search relevance" if markdown else "Search relevance", ""]
+    out += _table(header, rows, markdown)
+    ours = runs[0]
+    failures = [
+        (q, hits)
+        for q, hits, score in zip(judged, ours.results, ours.scores, strict=True)
+        if score.success_at_5 == 0
+    ]
+    out += [
+        "",
+        f"{'### ' if markdown else ''}Failures of {ours.label}: {len(failures)} "
+        f"of {len(judged)} queries have no grade-2 service in the top five",
+        "",
+    ]
+    fail_rows: list[list[str]] = []
+    for q, hits in failures:
+        if hits:
+            top = hits[0]
+            grade = q.judgements.get(top.source_id, 0)
+            first_top = f"{_clip(top.name)} [{top.source_id}] (grade {grade})"
+        else:
+            first_top = "(no results)"
+        ranks = [i for i, h in enumerate(hits, 1) if q.judgements.get(h.source_id, 0) == 2]
+        fail_rows.append([q.qid, _clip(q.query, 48), first_top, str(ranks[0]) if ranks else "-"])
+    if fail_rows:
+        out += _table(["qid", "query", "came top", "first grade-2 rank"], fail_rows, markdown)
+    return "\n".join(out) + "\n"
+
+
+def _clip(text: str, width: int = 60) -> str:
+    text = " ".join(text.split()).replace("|", "/")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --------------------------------------------------------------------------- main
+
+
+def shared_data_dir() -> Path:
+    return Path(os.environ.get("FRONTDESK_SHARED_DATA", REPO.parent / "shared" / "data"))
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(
+        description="Score frontdesk search against a plain FTS5 bm25 baseline on judged queries."
+    )
+    p.add_argument(
+        "--queries",
+        type=Path,
+        default=DEFAULT_QUERIES,
+        metavar="FILE",
+        help="judged query set, .tsv or .json (default: %(default)s)",
+    )
+    p.add_argument(
+        "--import",
+        dest="feeds",
+        type=Path,
+        action="append",
+        metavar="PATH",
+        help="feed to import instead of the default three (repeatable)",
+    )
+    p.add_argument("--markdown", action="store_true", help="print the tables as markdown")
+    p.add_argument("--frontdesk", metavar="CMD", help="command that runs the frontdesk CLI")
+    p.add_argument("--keep", action="store_true", help="keep the temporary folder and say where")
+    return p.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> str:
+    judged = load_judged_set(args.queries)
+    feeds = args.feeds or [shared_data_dir() / f for f in DEFAULT_FEEDS]
+    missing = [str(f) for f in feeds if not f.exists()]
+    if missing:
+        raise BenchError(f"feed not found: {', '.join(missing)}")
+    cli = frontdesk_command(args.frontdesk)
+    work = Path(tempfile.mkdtemp(prefix="frontdesk-relevance-"))
+    try:
+        data_dir = work / "data"
+        import_feeds(cli, data_dir, feeds)
+        texts = [q.query for q in judged]
+        ours = _timed("frontdesk", lambda: search_ours(cli, data_dir, texts, work), judged)
+        baseline = build_baseline(data_dir / "catalogue.db", work / "baseline.db")
+        try:
+            base = _timed("fts5-bm25", lambda: search_baseline(baseline, texts), judged)
+        finally:
+            baseline.close()
+        text = report(judged, [ours, base], args.markdown)
+    finally:
+        if args.keep:
+            print(f"kept {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return text
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        sys.stdout.write(run(args))
+    except (BenchError, JudgedSetError, OSError) as error:
+        print(f"evaluate: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""The `frontdesk` command: argument parsing and dispatch to one module per command group.
+
+Exit status: 0 success, 1 failure (one line on stderr saying what happened and what to
+do), 2 bad usage (argparse's own convention).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from frontdesk import __version__
+from frontdesk.cli import catalogue_commands, demo_commands, search_commands
+from frontdesk.cli.common import CommandError, add_data_dir_option
+
+COMMAND_GROUPS = (catalogue_commands, search_commands, demo_commands)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="frontdesk",
+        description="Find the right service for a caller across every agency, and log the "
+        "enquiry. With no command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"frontdesk {__version__}")
+    add_data_dir_option(parser, top_level=True)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for group in COMMAND_GROUPS:
+        group.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    run = getattr(args, "run", None)
+    if run is None:
+        parser.print_help()
+        return 0
+    try:
+        status: int = run(args)
+    except CommandError as error:
+        print(f"frontdesk: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("frontdesk: interrupted", file=sys.stderr)
+        return 130
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

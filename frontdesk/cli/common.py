@@ -1,0 +1,46 @@
+"""Pieces every command shares: the data-folder option, opening the stores, the error type."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from frontdesk.store.catalogue import CatalogueSchemaError, CatalogueStore
+from frontdesk.store.paths import DataPaths, data_paths
+
+
+class CommandError(Exception):
+    """A failure the user can act on; printed as one line, exit status 1."""
+
+
+def add_data_dir_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """`--data-dir` before or after the command name; the later one wins."""
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=None if top_level else argparse.SUPPRESS,
+        help="folder for catalogue.db and desk.db (default: $FRONTDESK_HOME, else the "
+        "platform's user data folder)",
+    )
+
+
+def paths_from(args: argparse.Namespace) -> DataPaths:
+    return data_paths(getattr(args, "data_dir", None))
+
+
+def open_catalogue(args: argparse.Namespace) -> CatalogueStore:
+    paths = paths_from(args)
+    try:
+        paths.ensure()
+        return CatalogueStore.open(paths.catalogue_db)
+    except CatalogueSchemaError as error:
+        raise CommandError(str(error)) from error
+    except OSError as error:
+        raise CommandError(f"cannot open the catalogue in {paths.root}: {error}") from error
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")

@@ -1,0 +1,105 @@
+"""Enquiries: an append-only list of events per call, and the referrals they create.
+
+The desk owns the events it writes; the receiving agency owns a referral's status.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Channel(enum.StrEnum):
+    PHONE = "phone"
+    FACE_TO_FACE = "face to face"
+    EMAIL = "email"
+    WEB_CHAT = "web chat"
+
+
+class Outcome(enum.StrEnum):
+    RESOLVED_AT_FIRST_CONTACT = "resolved at first contact"
+    ADVICE_GIVEN = "advice given"
+    SIGNPOSTED = "signposted"
+    REFERRED = "referred"
+    TRANSFERRED = "transferred"
+    CALLBACK_ARRANGED = "callback arranged"
+    ESCALATED = "escalated"
+    NO_FURTHER_ACTION = "no further action"
+
+
+class ReferralStatus(enum.StrEnum):
+    SENT = "sent"
+    ACKNOWLEDGED = "acknowledged"
+    IN_PROGRESS = "in progress"
+    ACTION_SCHEDULED = "action scheduled"
+    CLOSED_RESOLVED = "closed - resolved"
+    CLOSED_NOT_RESOLVED = "closed - not resolved"
+    NOT_OUR_RESPONSIBILITY = "not our responsibility"
+    DUPLICATE = "duplicate"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_closed(self) -> bool:
+        return self not in (
+            ReferralStatus.SENT,
+            ReferralStatus.ACKNOWLEDGED,
+            ReferralStatus.IN_PROGRESS,
+            ReferralStatus.ACTION_SCHEDULED,
+        )
+
+
+class EventKind(enum.StrEnum):
+    CREATED = "created"
+    NOTE = "note"
+    SERVICE_LINKED = "service linked"
+    OUTCOME_SET = "outcome set"
+    REFERRAL_SENT = "referral sent"
+    AMENDED = "amended"
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """Optional, minimal caller details; kept only with the caller's consent."""
+
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    postcode: str | None = None
+    consent: bool = False
+
+    def is_empty(self) -> bool:
+        return not any((self.name, self.phone, self.email, self.postcode))
+
+
+@dataclass(frozen=True, slots=True)
+class EnquiryEvent:
+    id: str
+    enquiry_id: str
+    kind: EventKind
+    at: dt.datetime
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Referral:
+    id: str
+    enquiry_id: str
+    service_id: str
+    organization_id: str | None
+    status: ReferralStatus = ReferralStatus.SENT
+    note: str | None = None
+    updated_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Enquiry:
+    id: str
+    channel: Channel
+    started_at: dt.datetime
+    caller: Caller = Caller()
+    service_ids: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    outcome: Outcome | None = None
+    referral_service_id: str | None = None

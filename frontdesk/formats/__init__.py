@@ -1,0 +1,1 @@
+"""Readers and writers for the catalogue formats agencies publish (stdlib + core only)."""

@@ -1,0 +1,488 @@
+"""catalogue.db: open it, apply imports to it, and read services back as dataclasses.
+
+An import run is one SQLite transaction: every file is parsed before the first write, and
+a failure anywhere rolls the whole run back, so the catalogue is never half-updated. Each
+source is diffed against what it gave last time: new services are added, changed ones
+updated, vanished ones removed — only ever within that source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
+
+from frontdesk.core.areas import LocalAuthority, PostcodeArea, Ward
+from frontdesk.core.catalogue import (
+    Organization,
+    Service,
+    ServiceStatus,
+    TaxonomyTerm,
+    Tier,
+    catalogue_id,
+)
+from frontdesk.core.codec import (
+    organization_from_dict,
+    organization_to_dict,
+    service_from_dict,
+    service_to_dict,
+)
+from frontdesk.core.feed import LgslTier, ParsedFeed, RecordNote
+from frontdesk.store import catalogue_schema as t
+from frontdesk.store.engine import sqlite_engine, writer
+
+_T = TypeVar("_T")
+
+
+class CatalogueSchemaError(Exception):
+    """catalogue.db was written by a different version of frontdesk and must be rebuilt."""
+
+
+@dataclass(slots=True)
+class SourceReport:
+    """What one import did to one source, for the adviser or operator to read."""
+
+    source: str
+    path: Path
+    format: str
+    records_read: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    reference_rows: int = 0
+    skipped: list[RecordNote] = field(default_factory=list)
+    duplicates: list[RecordNote] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "path": str(self.path),
+            "format": self.format,
+            "records_read": self.records_read,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "reference_rows": self.reference_rows,
+            "skipped": [_note_dict(n) for n in self.skipped],
+            "duplicates": [_note_dict(n) for n in self.duplicates],
+        }
+
+
+def _note_dict(note: RecordNote) -> dict[str, Any]:
+    return {"index": note.index, "id": note.record_id, "reason": note.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueStats:
+    services: int
+    active_services: int
+    organizations: int
+    sources: tuple[tuple[str, str, int], ...]  # (name, imported_at, services)
+    last_import: str | None
+    local_authorities: int
+    postcodes: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredService:
+    """A service as the desk shows it: the record plus where it came from."""
+
+    catalogue_id: str
+    source: str
+    source_id: str
+    organization_name: str | None
+    service: Service
+
+
+class CatalogueStore:
+    """catalogue.db. Safe to share across threads: each call opens its own connection."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, path: Path) -> CatalogueStore:
+        engine = sqlite_engine(path, durable=False)
+        with writer(engine).begin() as conn:
+            t.metadata.create_all(conn)
+            found = conn.scalar(select(t.meta.c.value).where(t.meta.c.key == "schema_version"))
+            if found is None:
+                conn.execute(
+                    insert(t.meta).values(key="schema_version", value=str(t.SCHEMA_VERSION))
+                )
+            elif int(found) != t.SCHEMA_VERSION:
+                raise CatalogueSchemaError(
+                    f"{path} has catalogue schema {found}; this frontdesk needs "
+                    f"{t.SCHEMA_VERSION}. Delete the file and import again (it holds no enquiries)."
+                )
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- writing -----------------------------------------------------------------
+
+    def apply_imports(self, feeds: Sequence[tuple[str, ParsedFeed]]) -> list[SourceReport]:
+        """Apply parsed feeds, each under its source name, in one all-or-nothing transaction."""
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with writer(self.engine).begin() as conn:
+            return [_apply_one(conn, source, feed, now) for source, feed in feeds]
+
+    # -- reading -----------------------------------------------------------------
+
+    def get(self, service_catalogue_id: str) -> StoredService | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                _stored_query().where(t.services.c.id == service_catalogue_id)
+            ).first()
+        return None if row is None else _stored(row)
+
+    def get_many(self, ids: Iterable[str]) -> list[StoredService]:
+        """Services in the order asked for; ids not in the catalogue are left out."""
+        wanted = list(ids)
+        with self.engine.connect() as conn:
+            rows = conn.execute(_stored_query().where(t.services.c.id.in_(wanted))).all()
+        found = {row.id: _stored(row) for row in rows}
+        return [found[i] for i in wanted if i in found]
+
+    def iter_services(self, batch: int = 2000) -> Iterator[StoredService]:
+        with self.engine.connect() as conn:
+            result = conn.execution_options(yield_per=batch).execute(
+                _stored_query().order_by(t.services.c.rowid)
+            )
+            for row in result:
+                yield _stored(row)
+
+    def organizations(self) -> list[Organization]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(t.organizations.c.id, t.organizations.c.document).order_by(
+                    t.organizations.c.name, t.organizations.c.id
+                )
+            )
+            # Keyed by catalogue id, like taxonomy terms, so sources never clash.
+            return [
+                replace(organization_from_dict(json.loads(r.document)), id=r.id) for r in rows
+            ]
+
+    def taxonomy_terms(self) -> list[TaxonomyTerm]:
+        c = t.taxonomy_terms.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(c.id, c.name, c.vocabulary, c.code, c.parent_id).order_by(c.name)
+            )
+            return [TaxonomyTerm(r.id, r.name, r.vocabulary, r.code, r.parent_id) for r in rows]
+
+    def stats(self) -> CatalogueStats:
+        s = t.services.c
+        with self.engine.connect() as conn:
+            total = conn.scalar(select(func.count()).select_from(t.services)) or 0
+            active = (
+                conn.scalar(select(func.count()).where(s.status == ServiceStatus.ACTIVE.value)) or 0
+            )
+            orgs = conn.scalar(select(func.count()).select_from(t.organizations)) or 0
+            src = conn.execute(
+                select(t.sources.c.name, t.sources.c.imported_at, t.sources.c.services).order_by(
+                    t.sources.c.name
+                )
+            ).all()
+            las = conn.scalar(select(func.count()).select_from(t.local_authorities)) or 0
+            pcs = conn.scalar(select(func.count()).select_from(t.postcodes)) or 0
+        last = max((r.imported_at for r in src), default=None)
+        return CatalogueStats(
+            services=total,
+            active_services=active,
+            organizations=orgs,
+            sources=tuple((r.name, r.imported_at, r.services) for r in src),
+            last_import=last,
+            local_authorities=las,
+            postcodes=pcs,
+        )
+
+
+def _stored_query() -> Any:
+    s = t.services.c
+    return select(s.id, s.source, s.source_id, s.organization_name, s.document)
+
+
+def _stored(row: Any) -> StoredService:
+    return StoredService(
+        catalogue_id=row.id,
+        source=row.source,
+        source_id=row.source_id,
+        organization_name=row.organization_name,
+        service=service_from_dict(json.loads(row.document)),
+    )
+
+
+# -- applying one feed ------------------------------------------------------------
+
+
+def _apply_one(conn: Connection, source: str, feed: ParsedFeed, now: str) -> SourceReport:
+    report = SourceReport(
+        source=source,
+        path=feed.path,
+        format=feed.format,
+        records_read=feed.records_read,
+        skipped=list(feed.skipped),
+        duplicates=list(feed.duplicates),
+    )
+    report.reference_rows = _apply_reference(conn, feed)
+    has_catalogue = bool(feed.catalogue.services or feed.catalogue.organizations)
+    if not has_catalogue and report.reference_rows:
+        return report  # a reference file (councils, postcodes, tiers) is not a service source
+    _upsert_source(conn, source, feed, now)
+    _replace_organizations(conn, source, feed.catalogue.organizations)
+    _replace_taxonomy(conn, source, feed.catalogue.taxonomy_terms)
+    _diff_services(conn, source, feed, report)
+    conn.execute(
+        update(t.sources)
+        .where(t.sources.c.name == source)
+        .values(services=report.added + report.updated + report.unchanged)
+    )
+    return report
+
+
+def _apply_reference(conn: Connection, feed: ParsedFeed) -> int:
+    rows = 0
+    if feed.authorities:
+        _upsert(conn, t.local_authorities, [_authority_row(a) for a in feed.authorities])
+        rows += len(feed.authorities)
+    if feed.wards:
+        _upsert(conn, t.wards, [_ward_row(w) for w in feed.wards])
+        rows += len(feed.wards)
+    if feed.postcodes:
+        _upsert(conn, t.postcodes, [_postcode_row(p) for p in feed.postcodes])
+        rows += len(feed.postcodes)
+    if feed.lgsl_tiers:
+        _upsert(conn, t.lgsl_tiers, [_tier_row(x) for x in feed.lgsl_tiers])
+        _relabel_lgsl_services(conn, feed.lgsl_tiers)
+        rows += len(feed.lgsl_tiers)
+    return rows
+
+
+def _upsert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert or replace by primary key: reference files refresh, never remove, rows."""
+    conn.execute(insert(table).prefix_with("OR REPLACE"), rows)
+
+
+def _authority_row(a: LocalAuthority) -> dict[str, Any]:
+    return {
+        "gss": a.gss,
+        "name": a.name,
+        "tier": a.tier.value,
+        "slug": a.slug,
+        "parent_gss": a.parent_gss,
+        "country": a.country,
+        "homepage_url": a.homepage_url,
+    }
+
+
+def _ward_row(w: Ward) -> dict[str, Any]:
+    return {"gss": w.gss, "name": w.name, "la_gss": w.la_gss, "la_name": w.la_name}
+
+
+def _postcode_row(p: PostcodeArea) -> dict[str, Any]:
+    return {
+        "postcode": p.postcode,
+        "la_gss": p.la_gss,
+        "ward_gss": p.ward_gss,
+        "ward_name": p.ward_name,
+        "la_name": p.la_name,
+        "latitude": p.latitude,
+        "longitude": p.longitude,
+    }
+
+
+def _tier_row(x: LgslTier) -> dict[str, Any]:
+    return {"code": x.code, "label": x.label, "tier": x.tier.value if x.tier else None}
+
+
+def _relabel_lgsl_services(conn: Connection, tiers: list[LgslTier]) -> None:
+    """Attach GOV.UK's plain-English label and tier to services already in the catalogue."""
+    s = t.services.c
+    for x in tiers:
+        conn.execute(
+            update(t.services)
+            .where(s.lgsl_code == x.code)
+            .values(lgsl_labels=x.label, providing_tier=x.tier.value if x.tier else None)
+        )
+
+
+def _upsert_source(conn: Connection, source: str, feed: ParsedFeed, now: str) -> None:
+    values = {
+        "format": feed.format,
+        "location": str(feed.path),
+        "imported_at": now,
+        "records": feed.records_read,
+        "services": 0,
+    }
+    changed = conn.execute(update(t.sources).where(t.sources.c.name == source).values(**values))
+    if changed.rowcount == 0:
+        conn.execute(insert(t.sources).values(name=source, **values))
+
+
+def _replace_organizations(conn: Connection, source: str, orgs: list[Organization]) -> None:
+    conn.execute(delete(t.organizations).where(t.organizations.c.source == source))
+    if orgs:
+        conn.execute(
+            insert(t.organizations),
+            [
+                {
+                    "id": catalogue_id(source, o.id),
+                    "source": source,
+                    "source_id": o.id,
+                    "name": o.name,
+                    "document": json.dumps(organization_to_dict(o), sort_keys=True),
+                }
+                for o in orgs
+            ],
+        )
+
+
+def _replace_taxonomy(conn: Connection, source: str, terms: list[TaxonomyTerm]) -> None:
+    conn.execute(delete(t.taxonomy_terms).where(t.taxonomy_terms.c.source == source))
+    if terms:
+        conn.execute(
+            insert(t.taxonomy_terms),
+            [
+                {
+                    "id": catalogue_id(source, term.id),
+                    "source": source,
+                    "name": term.name,
+                    "vocabulary": term.vocabulary,
+                    "code": term.code,
+                    "parent_id": catalogue_id(source, term.parent_id) if term.parent_id else None,
+                }
+                for term in terms
+            ],
+        )
+
+
+def _diff_services(conn: Connection, source: str, feed: ParsedFeed, report: SourceReport) -> None:
+    """Bring one source's services in line with its feed, in bulk statements."""
+    s = t.services.c
+    existing = {
+        r.source_id: (r.rowid, r.content_hash)
+        for r in conn.execute(
+            select(s.rowid, s.source_id, s.content_hash).where(s.source == source)
+        )
+    }
+    context = _RowContext.load(conn, feed)
+    new_rows: list[dict[str, Any]] = []
+    changed_rows: list[dict[str, Any]] = []
+    touched: dict[str, Service] = {}
+    for service in feed.catalogue.services:
+        row = context.row(source, service)
+        previous = existing.get(service.id)
+        if previous is None:
+            new_rows.append(row)
+        elif previous[1] != row["content_hash"]:
+            changed_rows.append({**row, "_rowid": previous[0]})
+        else:
+            continue
+        touched[service.id] = service
+    report.added, report.updated = len(new_rows), len(changed_rows)
+    report.unchanged = len(feed.catalogue.services) - len(touched)
+    in_feed = {service.id for service in feed.catalogue.services}
+    vanished = [rowid for sid, (rowid, _) in existing.items() if sid not in in_feed]
+    for chunk in _chunks(vanished, 500):
+        conn.execute(delete(t.services).where(s.rowid.in_(chunk)))
+    report.removed = len(vanished)
+    if changed_rows:
+        stmt = update(t.services).where(s.rowid == bindparam("_rowid"))
+        conn.execute(stmt, changed_rows)
+        old = [r["_rowid"] for r in changed_rows]
+        for chunk in _chunks(old, 500):
+            conn.execute(delete(t.service_areas).where(t.service_areas.c.service_rowid.in_(chunk)))
+            conn.execute(
+                delete(t.service_taxonomy).where(t.service_taxonomy.c.service_rowid.in_(chunk))
+            )
+    if new_rows:
+        conn.execute(insert(t.services), new_rows)
+    if touched:
+        _insert_links(conn, source, touched)
+
+
+def _insert_links(conn: Connection, source: str, touched: dict[str, Service]) -> None:
+    """Coverage areas and taxonomy links for services just added or changed."""
+    s = t.services.c
+    rowids: dict[str, int] = {}
+    for chunk in _chunks(list(touched), 500):
+        query = select(s.source_id, s.rowid).where(s.source == source, s.source_id.in_(chunk))
+        rowids.update({r.source_id: r.rowid for r in conn.execute(query)})
+    areas: list[dict[str, Any]] = []
+    terms: list[dict[str, Any]] = []
+    for source_id, service in touched.items():
+        rowid = rowids[source_id]
+        for gss in sorted({a.gss_code for a in service.service_areas if a.gss_code}):
+            areas.append({"service_rowid": rowid, "gss": gss})
+        for term in dict.fromkeys(service.taxonomy_term_ids):
+            terms.append({"service_rowid": rowid, "term_id": catalogue_id(source, term)})
+    if areas:
+        conn.execute(insert(t.service_areas), areas)
+    if terms:
+        conn.execute(insert(t.service_taxonomy), terms)
+
+
+@dataclass(slots=True)
+class _RowContext:
+    """Lookups a service row needs from the rest of its feed and the reference tables."""
+
+    org_names: dict[str, str]
+    term_names: dict[str, str]
+    tiers: dict[str, tuple[str, str | None]]
+
+    @classmethod
+    def load(cls, conn: Connection, feed: ParsedFeed) -> _RowContext:
+        tiers = {r.code: (r.label, r.tier) for r in conn.execute(select(t.lgsl_tiers))}
+        return cls(
+            org_names={o.id: o.name for o in feed.catalogue.organizations},
+            term_names={x.id: x.name for x in feed.catalogue.taxonomy_terms},
+            tiers=tiers,
+        )
+
+    def row(self, source: str, service: Service) -> dict[str, Any]:
+        document = service_to_dict(service)
+        encoded = json.dumps(document, sort_keys=True, ensure_ascii=False)
+        label, tier = self.tiers.get(service.lgsl_code or "", ("", None))
+        providing = service.providing_tier.value if service.providing_tier else tier
+        org_id = service.organization_id
+        return {
+            "id": catalogue_id(source, service.id),
+            "source": source,
+            "source_id": service.id,
+            "name": service.name,
+            "organization_id": catalogue_id(source, org_id) if org_id else None,
+            "organization_name": self.org_names.get(org_id) if org_id else None,
+            "description": service.description,
+            "status": service.status.value,
+            "lgsl_code": service.lgsl_code,
+            "providing_tier": Tier(providing).value if providing else None,
+            "minimum_age": service.minimum_age,
+            "maximum_age": service.maximum_age,
+            "last_assured": service.last_assured.isoformat() if service.last_assured else None,
+            "last_modified": service.last_modified.isoformat() if service.last_modified else None,
+            "keywords": "\n".join(service.keywords),
+            "taxonomy": "\n".join(
+                self.term_names[i] for i in service.taxonomy_term_ids if i in self.term_names
+            ),
+            "lgsl_labels": label,
+            "document": encoded,
+            "content_hash": hashlib.sha256(
+                (encoded + "\x00" + (self.org_names.get(org_id or "") or "")).encode()
+            ).hexdigest(),
+        }
+
+
+def _chunks(items: list[_T], size: int) -> Iterator[list[_T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -1,0 +1,65 @@
+"""Tables of desk.db: the adviser's enquiries, their append-only events and the outbox.
+
+desk.db is never dropped or rebuilt: it holds work that may exist nowhere else yet. Its
+shape changes only through the numbered migrations in `desk_migrations`; these Table
+objects describe the newest shape for queries.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+enquiries = Table(
+    "enquiries",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("channel", String, nullable=False),
+    Column("started_at", String, nullable=False),
+    Column("saved_at", String, nullable=False),
+    Column("outcome", String),
+    Column("caller", Text),  # JSON, only with the caller's consent
+    Column("summary", Text, nullable=False),  # JSON: services, notes, referral
+    Column("sync_state", String, nullable=False),
+    Column("referral_status", String),
+)
+
+enquiry_events = Table(
+    "enquiry_events",
+    metadata,
+    Column("seq", Integer, primary_key=True),
+    Column("id", String, nullable=False, unique=True),
+    Column("enquiry_id", String, nullable=False, index=True),
+    Column("kind", String, nullable=False),
+    Column("at", String, nullable=False),
+    Column("data", Text, nullable=False),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("device_seq", Integer, primary_key=True),
+    Column("op_id", String, nullable=False, unique=True),
+    Column("schema_v", Integer, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("created_at", String, nullable=False),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+)
+
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("updated_at", String, nullable=False),
+    Column("payload", Text, nullable=False),
+)
+
+settings = Table(
+    "desk_state",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("value", Text, nullable=False),
+)

@@ -1,0 +1,1 @@
+"""Data files shipped with frontdesk: translations, search vocabulary, the demo catalogue."""

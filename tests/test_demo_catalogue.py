@@ -1,0 +1,190 @@
+"""The demo catalogue in resources/demo/ is valid HSDS 3.0 and safe to ship.
+
+Every service must validate against the HSDS 3.0 compiled service schema, every phone
+number must sit in an Ofcom drama range, every council service must carry a real LGSL
+code, and the checked-in JSON must be exactly what the generator writes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import importlib.util
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+DEMO = REPO / "resources" / "demo"
+CATALOGUE = DEMO / "catalogue.json"
+GENERATOR = DEMO / "build_demo_catalogue.py"
+
+COUNCILS = {"Trafford Council", "Lancashire County Council", "Lancaster City Council"}
+# Ofcom's numbers reserved for drama: 01632 960xxx, 0113 496 0xxx, 020 7946 0xxx, 0808 157 0xxx.
+FICTIONAL_NUMBER = re.compile(
+    r"^(01632 960\d{3}|0113 496 0\d{3}|020 7946 0\d{3}|0808 157 0\d{3})$"
+)
+RESERVED_DOMAIN = re.compile(r"(^|\.)(example\.(org|com|net|org\.uk)|[a-z0-9-]+\.invalid)$")
+GSS_URI = re.compile(r"^http://statistics\.data\.gov\.uk/id/statistical-geography/E\d{8}$")
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> list[dict[str, Any]]:
+    data = json.loads(CATALOGUE.read_text(encoding="utf-8"))
+    assert isinstance(data, list)
+    return data
+
+
+@pytest.fixture(scope="module")
+def service_validator(shared_data: Path) -> jsonschema.protocols.Validator:
+    """The 2.3 MB compiled schema is built into a validator once for the whole module."""
+    schema_path = shared_data / "hsds-3.0-specification" / "schema" / "compiled" / "service.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    validator_class = jsonschema.Draft202012Validator  # the schema has no $schema key
+    validator_class.check_schema(schema)
+    return validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
+
+
+@pytest.fixture(scope="module")
+def lgsl_codes(shared_data: Path) -> dict[str, str | None]:
+    """LGSL code -> GOV.UK providing tier (None when only the esd-standards list has it)."""
+    codes: dict[str, str | None] = {}
+    esd = shared_data / "lgsl-esd-services-2015" / "services.csv"
+    with esd.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            codes[row["Identifier"].strip()] = None
+    govuk = shared_data / "govuk-local-services-lgsl-tiers" / "local_services.csv"
+    with govuk.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            codes[row["LGSL"].strip()] = row["Providing Tier"].strip()
+    return codes
+
+
+def lgsl_of(service: dict[str, Any]) -> list[str]:
+    return [
+        attribute["taxonomy_term"]["code"]
+        for attribute in service.get("attributes", [])
+        if attribute.get("taxonomy_term", {}).get("taxonomy") == "LGSL"
+    ]
+
+
+def all_phones(node: Any) -> Iterator[dict[str, Any]]:
+    """Every phone object anywhere in a service (service, location, contact, organisation)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "phones":
+                yield from value
+            yield from all_phones(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from all_phones(item)
+
+
+def test_every_service_validates_against_hsds_3(
+    catalogue: list[dict[str, Any]], service_validator: jsonschema.protocols.Validator
+) -> None:
+    problems = []
+    for service in catalogue:
+        for error in service_validator.iter_errors(service):
+            where = "/".join(str(part) for part in error.absolute_path)
+            problems.append(f"{service.get('name')}: {where}: {error.message}")
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_size_and_spread(catalogue: list[dict[str, Any]]) -> None:
+    assert len(catalogue) >= 280
+    organisations = {service["organization"]["id"] for service in catalogue}
+    assert len(organisations) >= 10
+    ids = [service["id"] for service in catalogue]
+    assert len(ids) == len(set(ids))
+    names = {service["organization"]["name"] for service in catalogue}
+    assert COUNCILS <= names
+
+
+def test_every_phone_number_is_in_a_drama_range(catalogue: list[dict[str, Any]]) -> None:
+    numbers = [phone["number"] for service in catalogue for phone in all_phones(service)]
+    assert numbers
+    assert [number for number in numbers if not FICTIONAL_NUMBER.match(number)] == []
+
+
+def test_emails_and_websites_use_reserved_domains(catalogue: list[dict[str, Any]]) -> None:
+    def domain_ok(domain: str) -> bool:
+        return bool(RESERVED_DOMAIN.search(domain.lower()))
+
+    for service in catalogue:
+        organisation = service["organization"]
+        for email in (service.get("email"), service.get("assurer_email"), organisation["email"]):
+            assert email and domain_ok(email.rsplit("@", 1)[1]), email
+        for url in (service.get("url"), organisation["website"]):
+            assert url and url.startswith("https://"), url
+            assert domain_ok(url.split("/")[2]), url
+
+
+def test_every_council_service_has_a_real_lgsl_code(
+    catalogue: list[dict[str, Any]], lgsl_codes: dict[str, str | None]
+) -> None:
+    council_services = [s for s in catalogue if s["organization"]["name"] in COUNCILS]
+    assert len(council_services) >= 150
+    for service in council_services:
+        codes = lgsl_of(service)
+        assert codes, f"{service['name']} has no LGSL code"
+        for code in codes:
+            assert code in lgsl_codes, f"{service['name']}: unknown LGSL {code}"
+
+
+def test_two_tier_councils_only_offer_their_own_tier(
+    catalogue: list[dict[str, Any]], lgsl_codes: dict[str, str | None]
+) -> None:
+    allowed = {
+        "Lancashire County Council": {"county/unitary", "all"},
+        "Lancaster City Council": {"district/unitary", "all"},
+    }
+    for service in catalogue:
+        tiers = allowed.get(service["organization"]["name"])
+        if tiers is None:
+            continue
+        for code in lgsl_of(service):
+            tier = lgsl_codes[code]
+            assert tier is None or tier in tiers, f"{service['name']}: LGSL {code} is {tier}"
+
+
+def test_service_areas_are_gss_uris(catalogue: list[dict[str, Any]]) -> None:
+    for service in catalogue:
+        assert service["service_areas"], service["name"]
+        for area in service["service_areas"]:
+            assert area["name"]
+            assert GSS_URI.match(area["uri"]), area["uri"]
+    trafford = "http://statistics.data.gov.uk/id/statistical-geography/E08000009"
+    assert sum(any(a["uri"] == trafford for a in s["service_areas"]) for s in catalogue) >= 150
+
+
+def test_demo_exercises_filters_and_staleness(catalogue: list[dict[str, Any]]) -> None:
+    statuses = [service["status"] for service in catalogue]
+    assert 2 <= statuses.count("inactive") <= 10
+    dates = sorted(dt.date.fromisoformat(service["assured_date"]) for service in catalogue)
+    stale = [d for d in dates if d < dates[-1] - dt.timedelta(days=365)]
+    assert 5 <= len(stale) <= len(dates) // 4
+    categories = {
+        attribute["taxonomy_term"]["name"]
+        for service in catalogue
+        for attribute in service["attributes"]
+        if attribute["taxonomy_term"]["taxonomy"] == "frontdesk-category"
+    }
+    assert len(categories) == 10
+    with_address = [s for s in catalogue if s["service_at_locations"]]
+    assert len(with_address) >= 30
+
+
+def test_catalogue_matches_its_generator() -> None:
+    spec = importlib.util.spec_from_file_location("build_demo_catalogue", GENERATOR)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.render() == CATALOGUE.read_text(encoding="utf-8"), (
+        "resources/demo/catalogue.json is stale: run python resources/demo/build_demo_catalogue.py"
+    )
