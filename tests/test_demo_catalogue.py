@@ -26,9 +26,7 @@ GENERATOR = DEMO / "build_demo_catalogue.py"
 
 COUNCILS = {"Trafford Council", "Lancashire County Council", "Lancaster City Council"}
 # Ofcom's numbers reserved for drama: 01632 960xxx, 0113 496 0xxx, 020 7946 0xxx, 0808 157 0xxx.
-FICTIONAL_NUMBER = re.compile(
-    r"^(01632 960\d{3}|0113 496 0\d{3}|020 7946 0\d{3}|0808 157 0\d{3})$"
-)
+FICTIONAL_NUMBER = re.compile(r"^(01632 960\d{3}|0113 496 0\d{3}|020 7946 0\d{3}|0808 157 0\d{3})$")
 RESERVED_DOMAIN = re.compile(r"(^|\.)(example\.(org|com|net|org\.uk)|[a-z0-9-]+\.invalid)$")
 GSS_URI = re.compile(r"^http://statistics\.data\.gov\.uk/id/statistical-geography/E\d{8}$")
 
@@ -103,7 +101,7 @@ def test_size_and_spread(catalogue: list[dict[str, Any]]) -> None:
     ids = [service["id"] for service in catalogue]
     assert len(ids) == len(set(ids))
     names = {service["organization"]["name"] for service in catalogue}
-    assert COUNCILS <= names
+    assert names >= COUNCILS
 
 
 def test_every_phone_number_is_in_a_drama_range(catalogue: list[dict[str, Any]]) -> None:

@@ -93,13 +93,42 @@ class Referral:
     updated_at: dt.datetime | None = None
 
 
+class SyncState(enum.StrEnum):
+    """Where a saved enquiry is on its way to the hub."""
+
+    SAVED_LOCALLY = "saved locally"
+    SENT = "sent"  # the hub has confirmed it
+    REJECTED = "rejected"  # the hub refused it; the adviser must see why
+
+
 @dataclass(frozen=True, slots=True)
-class Enquiry:
+class EnquiryDraft:
+    """What the adviser has typed so far; saved as a draft on every change so nothing typed
+    is lost, and turned into events when the adviser saves."""
+
     id: str
     channel: Channel
     started_at: dt.datetime
     caller: Caller = Caller()
     service_ids: tuple[str, ...] = ()
+    notes: str = ""
+    outcome: Outcome | None = None
+    referral_service_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Enquiry:
+    """A saved enquiry as the desk lists it."""
+
+    id: str
+    channel: Channel
+    started_at: dt.datetime
+    saved_at: dt.datetime
+    caller: Caller = Caller()
+    service_ids: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     outcome: Outcome | None = None
     referral_service_id: str | None = None
+    sync_state: SyncState = SyncState.SAVED_LOCALLY
+    referral_status: ReferralStatus | None = None
+    rejection_reason: str | None = None
