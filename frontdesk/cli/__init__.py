@@ -11,10 +11,22 @@ import sys
 from collections.abc import Sequence
 
 from frontdesk import __version__
-from frontdesk.cli import catalogue_commands, demo_commands, search_commands
+from frontdesk.cli import (
+    catalogue_commands,
+    demo_commands,
+    enquiries_commands,
+    hub_commands,
+    search_commands,
+)
 from frontdesk.cli.common import CommandError, add_data_dir_option
 
-COMMAND_GROUPS = (catalogue_commands, search_commands, demo_commands)
+COMMAND_GROUPS = (
+    catalogue_commands,
+    search_commands,
+    enquiries_commands,
+    demo_commands,
+    hub_commands,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

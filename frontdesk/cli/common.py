@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from typing import Any
 
 from frontdesk.store.catalogue import CatalogueSchemaError, CatalogueStore
+from frontdesk.store.desk import DeskStore, write_problem
+from frontdesk.store.desk_migrations import DeskTooNewError
 from frontdesk.store.paths import DataPaths, data_paths
 
 
@@ -39,6 +42,22 @@ def open_catalogue(args: argparse.Namespace) -> CatalogueStore:
         raise CommandError(str(error)) from error
     except OSError as error:
         raise CommandError(f"cannot open the catalogue in {paths.root}: {error}") from error
+
+
+def open_desk(args: argparse.Namespace) -> DeskStore:
+    """desk.db in the data folder, migrated (after a backup) if an older frontdesk made it."""
+    paths = paths_from(args)
+    try:
+        paths.ensure()
+        return DeskStore.open(paths.desk_db, paths.backups)
+    except DeskTooNewError as error:
+        raise CommandError(str(error)) from error
+    except sqlite3.OperationalError as error:
+        if write_problem(error) is None:
+            raise
+        raise CommandError(f"cannot open {paths.desk_db}: {error}") from error
+    except OSError as error:
+        raise CommandError(f"cannot open desk.db in {paths.root}: {error}") from error
 
 
 def print_json(value: Any) -> None:

@@ -1,18 +1,118 @@
-"""`frontdesk search`: find services from the command line (first version)."""
+"""`frontdesk search`: find services the way the desk does, from a terminal or a script.
+
+`--batch FILE` reads one query per line (`-` for stdin) and writes one JSON array of hits
+per line in the same order, loading the vocabulary and synonyms once for the whole run.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
 
-from frontdesk.cli.common import add_data_dir_option
+from frontdesk.cli.common import CommandError, add_data_dir_option, open_catalogue, print_json
+from frontdesk.core.catalogue import ServiceStatus
+from frontdesk.search.api import MAX_LIMIT, SearchEngine, SearchResult
+from frontdesk.search.filters import Filters
 
 
 def register(commands: Any) -> None:
-    p = commands.add_parser("search", help="find services in the catalogue")
+    p = commands.add_parser(
+        "search",
+        help="find services in the catalogue, in the caller's words",
+        description="Search the catalogue as the desk does: typos corrected, synonyms "
+        "understood, and with --postcode only services covering that address.",
+    )
     add_data_dir_option(p)
+    p.add_argument("query", nargs="?", default="", help="what the caller asked for")
+    p.add_argument("--postcode", metavar="PC", help="only services covering this address")
+    p.add_argument("--org", metavar="ID", help="only this organisation's services")
+    p.add_argument("--lgsl", metavar="CODE", help="only services with this LGSL code")
+    p.add_argument("--taxonomy", metavar="ID", help="only services with this taxonomy term")
+    p.add_argument("--age", type=int, metavar="YEARS", help="only services open to this age")
+    p.add_argument("--all-statuses", action="store_true", help="include inactive services")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="hits to show (20)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a list")
+    p.add_argument("--batch", metavar="FILE", help="one query per line ('-' for stdin)")
     p.set_defaults(run=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
+    if not 1 <= args.limit <= MAX_LIMIT:
+        raise CommandError(f"--limit must be between 1 and {MAX_LIMIT}")
+    if args.batch and args.query:
+        raise CommandError("give either a QUERY or --batch FILE, not both")
+    filters = Filters(
+        organization_id=args.org,
+        taxonomy_term_id=args.taxonomy,
+        lgsl_code=args.lgsl,
+        status=None if args.all_statuses else ServiceStatus.ACTIVE,
+        age=args.age,
+        postcode=args.postcode,
+    )
+    store = open_catalogue(args)
+    try:
+        engine = SearchEngine(store)
+        if args.batch:
+            for line in _lines(args.batch):
+                result = engine.search(line, filters, args.limit)
+                print(json.dumps([h.as_dict() for h in result.hits], ensure_ascii=False))
+            return 0
+        result = engine.search(args.query, filters, args.limit)
+    finally:
+        store.close()
+    if args.json:
+        print_json(_as_json(result))
+    else:
+        _print_human(result, sys.stdout)
     return 0
+
+
+def _lines(name: str) -> Iterator[str]:
+    if name == "-":
+        for line in sys.stdin:
+            yield line.rstrip("\r\n")
+        return
+    try:
+        with Path(name).open(encoding="utf-8") as handle:
+            for line in handle:
+                yield line.rstrip("\r\n")
+    except OSError as error:
+        raise CommandError(f"cannot read the query file {name}: {error.strerror}") from error
+
+
+def _as_json(result: SearchResult) -> dict[str, Any]:
+    return {
+        "query": result.query,
+        "corrected_query": result.corrected_query,
+        "messages": list(result.messages),
+        "has_more": result.has_more,
+        "hits": [h.as_dict() for h in result.hits],
+    }
+
+
+def _print_human(result: SearchResult, out: TextIO) -> None:
+    for message in result.messages:
+        print(message, file=out)
+    if result.corrected_query:
+        print(f"Showing results for “{result.corrected_query}”", file=out)
+    if not result.hits:
+        print("No services found.", file=out)
+        return
+    for number, hit in enumerate(result.hits, 1):
+        where = ""
+        if result.place is not None:
+            where = "covers this address" if hit.covers else "area not stated"
+        org = f" — {hit.organization}" if hit.organization else ""
+        print(f"{number:>3}. {hit.name}{org}", file=out)
+        details = "  ".join(
+            x for x in (hit.id, hit.lgsl_code and f"LGSL {hit.lgsl_code}", where) if x
+        )
+        print(f"     {details}", file=out)
+        if hit.snippet:
+            print(f"     {hit.snippet}", file=out)
+    if result.has_more:
+        print("More services match: add words or filters to narrow the list.", file=out)

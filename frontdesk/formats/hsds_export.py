@@ -104,6 +104,41 @@ def catalogue_to_hsds3(
     return exporter.page()
 
 
+def hsds_uid(kind: str, source: str, record_id: str) -> str:
+    """The exported UUID of one record (kind is ``service``, ``organization``, ``location``,
+    ``taxonomy_term``...): what an HSDS consumer sees as its ``id``."""
+    return _uid(kind, source, record_id)
+
+
+def taxonomy_uid(vocabulary: str) -> str:
+    """The UUID of a taxonomy (a vocabulary of terms) as an HSDS API lists it."""
+    return _uid("taxonomy", vocabulary)
+
+
+def service_to_hsds3(
+    service: Service,
+    source: str = "",
+    *,
+    organizations: Iterable[Organization] = (),
+    taxonomy_terms: Iterable[TaxonomyTerm] = (),
+) -> JsonObject:
+    """One service as a full HSDS 3.0 object, for an API that renders services one page at
+    a time. `organizations` and `taxonomy_terms` need hold only what the service refers to,
+    with ids as the service uses them (the source's own)."""
+    lookups = Catalogue(organizations=list(organizations), taxonomy_terms=list(taxonomy_terms))
+    return _Exporter(lookups, None).service(service, source)
+
+
+def organization_to_hsds3(organization: Organization, source: str = "") -> JsonObject:
+    """One organization as an HSDS 3.0 object (without its services)."""
+    return _Exporter(Catalogue(), None).organization(organization, source)
+
+
+def taxonomy_term_to_hsds3(term: TaxonomyTerm, source: str = "") -> JsonObject:
+    """One taxonomy term as an HSDS 3.0 object; LGSL terms get their national UUID."""
+    return _Exporter(Catalogue(taxonomy_terms=[term]), None).term(term.id, source)
+
+
 def write_hsds3(
     catalogue: Catalogue, out: Path, *, source_of: Callable[[Service], str] | None = None
 ) -> int:

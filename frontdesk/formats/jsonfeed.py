@@ -31,6 +31,7 @@ T = TypeVar("T")
 RECORD_KEYS = ("content", "contents", "items")
 _WHITESPACE = " \t\n\r"
 _SPACE_RUN = re.compile(r"[ \t\n\r]*")
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 # RFC 2606 top-level domains that can never receive mail.
 _RESERVED_DOMAINS = (".invalid", ".test", ".example", ".localhost")
 _BOMS = {b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16"}
@@ -52,7 +53,8 @@ class JsonFeed:
 
 def load_feed(path: Path) -> JsonFeed:
     """Parse a JSON feed file; any fault raises `FeedError` saying where it is."""
-    scanner = _Scanner(path, _decode(path))
+    text, bad_byte = _decode(path)
+    scanner = _Scanner(path, text, bad_byte)
     scanner.skip_ws()
     first = scanner.peek()
     if not first:
@@ -69,7 +71,9 @@ def load_feed(path: Path) -> JsonFeed:
     return feed
 
 
-def _decode(path: Path) -> str:
+def _decode(path: Path) -> tuple[str, int | None]:
+    """The text, and the first byte that is not UTF-8 (kept as a surrogate escape so the
+    parser can say which record and field it sits in)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -78,13 +82,9 @@ def _decode(path: Path) -> str:
         if data.startswith(bom):
             raise FeedError(path, f"the file is {name}; save it as UTF-8")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise FeedError(
-            path,
-            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}, line {line}",
-        ) from exc
+        return data.decode("utf-8-sig", errors="surrogateescape"), data[exc.start]
 
 
 @dataclass(slots=True)
@@ -100,11 +100,13 @@ class _Place:
 class _Scanner:
     """A cursor over the document that decodes one JSON value at a time."""
 
-    def __init__(self, path: Path, text: str) -> None:
+    def __init__(self, path: Path, text: str, bad_byte: int | None = None) -> None:
         self.path = path
         self.text = text
         self.pos = 0
         self._decoder = json.JSONDecoder()
+        self._bad_byte = bad_byte
+        self._bad_at = _first_escape(text) if bad_byte is not None else -1
 
     def skip_ws(self) -> None:
         run = _SPACE_RUN.match(self.text, self.pos)  # always matches, perhaps empty
@@ -122,11 +124,20 @@ class _Scanner:
 
     def value(self, place: _Place | None = None) -> Any:
         self.skip_ws()
+        start = self.pos
         try:
             value, self.pos = self._decoder.raw_decode(self.text, self.pos)
         except json.JSONDecodeError as exc:
+            if start <= self._bad_at <= exc.pos:
+                self._fail_encoding(place)
             self.fail(f"invalid JSON ({exc.msg.removesuffix(' starting at')})", exc.pos, place)
+        if start <= self._bad_at < self.pos:
+            self._fail_encoding(place)
         return value
+
+    def _fail_encoding(self, place: _Place | None) -> NoReturn:
+        byte = self._bad_byte or 0
+        self.fail(f"not valid UTF-8 (byte 0x{byte:02x})", self._bad_at, place)
 
     def key(self, place: _Place | None = None) -> str:
         self.skip_ws()
@@ -157,6 +168,12 @@ class _Scanner:
         raise FeedError(
             self.path, message, index=place.index, record_id=place.record_id, field=place.field
         )
+
+
+def _first_escape(text: str) -> int:
+    """Where the first undecodable byte sits in text decoded with surrogateescape."""
+    match = _ESCAPED_BYTE.search(text)
+    return match.start() if match else -1
 
 
 def _describe(index: int, record_id: str | None) -> str:

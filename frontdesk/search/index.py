@@ -72,20 +72,27 @@ _DROP = (
 def ensure_index(engine: Engine) -> None:
     """Create the index and its triggers if missing or from another version, filling it in
     one pass; otherwise leave it alone (the triggers have kept it current)."""
-    with writer(engine).begin() as conn:
-        exists = conn.scalar(
-            text("SELECT count(*) FROM sqlite_master WHERE name = :name"), {"name": FTS_TABLE}
-        )
-        version = conn.scalar(text("SELECT value FROM meta WHERE key = :k"), {"k": _VERSION_KEY})
-        if exists and version == INDEX_VERSION:
+    with engine.connect() as conn:
+        if _current(conn):
             return
-        _create(conn)
+    # Checked again under the write lock: another process may have built it meanwhile.
+    with writer(engine).begin() as conn:
+        if not _current(conn):
+            _create(conn)
 
 
 def rebuild_index(engine: Engine) -> None:
     """Drop and rebuild the index from `services` (after a crash left it suspect, say)."""
     with writer(engine).begin() as conn:
         _create(conn)
+
+
+def _current(conn: Connection) -> bool:
+    exists = conn.scalar(
+        text("SELECT count(*) FROM sqlite_master WHERE name = :name"), {"name": FTS_TABLE}
+    )
+    version = conn.scalar(text("SELECT value FROM meta WHERE key = :k"), {"k": _VERSION_KEY})
+    return bool(exists) and version == INDEX_VERSION
 
 
 def _create(conn: Connection) -> None:

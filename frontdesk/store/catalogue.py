@@ -169,9 +169,7 @@ class CatalogueStore:
                 )
             )
             # Keyed by catalogue id, like taxonomy terms, so sources never clash.
-            return [
-                replace(organization_from_dict(json.loads(r.document)), id=r.id) for r in rows
-            ]
+            return [replace(organization_from_dict(json.loads(r.document)), id=r.id) for r in rows]
 
     def taxonomy_terms(self) -> list[TaxonomyTerm]:
         c = t.taxonomy_terms.c

@@ -34,7 +34,11 @@ def _v1(db: sqlite3.Connection) -> None:
             caller TEXT,
             summary TEXT NOT NULL,
             sync_state TEXT NOT NULL,
-            referral_status TEXT
+            rejection_reason TEXT,
+            referral_status TEXT,
+            referral_note TEXT,
+            referral_updated_at TEXT,
+            caller_purged_at TEXT
         );
         CREATE INDEX ix_enquiries_saved_at ON enquiries (saved_at);
         CREATE TABLE enquiry_events (
@@ -50,12 +54,14 @@ def _v1(db: sqlite3.Connection) -> None:
             device_seq INTEGER PRIMARY KEY,
             op_id TEXT NOT NULL UNIQUE,
             schema_v INTEGER NOT NULL,
+            enquiry_id TEXT NOT NULL REFERENCES enquiries (id),
             kind TEXT NOT NULL,
             payload TEXT NOT NULL,
             created_at TEXT NOT NULL,
             attempts INTEGER NOT NULL DEFAULT 0,
             last_error TEXT
         );
+        CREATE INDEX ix_outbox_enquiry_id ON outbox (enquiry_id);
         CREATE TABLE drafts (
             id TEXT PRIMARY KEY,
             updated_at TEXT NOT NULL,

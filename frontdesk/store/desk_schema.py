@@ -22,7 +22,11 @@ enquiries = Table(
     Column("caller", Text),  # JSON, only with the caller's consent
     Column("summary", Text, nullable=False),  # JSON: services, notes, referral
     Column("sync_state", String, nullable=False),
+    Column("rejection_reason", Text),  # every reason the hub gave, kept in view
     Column("referral_status", String),
+    Column("referral_note", Text),
+    Column("referral_updated_at", String),
+    Column("caller_purged_at", String),  # set when the retention purge removed the caller
 )
 
 enquiry_events = Table(
@@ -42,6 +46,7 @@ outbox = Table(
     Column("device_seq", Integer, primary_key=True),
     Column("op_id", String, nullable=False, unique=True),
     Column("schema_v", Integer, nullable=False),
+    Column("enquiry_id", String, nullable=False, index=True),
     Column("kind", String, nullable=False),
     Column("payload", Text, nullable=False),
     Column("created_at", String, nullable=False),
@@ -57,7 +62,8 @@ drafts = Table(
     Column("payload", Text, nullable=False),
 )
 
-settings = Table(
+# Small facts about this desk: its device id, the last device_seq handed out.
+desk_state = Table(
     "desk_state",
     metadata,
     Column("key", String, primary_key=True),

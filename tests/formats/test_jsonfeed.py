@@ -113,10 +113,10 @@ def test_a_record_that_is_not_an_object_is_refused_with_its_index(tmp_path: Path
     assert "the record is text, not an object" in str(error)
 
 
-def test_invalid_utf8_is_refused_with_its_position(tmp_path: Path) -> None:
+def test_invalid_utf8_is_refused_naming_its_record_and_field(tmp_path: Path) -> None:
     error = feed_error(write(tmp_path, '[{"id": "a", "name": "Caf\xe9"}]'.encode("latin-1")))
-    assert "not valid UTF-8" in str(error)
-    assert "byte 0xe9 at offset 25" in str(error)
+    assert (error.index, error.record_id, error.field) == (0, "a", "name")
+    assert "not valid UTF-8 (byte 0xe9) at line 1, column 26" in str(error)
 
 
 def test_an_empty_file_is_refused(tmp_path: Path) -> None:

@@ -1,0 +1,193 @@
+"""The catalogue side of the GUI's background work: everything here runs on the database
+worker and returns plain frozen dataclasses for the GUI thread (no Qt, no ORM objects).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from frontdesk.core.catalogue import Organization, Service, ServiceStatus, TaxonomyTerm
+from frontdesk.formats.demo import DEMO_SOURCE, read_demo_catalogue
+from frontdesk.gui.detail.hours import OpenState, is_stale, open_state
+from frontdesk.search.api import SearchEngine, SearchResult
+from frontdesk.search.coverage import Place, find_place
+from frontdesk.search.filters import Filters
+from frontdesk.search.index import ensure_index
+from frontdesk.store.catalogue import CatalogueStats, CatalogueStore
+
+# The taxonomy whose terms the demo (and frontdesk's own tooling) uses as categories.
+CATEGORY_VOCABULARY = "frontdesk-category"
+RESULT_LIMIT = 50
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRequest:
+    text: str
+    postcode: str = ""
+    organization_id: str | None = None
+    category_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ResultRow:
+    """What one line of the results list shows."""
+
+    id: str
+    name: str
+    organization: str | None
+    snippet: str
+    covers: bool | None
+    open_now: bool | None
+    stale: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SearchOutcome:
+    request: SearchRequest
+    rows: tuple[ResultRow, ...]
+    corrected_query: str | None
+    unknown_postcode: bool
+    messages: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Responsible:
+    """Who delivers a council service at the caller's postcode."""
+
+    postcode: str
+    council: str | None
+    two_tier: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceDetail:
+    id: str
+    source: str
+    organization: str | None
+    service: Service
+    open_now: OpenState
+    stale: bool
+    responsible: Responsible | None
+    postcode_unknown: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FilterChoices:
+    organizations: tuple[tuple[str, str], ...]  # (id, name)
+    categories: tuple[tuple[str, str], ...]
+
+
+def _is_category(term: TaxonomyTerm) -> bool:
+    return term.vocabulary == CATEGORY_VOCABULARY
+
+
+class CatalogueAccess:
+    """catalogue.db and its search engine, used only from the database worker."""
+
+    def __init__(self, store: CatalogueStore, engine: SearchEngine) -> None:
+        self.store = store
+        self.engine = engine
+
+    @classmethod
+    def open(cls, path: Path) -> CatalogueAccess:
+        """Open (creating if need be) and index catalogue.db. Raises CatalogueSchemaError or
+        sqlalchemy's DatabaseError when the file is from elsewhere or damaged."""
+        store = CatalogueStore.open(path)
+        try:
+            ensure_index(store.engine)
+            return cls(store, SearchEngine(store))
+        except BaseException:
+            store.close()
+            raise
+
+    def close(self) -> None:
+        self.store.close()
+
+    def stats(self) -> CatalogueStats:
+        return self.store.stats()
+
+    def load_demo(self) -> int:
+        """Import the bundled demo catalogue; returns the number of services added."""
+        [report] = self.store.apply_imports([(DEMO_SOURCE, read_demo_catalogue())])
+        return report.added
+
+    def filter_choices(self) -> FilterChoices:
+        orgs: list[Organization] = self.store.organizations()
+        terms = [t for t in self.store.taxonomy_terms() if _is_category(t)]
+        return FilterChoices(
+            organizations=tuple((o.id, o.name) for o in orgs),
+            categories=tuple(sorted({(t.id, t.name) for t in terms}, key=lambda x: x[1])),
+        )
+
+    def search(self, request: SearchRequest, now: dt.datetime) -> SearchOutcome:
+        filters = Filters(
+            organization_id=request.organization_id,
+            taxonomy_term_id=request.category_id,
+            status=ServiceStatus.ACTIVE,
+            postcode=request.postcode.strip() or None,
+        )
+        result: SearchResult = self.engine.search(request.text, filters, limit=RESULT_LIMIT)
+        stored = {s.catalogue_id: s for s in self.store.get_many(h.id for h in result.hits)}
+        rows = []
+        for hit in result.hits:
+            service = stored[hit.id].service if hit.id in stored else None
+            rows.append(
+                ResultRow(
+                    id=hit.id,
+                    name=hit.name,
+                    organization=hit.organization,
+                    snippet=hit.snippet,
+                    covers=hit.covers,
+                    open_now=open_state(service.schedules, now).is_open if service else None,
+                    stale=is_stale(service.last_assured if service else None, now.date()),
+                )
+            )
+        unknown = filters.postcode is not None and result.place is None
+        return SearchOutcome(
+            request=request,
+            rows=tuple(rows),
+            corrected_query=result.corrected_query,
+            unknown_postcode=unknown,
+            # The unknown-postcode message is worded by the GUI, in the adviser's language.
+            messages=tuple(m for m in result.messages if not unknown or "postcode" not in m),
+        )
+
+    def names(self, ids: tuple[str, ...]) -> dict[str, str]:
+        return {s.catalogue_id: s.service.name for s in self.store.get_many(ids)}
+
+    def detail(self, service_id: str, postcode: str, now: dt.datetime) -> ServiceDetail | None:
+        stored = self.store.get(service_id)
+        if stored is None:
+            return None
+        responsible, unknown = None, False
+        if postcode.strip():
+            with self.store.engine.connect() as conn:
+                place: Place | None = find_place(conn, postcode)
+            if place is None:
+                unknown = True
+            else:
+                _, council = place.responsible_council(stored.service.providing_tier)
+                responsible = Responsible(place.postcode, council, place.two_tier)
+        return ServiceDetail(
+            id=stored.catalogue_id,
+            source=stored.source,
+            organization=stored.organization_name,
+            service=stored.service,
+            open_now=open_state(stored.service.schedules, now),
+            stale=is_stale(stored.service.last_assured, now.date()),
+            responsible=responsible,
+            postcode_unknown=unknown,
+        )
+
+
+def remove_catalogue(path: Path) -> None:
+    """Delete catalogue.db and its WAL files: it is a cache and can always be rebuilt."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        target = Path(str(path) + suffix)
+        if target.is_dir():
+            shutil.rmtree(target)
+        else:
+            target.unlink(missing_ok=True)

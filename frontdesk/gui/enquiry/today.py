@@ -1,0 +1,132 @@
+"""Today's enquiries: a table model over enquiry ids (rows cached as the log returned them)
+and the panel that shows it with each enquiry's way to the hub."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.core.enquiry import Enquiry, SyncState
+from frontdesk.gui.enquiry.vocabulary import (
+    channel_labels,
+    outcome_labels,
+    referral_labels,
+    sync_labels,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = 5
+
+
+def status_text(enquiry: Enquiry) -> str:
+    """Where the enquiry is on its way to the hub, in words (never colour alone)."""
+    text = sync_labels()[enquiry.sync_state]
+    if enquiry.sync_state is SyncState.REJECTED and enquiry.rejection_reason:
+        text += ": " + enquiry.rejection_reason
+    if enquiry.referral_status is not None:
+        text += " · " + referral_labels()[enquiry.referral_status]
+    return text
+
+
+class TodayModel(QAbstractTableModel):
+    """Enquiries saved today, newest first.
+
+    Signals: QAbstractItemModel's own (modelReset when the list is replaced).
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._ids: list[str] = []
+        self._rows: dict[str, Enquiry] = {}
+
+    def set_enquiries(self, enquiries: tuple[Enquiry, ...]) -> None:
+        self.beginResetModel()
+        self._ids = [e.id for e in enquiries]
+        self._rows = {e.id: e for e in enquiries}
+        self.endResetModel()
+
+    def enquiry(self, row: int) -> Enquiry | None:
+        return self._rows.get(self._ids[row]) if 0 <= row < len(self._ids) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = (
+            QCoreApplication.translate("TodayModel", "Time"),
+            QCoreApplication.translate("TodayModel", "Channel"),
+            QCoreApplication.translate("TodayModel", "Outcome"),
+            QCoreApplication.translate("TodayModel", "Services"),
+            QCoreApplication.translate("TodayModel", "Status"),
+        )
+        return titles[section] if 0 <= section < COLUMNS else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return None
+        enquiry = self.enquiry(index.row())
+        if enquiry is None:
+            return None
+        column = index.column()
+        if column == 0:
+            return enquiry.saved_at.astimezone().strftime("%H:%M")
+        if column == 1:
+            return channel_labels()[enquiry.channel]
+        if column == 2:
+            return outcome_labels()[enquiry.outcome] if enquiry.outcome else "—"
+        if column == 3:
+            return str(len(enquiry.service_ids))
+        if column == 4:
+            return status_text(enquiry)
+        return None
+
+
+class TodayPanel(QWidget):
+    """The table of today's enquiries. Signals: none of its own."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = TodayModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setAccessibleName(self.tr("Today's enquiries"))
+        label = QLabel(self.tr("To&day's enquiries"))
+        label.setBuddy(self.table)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label)
+        layout.addWidget(self.table)
+
+    def set_enquiries(self, enquiries: tuple[Enquiry, ...]) -> None:
+        self.model.set_enquiries(enquiries)

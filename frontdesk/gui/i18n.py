@@ -1,0 +1,46 @@
+"""Translations: frontdesk's own .qm (resources/i18n) plus Qt's for its standard buttons."""
+
+from __future__ import annotations
+
+import logging
+from importlib.resources import as_file, files
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger("frontdesk.gui.i18n")
+
+SUPPORTED = ("en_GB", "cy")
+
+
+def install(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Load `language` (en_GB needs nothing: the source text is British English).
+
+    Returns the translators installed; keep them alive as long as the application.
+    """
+    QLocale.setDefault(QLocale(language))
+    if language not in SUPPORTED or language == "en_GB":
+        return []
+    installed: list[QTranslator] = []
+    own = QTranslator(app)
+    resource = files("frontdesk.resources") / "i18n" / f"frontdesk_{language}.qm"
+    with as_file(resource) as path:
+        if own.load(str(path)):
+            app.installTranslator(own)
+            installed.append(own)
+        else:
+            log.warning("no translation file for %s", language)
+    qt = QTranslator(app)
+    if qt.load(
+        QLocale(language),
+        "qtbase",
+        "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ):
+        app.installTranslator(qt)
+        installed.append(qt)
+    return installed
+
+
+def remove(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)

@@ -1,0 +1,124 @@
+"""The results list's models: `ResultsModel` over service ids with a small row cache, and
+`ResultsProxy`, which narrows it to services open now without asking the database again.
+
+Each search replaces the ids in one cheap reset (at most a page of rows); the row data the
+list paints comes from the cache, filled by the same background call that ran the search.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from frontdesk.gui.catalogue_access import ResultRow
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+OrganizationRole = Qt.ItemDataRole.UserRole + 2
+SnippetRole = Qt.ItemDataRole.UserRole + 3
+BadgesRole = Qt.ItemDataRole.UserRole + 4
+OpenNowRole = Qt.ItemDataRole.UserRole + 5
+
+# Rows kept across searches: enough for a few pages while the adviser types and retypes.
+CACHE_SIZE = 300
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def badges(row: ResultRow, postcode: str) -> list[str]:
+    """Badges as words with a symbol, so colour is never the only signal."""
+    out: list[str] = []
+    if row.covers is True:
+        out.append(QCoreApplication.translate("ResultsModel", "✓ Covers {0}").format(postcode))
+    elif row.covers is False:
+        out.append(QCoreApplication.translate("ResultsModel", "✗ Not at {0}").format(postcode))
+    if row.open_now is True:
+        out.append(QCoreApplication.translate("ResultsModel", "● Open now"))
+    elif row.open_now is False:
+        out.append(QCoreApplication.translate("ResultsModel", "○ Closed now"))
+    if row.stale:
+        out.append(QCoreApplication.translate("ResultsModel", "⚠ Not recently checked"))
+    return out
+
+
+class ResultsModel(QAbstractListModel):
+    """Search results, one row per service id.
+
+    Signals: only QAbstractItemModel's own (modelReset when a new search is applied).
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._ids: list[str] = []
+        self._cache: OrderedDict[str, ResultRow] = OrderedDict()
+        self._postcode = ""
+
+    def set_rows(self, rows: tuple[ResultRow, ...], postcode: str) -> None:
+        self.beginResetModel()
+        self._ids = [row.id for row in rows]
+        self._postcode = postcode.strip().upper()
+        for row in rows:
+            self._cache[row.id] = row
+            self._cache.move_to_end(row.id)
+        while len(self._cache) > max(CACHE_SIZE, len(self._ids)):
+            self._cache.popitem(last=False)
+        self.endResetModel()
+
+    def service_id(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        row = self._cache.get(self._ids[index.row()])
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.name
+        if role == IdRole:
+            return row.id
+        if role == OrganizationRole:
+            return row.organization or ""
+        if role == SnippetRole:
+            return row.snippet
+        if role == BadgesRole:
+            return badges(row, self._postcode)
+        if role == OpenNowRole:
+            return row.open_now
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            parts = [row.name, row.organization or "", *badges(row, self._postcode)]
+            return ". ".join(p for p in parts if p)
+        return None
+
+
+class ResultsProxy(QSortFilterProxyModel):
+    """Keeps the engine's order; hides services not open now when asked to.
+
+    Signals: only QSortFilterProxyModel's own.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._open_now_only = False
+
+    def set_open_now_only(self, only: bool) -> None:
+        self.beginFilterChange()
+        self._open_now_only = only
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._open_now_only:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return bool(index.data(OpenNowRole))

@@ -1,0 +1,181 @@
+"""The search side of the screen: the search box, filters, what the engine said about the
+query, and the results list. Searches run on the database worker as the adviser types;
+only the newest query's results are shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+
+from frontdesk.gui.catalogue_access import (
+    CatalogueAccess,
+    FilterChoices,
+    SearchOutcome,
+    SearchRequest,
+)
+from frontdesk.gui.operations import OperationRunner
+from frontdesk.gui.search.delegate import ResultDelegate
+from frontdesk.gui.search.filters import FilterBar
+from frontdesk.gui.search.model import IdRole, ResultsModel, ResultsProxy
+
+# Long enough to merge a burst of keystrokes into one search, short enough not to be felt.
+DEBOUNCE_MS = 25
+
+
+class ResultsView(QListView):
+    """The results list; Enter links the current result. Signals: QListView's own."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(ResultDelegate(self))
+        self.setUniformItemSizes(False)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+
+
+class SearchPanel(QWidget):
+    """Search box, filters and results.
+
+    Signals:
+        current_changed(str): the selected result's service id ("" when none).
+        add_requested(str): the adviser asked to link this service to the enquiry.
+    """
+
+    current_changed = Signal(str)
+    add_requested = Signal(str)
+
+    def __init__(self, runner: OperationRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._catalogue: CatalogueAccess | None = None
+        self.box = QLineEdit()
+        self.box.setPlaceholderText(self.tr("What does the caller need? e.g. missed bin"))
+        self.box.setClearButtonEnabled(True)
+        self.box.setMaxLength(200)
+        self.filters = FilterBar()
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.hide()
+        self.model = ResultsModel(self)
+        self.proxy = ResultsProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.results = ResultsView()
+        self.results.setModel(self.proxy)
+        self.count = QLabel()
+        box_label = QLabel(self.tr("&Search services"))
+        box_label.setBuddy(self.box)
+        results_label = QLabel(self.tr("Res&ults"))
+        results_label.setBuddy(self.results)
+        self.results.setAccessibleName(self.tr("Search results"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(box_label)
+        layout.addWidget(self.box)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.notice)
+        layout.addWidget(results_label)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.count)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.search_now)
+        self.box.textChanged.connect(self._timer.start)
+        self.filters.changed.connect(self._timer.start)
+        self.filters.open_now_toggled.connect(self.proxy.set_open_now_only)
+        self.box.installEventFilter(self)
+        selection = self.results.selectionModel()
+        selection.currentChanged.connect(self._on_current)
+        self.results.activated.connect(self._on_activated)
+        self.proxy.modelReset.connect(self._select_first)
+        self.proxy.layoutChanged.connect(self._select_first)
+        self.proxy.rowsRemoved.connect(self._select_first)
+
+    def tab_order(self) -> list[QWidget]:
+        f = self.filters
+        return [self.box, f.postcode, f.agency, f.category, f.open_now, self.results]
+
+    def set_catalogue(self, catalogue: CatalogueAccess | None, choices: FilterChoices) -> None:
+        self._catalogue = catalogue
+        self.filters.set_choices(choices)
+        self.search_now()
+
+    def current_id(self) -> str:
+        index = self.results.currentIndex()
+        return str(index.data(IdRole)) if index.isValid() else ""
+
+    def search_now(self) -> None:
+        self._timer.stop()
+        catalogue = self._catalogue
+        if catalogue is None:
+            return
+        request = SearchRequest(
+            text=self.box.text(),
+            postcode=self.filters.postcode.text(),
+            organization_id=self.filters.organization_id(),
+            category_id=self.filters.category_id(),
+        )
+        now = dt.datetime.now()
+        self._runner.run(lambda: catalogue.search(request, now), key="search").on_success(
+            self._apply
+        )
+
+    def _apply(self, outcome: SearchOutcome) -> None:
+        had_focus = self.results.hasFocus()
+        self.model.set_rows(outcome.rows, outcome.request.postcode)
+        notes: list[str] = []
+        if outcome.corrected_query:
+            notes.append(self.tr("Showing results for “{0}”.").format(outcome.corrected_query))
+        if outcome.unknown_postcode:
+            notes.append(
+                self.tr(
+                    "We do not know the postcode {0}: showing services for every area. "
+                    "Check it with the caller."
+                ).format(outcome.request.postcode.strip().upper())
+            )
+        notes.extend(outcome.messages)
+        self.notice.setText("\n".join(notes))
+        self.notice.setVisible(bool(notes))
+        shown = self.proxy.rowCount()
+        self.count.setText(
+            self.tr("%n service(s) found", "", shown) if shown else self.tr("No services found")
+        )
+        if had_focus:
+            self.results.setFocus()
+
+    def _select_first(self) -> None:
+        if self.proxy.rowCount() and not self.results.currentIndex().isValid():
+            self.results.selectionModel().setCurrentIndex(
+                self.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        elif not self.proxy.rowCount():
+            self.current_changed.emit("")
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.current_changed.emit(str(current.data(IdRole)) if current.isValid() else "")
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.add_requested.emit(str(index.data(IdRole)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down/Up from the search box walk the results, as in a browser's address bar.
+        if watched is self.box and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.proxy.rowCount():
+                self.results.setFocus()
+                current = self.results.currentIndex()
+                if not current.isValid():
+                    self.results.setCurrentIndex(self.proxy.index(0, 0))
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.search_now()
+                return True
+        return super().eventFilter(watched, event)

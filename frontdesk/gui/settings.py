@@ -1,0 +1,153 @@
+"""Every setting of the desk, declared once with its type, default and translatable title,
+and read through typed accessors over QSettings.
+
+The settings dialog and the rest of the GUI both work from `ALL`, so adding a setting here
+is all it takes to show it, store it and give it a default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
+
+T = TypeVar("T", str, int)
+
+LANGUAGES: dict[str, str] = {
+    "en_GB": str(QT_TRANSLATE_NOOP("Settings", "English (UK)")),
+    "cy": str(QT_TRANSLATE_NOOP("Settings", "Welsh (Cymraeg)")),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Setting(Generic[T]):
+    """One setting: where QSettings keeps it, its type and default, and what people call it."""
+
+    key: str
+    kind: type[T]
+    default: T
+    title: str  # English source text; translate with `translated_title()`
+    help: str = ""
+    minimum: int | None = None
+    maximum: int | None = None
+    choices: tuple[str, ...] = ()
+    restart: bool = False  # takes effect the next time frontdesk starts
+
+    def translated_title(self) -> str:
+        return QCoreApplication.translate("Settings", self.title)
+
+    def translated_help(self) -> str:
+        return QCoreApplication.translate("Settings", self.help) if self.help else ""
+
+    def clean(self, value: object) -> T:
+        """`value` as this setting's type, inside its range; the default when unusable."""
+        if self.kind is int:
+            try:
+                number = int(str(value))
+            except ValueError:
+                return self.default
+            if self.minimum is not None:
+                number = max(number, self.minimum)
+            if self.maximum is not None:
+                number = min(number, self.maximum)
+            return self.kind(number)
+        text = str(value).strip()
+        if self.choices and text not in self.choices:
+            return self.default
+        return self.kind(text)
+
+
+HUB_ADDRESS = Setting(
+    "sync/hub_address",
+    str,
+    "",
+    str(QT_TRANSLATE_NOOP("Settings", "Hub address")),
+    str(QT_TRANSLATE_NOOP("Settings", "Leave empty to work standalone from local imports.")),
+    restart=True,
+)
+DATA_FOLDER = Setting(
+    "storage/data_folder",
+    str,
+    "",
+    str(QT_TRANSLATE_NOOP("Settings", "Data folder")),
+    str(QT_TRANSLATE_NOOP("Settings", "Where catalogue.db and desk.db live. Empty: the default.")),
+    restart=True,
+)
+RETENTION_DAYS = Setting(
+    "privacy/retention_days",
+    int,
+    365,
+    str(QT_TRANSLATE_NOOP("Settings", "Keep caller details for (days)")),
+    minimum=1,
+    maximum=3650,
+)
+LANGUAGE = Setting(
+    "ui/language",
+    str,
+    "en_GB",
+    str(QT_TRANSLATE_NOOP("Settings", "Language")),
+    choices=tuple(LANGUAGES),
+    restart=True,
+)
+TEXT_SIZE = Setting(
+    "ui/text_size_percent",
+    int,
+    100,
+    str(QT_TRANSLATE_NOOP("Settings", "Text size (%)")),
+    minimum=100,
+    maximum=200,
+)
+
+ALL: tuple[Setting[str] | Setting[int], ...] = (
+    HUB_ADDRESS,
+    DATA_FOLDER,
+    RETENTION_DAYS,
+    LANGUAGE,
+    TEXT_SIZE,
+)
+
+
+class Settings:
+    """Typed access to the declared settings, stored in `QSettings` (injectable for tests)."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store if store is not None else QSettings("frontdesk", "frontdesk")
+
+    def get(self, setting: Setting[T]) -> T:
+        raw = self._store.value(setting.key)
+        return setting.default if raw is None else setting.clean(raw)
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        self._store.setValue(setting.key, setting.clean(value))
+
+    def get_value(self, setting: Setting[str] | Setting[int]) -> str | int:
+        """For code that handles every setting alike (the dialog)."""
+        raw = self._store.value(setting.key)
+        return setting.default if raw is None else setting.clean(raw)
+
+    def set_value(self, setting: Setting[str] | Setting[int], value: object) -> None:
+        self._store.setValue(setting.key, setting.clean(value))
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    @property
+    def hub_address(self) -> str:
+        return self.get(HUB_ADDRESS)
+
+    @property
+    def data_folder(self) -> str:
+        return self.get(DATA_FOLDER)
+
+    @property
+    def retention_days(self) -> int:
+        return self.get(RETENTION_DAYS)
+
+    @property
+    def language(self) -> str:
+        return self.get(LANGUAGE)
+
+    @property
+    def text_size(self) -> int:
+        return self.get(TEXT_SIZE)

@@ -1,0 +1,144 @@
+"""The hub's ASGI application: routes, JSON error handling, and the process entry point.
+
+Starlette rather than FastAPI: the hub's handlers validate by hand against the sync
+protocol (per-op results, not one 422 for the request), its OpenAPI document is written by
+hand, and Starlette alone is a smaller, faster dependency (see bench/hub/README.md).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from sqlalchemy import Engine
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from frontdesk.hub import api_auth, api_catalogue, api_sync
+from frontdesk.hub.db import create_hub_engine, database_url
+from frontdesk.hub.http import (
+    PROTOCOL_HEADER,
+    SUPPORTED_PROTOCOLS,
+    ApiError,
+    HubConfig,
+    HubContext,
+    error_response,
+)
+from frontdesk.hub.migrate import check_current
+from frontdesk.hub.openapi import openapi_document
+
+log = logging.getLogger("frontdesk.hub")
+
+HTTP_CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "body_too_large",
+    415: "unsupported_media_type",
+}
+
+
+async def openapi(request: Request) -> JSONResponse:
+    return JSONResponse(openapi_document())
+
+
+def routes() -> list[Route]:
+    c = api_catalogue
+    return [
+        Route("/", c.root, methods=["GET"]),
+        Route("/openapi.json", openapi, methods=["GET"], name="openapi"),
+        Route("/auth/v1/login", api_auth.login, methods=["POST"]),
+        Route("/auth/v1/session", api_auth.session, methods=["GET"]),
+        Route("/auth/v1/logout", api_auth.logout, methods=["POST"]),
+        Route("/sync/v1/changes", api_sync.changes, methods=["GET"]),
+        Route("/sync/v1/push", api_sync.push_ops, methods=["POST"]),
+        Route("/services", c.services, methods=["GET"]),
+        Route("/services/{id:path}", c.service, methods=["GET"]),
+        Route("/organizations", c.organizations, methods=["GET"]),
+        Route("/organizations/{id:path}", c.organization, methods=["GET"]),
+        Route("/taxonomies", c.taxonomies, methods=["GET"]),
+        Route("/taxonomies/{id:path}", c.taxonomy, methods=["GET"]),
+        Route("/taxonomy_terms", c.taxonomy_terms, methods=["GET"]),
+        Route("/taxonomy_terms/{id:path}", c.taxonomy_term, methods=["GET"]),
+        Route("/service_at_locations", c.service_at_locations, methods=["GET"]),
+        Route("/service_at_locations/{id:path}", c.service_at_location, methods=["GET"]),
+    ]
+
+
+async def _api_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiError)
+    return error_response(exc)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    code = HTTP_CODES.get(exc.status_code, "http_error")
+    return error_response(
+        ApiError(exc.status_code, code, str(exc.detail), headers=dict(exc.headers or {}))
+    )
+
+
+async def _crash(request: Request, exc: Exception) -> Response:
+    # A bug or a database outage, never bad input: logged with its traceback for the
+    # operator, and the client told only that it may retry.
+    log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return error_response(
+        ApiError(500, "internal_error", "the hub failed to answer; try again later")
+    )
+
+
+class _CommonHeaders:
+    """Adds the protocol version and a no-sniff header to every response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers.append((PROTOCOL_HEADER.lower().encode(), SUPPORTED_PROTOCOLS[-1].encode()))
+                headers.append((b"x-content-type-options", b"nosniff"))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, sending)
+
+
+def create_app(
+    engine: Engine, config: HubConfig | None = None, *, owns_engine: bool = False
+) -> Starlette:
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        if owns_engine:
+            engine.dispose()
+
+    app = Starlette(
+        routes=routes(),
+        exception_handlers={
+            ApiError: _api_error,
+            HTTPException: _http_error,
+            Exception: _crash,
+        },
+        lifespan=lifespan,
+    )
+    app.state.hub = HubContext(engine, config or HubConfig())
+    app.add_middleware(_CommonHeaders)
+    return app
+
+
+def app_from_environment() -> Starlette:
+    """The app `frontdesk hub serve` runs in each worker: database from FRONTDESK_HUB_DB."""
+    engine = create_hub_engine(database_url(None))
+    check_current(engine)
+    return create_app(engine, HubConfig(), owns_engine=True)

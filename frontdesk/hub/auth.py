@@ -1,0 +1,169 @@
+"""Signing in: opaque bearer tokens, stored only as their SHA-256, and login rate limiting.
+
+A token is 32 random bytes (URL-safe base64) handed out once at login; the hub keeps its
+hash, so a copy of the database cannot be replayed as sessions. Repeated failures for one
+username from one client are refused for a while (429) before the password is even checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+
+from frontdesk.hub import audit
+from frontdesk.hub import schema as t
+from frontdesk.hub.accounts import Role
+from frontdesk.hub.columns import utcnow
+from frontdesk.hub.db import reading, writing
+from frontdesk.hub.passwords import DUMMY_HASH, verify_password
+
+TOKEN_BYTES = 32
+MAX_FAILURES = 5
+FAILURE_WINDOW = dt.timedelta(minutes=5)
+ATTEMPTS_KEPT = dt.timedelta(days=1)
+
+
+class AuthError(Exception):
+    """Why a request is refused: `status` 401 (who are you?), 403 (not allowed) or 429."""
+
+    def __init__(self, status: int, code: str, message: str, retry_after: int | None = None):
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """The signed-in account behind a request."""
+
+    account_id: int
+    name: str
+    role: Role
+    organization_id: str
+    token_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedToken:
+    token: str
+    expires_at: dt.datetime
+    principal: Principal
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def login(
+    engine: Engine, username: str, password: str, client: str, ttl: dt.timedelta
+) -> IssuedToken:
+    now = utcnow()
+    with reading(engine) as conn:
+        _refuse_if_limited(conn, username, client, now)
+        a = t.accounts.c
+        row = conn.execute(
+            select(a.id, a.name, a.role, a.organization_id, a.password_hash, a.disabled_at).where(
+                a.name == username
+            )
+        ).first()
+    # Always run the KDF, so an unknown name costs the same time as a wrong password.
+    ok = verify_password(password, row.password_hash if row else DUMMY_HASH)
+    ok = ok and row is not None and row.disabled_at is None
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    with writing(engine) as conn:
+        conn.execute(delete(t.login_attempts).where(t.login_attempts.c.at < now - ATTEMPTS_KEPT))
+        conn.execute(
+            insert(t.login_attempts).values(username=username, client=client, at=now, succeeded=ok)
+        )
+        if not ok or row is None:
+            audit.record(conn, "login.failed", actor=username[:100], client=client)
+            failed = True
+        else:
+            failed = False
+            token_id = conn.execute(
+                insert(t.tokens)
+                .values(
+                    token_hash=token_hash(token),
+                    account_id=row.id,
+                    created_at=now,
+                    expires_at=now + ttl,
+                )
+                .returning(t.tokens.c.id)
+            ).scalar_one()
+            audit.record(
+                conn, "login", actor=row.name, organization_id=row.organization_id, client=client
+            )
+    if failed or row is None:
+        raise AuthError(401, "login_failed", "wrong username or password")
+    principal = Principal(row.id, row.name, Role(row.role), row.organization_id, token_id)
+    return IssuedToken(token, now + ttl, principal)
+
+
+def _refuse_if_limited(conn: Connection, username: str, client: str, now: dt.datetime) -> None:
+    la = t.login_attempts.c
+    recent = (la.username == username, la.client == client, la.at > now - FAILURE_WINDOW)
+    last_success = conn.scalar(select(func.max(la.at)).where(*recent, la.succeeded))
+    since = [la.at > last_success] if last_success is not None else []
+    count, oldest = conn.execute(
+        select(func.count(), func.min(la.at)).where(*recent, ~la.succeeded, *since)
+    ).one()
+    if count >= MAX_FAILURES:
+        wait = (oldest + FAILURE_WINDOW - now).total_seconds()
+        raise AuthError(
+            429,
+            "too_many_attempts",
+            "too many failed sign-ins for this account from here; try again later",
+            retry_after=max(1, math.ceil(wait)),
+        )
+
+
+def authenticate(engine: Engine, token: str) -> Principal:
+    """The account a bearer token belongs to, or AuthError 401 saying why not."""
+    a, k = t.accounts.c, t.tokens.c
+    with reading(engine) as conn:
+        row = conn.execute(
+            select(
+                k.id,
+                k.expires_at,
+                k.revoked_at,
+                a.id.label("account_id"),
+                a.name,
+                a.role,
+                a.organization_id,
+                a.disabled_at,
+            )
+            .join_from(t.tokens, t.accounts, k.account_id == a.id)
+            .where(k.token_hash == token_hash(token))
+        ).first()
+    if row is None:
+        raise AuthError(401, "token_invalid", "the token is not known; sign in again")
+    if row.revoked_at is not None:
+        raise AuthError(401, "token_revoked", "the token was revoked; sign in again")
+    if row.expires_at <= utcnow():
+        raise AuthError(401, "token_expired", "the token has expired; sign in again")
+    if row.disabled_at is not None:
+        raise AuthError(401, "account_disabled", "the account is disabled")
+    return Principal(row.account_id, row.name, Role(row.role), row.organization_id, row.id)
+
+
+def logout(engine: Engine, principal: Principal, client: str) -> None:
+    with writing(engine) as conn:
+        conn.execute(
+            update(t.tokens)
+            .where(t.tokens.c.id == principal.token_id, t.tokens.c.revoked_at.is_(None))
+            .values(revoked_at=utcnow())
+        )
+        audit.record(
+            conn,
+            "logout",
+            actor=principal.name,
+            organization_id=principal.organization_id,
+            client=client,
+        )

@@ -1,0 +1,231 @@
+"""The change feed desks pull: every catalogue upsert or tombstone, and every row an
+organisation's desks should learn about (referral status), in commit order.
+
+Why (xid, seq) and not seq alone: on PostgreSQL sequence values are taken when a row is
+written but become visible when its transaction commits, so a transaction holding seq 7
+can commit after one holding seq 8. A reader that had moved its cursor past 8 would never
+see 7. Each row is therefore stamped with its transaction's id, and a pull serves only rows
+whose xid is below the oldest transaction still running (`pg_snapshot_xmin`): every such
+transaction has finished, so nothing can later appear below the cursor. Rows are ordered
+by (xid, seq). On SQLite writers queue (BEGIN IMMEDIATE) so seq order is commit order and
+xid is stored as 0.
+
+Retention: `prune` compacts old history (see its docstring) and records a floor; a cursor
+below the floor may have missed a tombstone, so it is refused with `CursorExpired` (410)
+and the desk rebuilds its catalogue from the start of the feed.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    delete,
+    func,
+    insert,
+    literal,
+    literal_column,
+    or_,
+    select,
+    tuple_,
+)
+from sqlalchemy.sql.elements import ColumnElement
+
+from frontdesk.hub import schema as t
+from frontdesk.hub.columns import utcnow
+from frontdesk.hub.db import insert_ignoring_conflict, is_postgres, reading, writing
+
+UPSERT, DELETE = "upsert", "delete"
+FLOOR_KEY = "floor"
+CURSOR_VERSION = "1"
+
+
+class CursorError(ValueError):
+    """The cursor is not one this hub handed out."""
+
+
+class CursorExpired(Exception):
+    """The cursor is older than the feed's retention; the desk must start again."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Position:
+    xid: int
+    seq: int
+
+
+START = Position(0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One entry to write: `scope_org` None means every desk may see it."""
+
+    kind: str
+    entity_id: str
+    op: str
+    data: dict[str, Any] | None = None
+    scope_org: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedPage:
+    changes: list[dict[str, Any]]
+    cursor: str
+    has_more: bool
+
+
+def encode_cursor(position: Position) -> str:
+    raw = f"{CURSOR_VERSION}:{position.xid}:{position.seq}".encode("ascii")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str) -> Position:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        version, xid, seq = base64.urlsafe_b64decode(padded.encode("ascii")).decode().split(":")
+        if version != CURSOR_VERSION:
+            raise ValueError(version)
+        position = Position(int(xid), int(seq))
+    except (ValueError, UnicodeError, binascii.Error) as error:
+        raise CursorError("the cursor is not one this hub handed out") from error
+    if position.xid < 0 or position.seq < 0:
+        raise CursorError("the cursor is not one this hub handed out")
+    return position
+
+
+def _xid_now(conn: Connection) -> ColumnElement[int]:
+    if is_postgres(conn):
+        return literal_column("pg_current_xact_id()::text::bigint")
+    return literal(0)
+
+
+def record_changes(conn: Connection, changes: Sequence[Change]) -> None:
+    """Append to the feed inside the caller's transaction, so the change is visible exactly
+    when the write it describes is."""
+    if not changes:
+        return
+    now = utcnow()
+    rows = [
+        {
+            "kind": c.kind,
+            "entity_id": c.entity_id,
+            "op": c.op,
+            "payload": None if c.data is None else json.dumps(c.data, sort_keys=True),
+            "scope_org": c.scope_org,
+            "created_at": now,
+        }
+        for c in changes
+    ]
+    conn.execute(insert(t.changes).values(xid=_xid_now(conn)), rows)
+
+
+def read_floor(conn: Connection) -> Position:
+    value = conn.scalar(select(t.feed_state.c.value).where(t.feed_state.c.key == FLOOR_KEY))
+    if value is None:
+        return START
+    xid, seq = value.split(":")
+    return Position(int(xid), int(seq))
+
+
+def read_changes(engine: Engine, cursor: str | None, limit: int, org: str) -> FeedPage:
+    """One page of the feed after `cursor`, as the organisation `org` may see it."""
+    after = decode_cursor(cursor) if cursor else None
+    c = t.changes.c
+    query = select(c.xid, c.seq, c.kind, c.entity_id, c.op, c.payload).where(
+        or_(c.scope_org.is_(None), c.scope_org == org)
+    )
+    if after is not None:
+        query = query.where(tuple_(c.xid, c.seq) > tuple_(literal(after.xid), literal(after.seq)))
+    visible = _visible_xid_limit_for(engine)
+    if visible is not None:
+        query = query.where(visible)
+    query = query.order_by(c.xid, c.seq).limit(limit + 1)
+    with reading(engine) as conn:
+        if after is not None and after < read_floor(conn):
+            raise CursorExpired()
+        rows = conn.execute(query).all()
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    last = Position(rows[-1].xid, rows[-1].seq) if rows else (after or START)
+    return FeedPage(
+        changes=[
+            {
+                "kind": r.kind,
+                "id": r.entity_id,
+                "op": r.op,
+                "data": None if r.payload is None else json.loads(r.payload),
+            }
+            for r in rows
+        ],
+        cursor=encode_cursor(last),
+        has_more=has_more,
+    )
+
+
+def _visible_xid_limit_for(engine: Engine) -> ColumnElement[bool] | None:
+    if engine.dialect.name != "postgresql":
+        return None
+    xmin = literal_column("pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+    return t.changes.c.xid < xmin
+
+
+@dataclass(frozen=True, slots=True)
+class PruneReport:
+    superseded: int
+    tombstones: int
+    floor: Position
+
+
+def prune(engine: Engine, keep_days: int) -> PruneReport:
+    """Compact the feed's history older than `keep_days`.
+
+    - An entry older than the cutoff that a later entry for the same entity (kind, id,
+      scope) supersedes is deleted: every cursor before it will still reach the later one,
+      so no desk can tell the difference.
+    - A tombstone older than the cutoff that is the entity's latest entry is deleted too:
+      a desk starting from scratch has no use for it. A desk whose cursor is below it would
+      miss the deletion, so the floor rises to the newest tombstone deleted and such
+      cursors get 410 and rebuild.
+    Recent history (younger than the cutoff) is kept whole.
+    """
+    cutoff = utcnow() - dt.timedelta(days=keep_days)
+    c = t.changes.c
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=(c.kind, c.entity_id, c.scope_org),
+            order_by=(c.xid.desc(), c.seq.desc()),
+        )
+        .label("rank")
+    )
+    ranked = select(c.seq, c.xid, c.op, c.created_at, rank).subquery()
+    with writing(engine) as conn:
+        old = conn.execute(
+            select(ranked.c.seq, ranked.c.xid, ranked.c.op, ranked.c.rank).where(
+                ranked.c.created_at < cutoff
+            )
+        ).all()
+        superseded = [r.seq for r in old if r.rank > 1]
+        tombstones = [r for r in old if r.rank == 1 and r.op == DELETE]
+        floor = read_floor(conn)
+        if tombstones:
+            newest = max(Position(r.xid, r.seq) for r in tombstones)
+            floor = max(floor, newest)
+            value = f"{floor.xid}:{floor.seq}"
+            if not insert_ignoring_conflict(conn, t.feed_state, {"key": FLOOR_KEY, "value": value}):
+                conn.execute(
+                    t.feed_state.update().where(t.feed_state.c.key == FLOOR_KEY).values(value=value)
+                )
+        doomed = superseded + [r.seq for r in tombstones]
+        for start in range(0, len(doomed), 1000):
+            conn.execute(delete(t.changes).where(c.seq.in_(doomed[start : start + 1000])))
+    return PruneReport(len(superseded), len(tombstones), floor)

@@ -1,0 +1,143 @@
+"""Checking one pushed op before it touches the database.
+
+Shape errors in the request envelope (an op without an op_id) make the whole request a
+400, because there is nothing to key a stored answer on. Everything about the op's content
+is checked here and turned into a `rejected` result with a reason, which the hub stores so
+a retry gets the same answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from frontdesk.core.enquiry import Channel, EventKind, Outcome
+
+SUPPORTED_SCHEMA_VERSIONS = frozenset({1})
+#: The op kind the desk's outbox writes for an enquiry event. An op whose kind is the
+#: event kind itself (e.g. "note") is accepted too, as long as it agrees with the payload.
+ENQUIRY_EVENT = "enquiry_event"
+MAX_ID_CHARS = 100
+MAX_OPS = 500
+
+
+class EnvelopeError(ValueError):
+    """The request itself is malformed (400), not one op's content."""
+
+
+@dataclass(frozen=True, slots=True)
+class Op:
+    op_id: str
+    device_seq: int
+    schema_v: Any
+    kind: Any
+    payload: Any
+
+    def payload_hash(self, device_id: str) -> str:
+        """What makes a retry "the same op": everything the desk sent for it."""
+        canonical = json.dumps(
+            [device_id, self.device_seq, self.schema_v, self.kind, self.payload],
+            sort_keys=True,
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class EventPayload:
+    enquiry_id: str
+    event_id: str
+    kind: EventKind
+    at: dt.datetime
+    data: dict[str, Any]
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= MAX_ID_CHARS and value.isprintable()
+
+
+def parse_push(body: Any) -> tuple[str, list[Op]]:
+    if not isinstance(body, dict):
+        raise EnvelopeError("the body must be a JSON object {device_id, ops}")
+    device_id = body.get("device_id")
+    if not isinstance(device_id, str) or not 0 < len(device_id) <= 200:
+        raise EnvelopeError("device_id must be a non-empty string of at most 200 characters")
+    raw_ops = body.get("ops")
+    if not isinstance(raw_ops, list):
+        raise EnvelopeError("ops must be a list")
+    if len(raw_ops) > MAX_OPS:
+        raise EnvelopeError(f"at most {MAX_OPS} ops per push")
+    ops: list[Op] = []
+    for index, raw in enumerate(raw_ops):
+        if not isinstance(raw, dict):
+            raise EnvelopeError(f"ops[{index}] must be an object")
+        op_id, seq = raw.get("op_id"), raw.get("device_seq")
+        if not _is_id(op_id):
+            raise EnvelopeError(
+                f"ops[{index}].op_id must be a string of 1–{MAX_ID_CHARS} characters"
+            )
+        if not isinstance(seq, int) or isinstance(seq, bool) or not 0 < seq < 2**62:
+            raise EnvelopeError(f"ops[{index}].device_seq must be a positive integer")
+        ops.append(Op(op_id, seq, raw.get("schema_v"), raw.get("kind"), raw.get("payload")))
+    return device_id, ops
+
+
+def parse_event(op: Op) -> EventPayload | str:
+    """The event the op carries, or the reason it is rejected."""
+    if op.schema_v not in SUPPORTED_SCHEMA_VERSIONS or isinstance(op.schema_v, bool):
+        return f"schema_v {op.schema_v!r} is not supported (supported: 1)"
+    p = op.payload
+    if not isinstance(p, dict):
+        return "payload must be an object"
+    for key in ("enquiry_id", "event_id"):
+        if not _is_id(p.get(key)):
+            return f"payload.{key} must be a string of 1–{MAX_ID_CHARS} characters"
+    try:
+        kind = EventKind(p.get("kind"))
+    except ValueError:
+        return f"payload.kind {p.get('kind')!r} is not an enquiry event kind"
+    if op.kind != ENQUIRY_EVENT and op.kind != kind.value:
+        return f"op kind {op.kind!r} is not one this hub accepts ({ENQUIRY_EVENT!r})"
+    at = _datetime(p.get("at"))
+    if at is None:
+        return "payload.at must be an ISO 8601 date and time"
+    data = p.get("data", {})
+    if not isinstance(data, dict):
+        return "payload.data must be an object"
+    problem = _check_data(kind, data)
+    if problem:
+        return problem
+    return EventPayload(p["enquiry_id"], p["event_id"], kind, at, data)
+
+
+def _datetime(value: Any) -> dt.datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    # A desk writes UTC; a time without an offset is taken to be UTC rather than refused.
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def _check_data(kind: EventKind, data: dict[str, Any]) -> str | None:
+    if kind is EventKind.CREATED:
+        channel = data.get("channel")
+        if channel is not None and channel not in {c.value for c in Channel}:
+            return f"data.channel {channel!r} is not a channel"
+        started = data.get("started_at")
+        if started is not None and _datetime(started) is None:
+            return "data.started_at must be an ISO 8601 date and time"
+    if kind is EventKind.OUTCOME_SET and data.get("outcome") not in {o.value for o in Outcome}:
+        return f"data.outcome {data.get('outcome')!r} is not an outcome"
+    service_id = data.get("service_id")
+    if kind is EventKind.REFERRAL_SENT and not (
+        isinstance(service_id, str) and 0 < len(service_id) <= 300
+    ):
+        return "data.service_id must name the service referred to"
+    return None

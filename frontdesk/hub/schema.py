@@ -1,0 +1,261 @@
+"""The hub's tables: tenancy and accounts, the catalogue, the change feed, and what desks push.
+
+These Table objects describe the newest shape for queries; the database gets that shape
+only through the Alembic migrations in `frontdesk.hub.migrations` (a test checks the two
+agree). Times are aware UTC (`UtcDateTime`); JSON documents are stored as text so both
+PostgreSQL and SQLite hold them byte-for-byte as written.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+from frontdesk.hub.columns import BigId, UtcDateTime
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+    }
+)
+
+# -- tenancy, accounts, auth --------------------------------------------------------
+
+organizations = Table(
+    "organizations",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("role", String(20), nullable=False),
+    Column("organization_id", ForeignKey("organizations.id"), nullable=False, index=True),
+    Column("password_hash", String(255), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("disabled_at", UtcDateTime),
+)
+
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("token_hash", String(64), nullable=False, unique=True),  # sha256 hex
+    Column("account_id", ForeignKey("accounts.id"), nullable=False, index=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+    Column("revoked_at", UtcDateTime),
+)
+
+login_attempts = Table(
+    "login_attempts",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("username", String(100), nullable=False),
+    Column("client", String(100), nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+    Column("succeeded", Boolean, nullable=False),
+    Index("ix_login_attempts_username_client_at", "username", "client", "at"),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("at", UtcDateTime, nullable=False, index=True),
+    Column("actor", String(100)),  # account name, or "cli" for an operator at the server
+    Column("organization_id", String(64)),
+    Column("action", String(50), nullable=False),
+    Column("target", String(200)),
+    Column("client", String(100)),
+    Column("detail", Text),  # JSON
+)
+
+# -- the catalogue ------------------------------------------------------------------
+
+catalogue_sources = Table(
+    "catalogue_sources",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("format", String(50), nullable=False),
+    Column("location", Text, nullable=False),
+    Column("imported_at", UtcDateTime, nullable=False),
+    Column("records", Integer, nullable=False),
+    Column("services", Integer, nullable=False),
+)
+
+services = Table(
+    "services",
+    metadata,
+    Column("id", String(300), primary_key=True),  # catalogue id, source:source_id
+    Column("source", ForeignKey("catalogue_sources.name"), nullable=False, index=True),
+    Column("source_id", String(250), nullable=False),
+    Column("hsds_id", String(36), nullable=False, unique=True),
+    Column("organization_id", String(300), index=True),  # catalogue id of the organization
+    Column("name", Text, nullable=False),
+    Column("status", String(30), nullable=False),
+    Column("search_text", Text, nullable=False),  # lower-cased name, description, keywords
+    Column("document", Text, nullable=False),  # core.codec JSON, the source's own ids
+    Column("content_hash", String(64), nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False, index=True),
+)
+
+catalogue_organizations = Table(
+    "catalogue_organizations",
+    metadata,
+    Column("id", String(300), primary_key=True),
+    Column("source", ForeignKey("catalogue_sources.name"), nullable=False, index=True),
+    Column("source_id", String(250), nullable=False),
+    Column("hsds_id", String(36), nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("document", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+)
+
+taxonomy_terms = Table(
+    "taxonomy_terms",
+    metadata,
+    Column("id", String(300), primary_key=True),
+    Column("source", ForeignKey("catalogue_sources.name"), nullable=False, index=True),
+    Column("source_id", String(250), nullable=False),
+    # Not unique: LGSL terms from two sources share the one national UUID.
+    Column("hsds_id", String(36), nullable=False, index=True),
+    Column("taxonomy_id", String(36), index=True),
+    Column("vocabulary", String(200)),
+    Column("parent_id", String(300)),
+    Column("name", Text, nullable=False),
+    Column("document", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+)
+
+service_terms = Table(
+    "service_terms",
+    metadata,
+    Column(
+        "service_id",
+        ForeignKey("services.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("term_id", String(300), primary_key=True, index=True),  # catalogue id
+)
+
+service_at_locations = Table(
+    "service_at_locations",
+    metadata,
+    Column("id", String(36), primary_key=True),  # the HSDS UUID
+    Column("service_id", ForeignKey("services.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+)
+
+# -- the change feed ------------------------------------------------------------------
+
+changes = Table(
+    "changes",
+    metadata,
+    Column("seq", BigId, primary_key=True, autoincrement=True),
+    # PostgreSQL: pg_current_xact_id() of the writing transaction; SQLite: 0 (one writer
+    # at a time, so seq order is commit order).
+    Column("xid", BigInteger, nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("entity_id", String(300), nullable=False),
+    Column("op", String(10), nullable=False),  # upsert | delete
+    Column("payload", Text),  # JSON; NULL for a tombstone
+    Column("scope_org", String(64)),  # NULL: everyone; else only that organisation
+    Column("created_at", UtcDateTime, nullable=False),
+    Index("ix_changes_xid_seq", "xid", "seq"),
+    Index("ix_changes_kind_entity_id", "kind", "entity_id"),
+    sqlite_autoincrement=True,  # never reuse a pruned seq: a desk's cursor may point at it
+)
+
+feed_state = Table(
+    "feed_state",
+    metadata,
+    Column("key", String(50), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# -- what desks push ----------------------------------------------------------------------
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("organization_id", ForeignKey("organizations.id"), nullable=False, index=True),
+    Column("account_id", ForeignKey("accounts.id"), nullable=False),  # last to push
+    Column("last_seq", BigInteger, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("last_push_at", UtcDateTime),
+)
+
+ops = Table(
+    "ops",
+    metadata,
+    Column("op_id", String(100), primary_key=True),
+    Column("device_id", ForeignKey("devices.id"), nullable=False, index=True),
+    Column("device_seq", BigInteger, nullable=False),
+    Column("account_id", ForeignKey("accounts.id"), nullable=False),
+    Column("payload_hash", String(64), nullable=False),
+    Column("result", Text, nullable=False),  # JSON, returned verbatim on a retry
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+enquiries = Table(
+    "enquiries",
+    metadata,
+    Column("id", String(100), primary_key=True),  # made on the desk
+    Column("organization_id", ForeignKey("organizations.id"), nullable=False, index=True),
+    Column("account_id", ForeignKey("accounts.id"), nullable=False),
+    Column("device_id", String(200), nullable=False),
+    Column("channel", String(30)),
+    Column("started_at", UtcDateTime),
+    Column("outcome", String(50)),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False, index=True),
+)
+
+enquiry_events = Table(
+    "enquiry_events",
+    metadata,
+    Column("id", String(100), primary_key=True),  # made on the desk
+    Column("enquiry_id", ForeignKey("enquiries.id"), nullable=False, index=True),
+    Column("kind", String(30), nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+    Column("data", Text, nullable=False),  # JSON as the desk sent it
+    Column("op_id", String(100), nullable=False),
+    Column("account_id", ForeignKey("accounts.id"), nullable=False),
+    Column("received_at", UtcDateTime, nullable=False),
+)
+
+referrals = Table(
+    "referrals",
+    metadata,
+    Column("id", String(100), primary_key=True),
+    Column("enquiry_id", ForeignKey("enquiries.id"), nullable=False, index=True),
+    Column("service_id", String(300), nullable=False),  # catalogue id
+    Column("from_organization_id", ForeignKey("organizations.id"), nullable=False, index=True),
+    # The agency (tenancy organisation) it is addressed to, once routing knows it.
+    Column("to_organization_id", ForeignKey("organizations.id"), index=True),
+    Column("status", String(30), nullable=False),
+    Column("note", Text),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+)

@@ -1,0 +1,220 @@
+"""The one entry point the GUI and the CLI use: `SearchEngine.search(text, filters)`.
+
+Search runs in levels and stops as soon as it has a page: the literal words (with their
+word families), then synonyms for what is still missing, then any of the words when all
+of them together find nothing. Literal hits therefore always rank above synonym hits.
+A vague query (one whose rarest word is in thousands of services, as every first
+keystroke is) takes a bounded path: names starting with the text, then the best of a
+capped sample of title matches, so no keystroke costs more than a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from frontdesk.search.coverage import Place, find_place
+from frontdesk.search.filters import Filters, covers_expression, filter_clause
+from frontdesk.search.index import ensure_index
+from frontdesk.search.query import TITLE_COLUMNS, QueryPlan, plan
+from frontdesk.search.ranking import Ranking
+from frontdesk.search.snippets import snippet
+from frontdesk.search.spelling import Speller
+from frontdesk.search.synonyms import Synonyms
+from frontdesk.search.tokens import MAX_INPUT, MAX_WORDS
+from frontdesk.search.vocabulary import Vocabulary, fingerprint
+from frontdesk.store.catalogue import CatalogueStore
+
+# Above this many estimated matches a query is ranked on a capped sample (see above).
+FULL_RANK_LIMIT = 3000
+SAMPLE = 1500
+MAX_LIMIT = 500
+NO_FILTERS = Filters()  # active services anywhere
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One service found. `covers` is None when no postcode was given or the service
+    does not say where it works; `match` is how it was found (words, synonyms, some
+    words, name)."""
+
+    id: str
+    source_id: str
+    name: str
+    organization: str | None
+    score: float
+    snippet: str
+    lgsl_code: str | None
+    covers: bool | None
+    match: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source_id": self.source_id,
+            "name": self.name,
+            "organization": self.organization,
+            "score": self.score,
+            "snippet": self.snippet,
+            "lgsl_code": self.lgsl_code,
+            "covers": self.covers,
+            "match": self.match,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """A page of hits plus what the adviser should be told about how it was made."""
+
+    query: str
+    hits: tuple[SearchHit, ...]
+    corrected_query: str | None = None
+    applied_filters: Filters = field(default_factory=Filters)
+    messages: tuple[str, ...] = ()
+    has_more: bool = False
+    place: Place | None = None
+
+
+class SearchEngine:
+    """Searches one catalogue.db. Safe to call from any thread: each search opens its own
+    connection, and the in-memory vocabulary is swapped under a lock when the index changes."""
+
+    def __init__(self, source: CatalogueStore | Engine, synonyms: Synonyms | None = None) -> None:
+        self._engine = source.engine if isinstance(source, CatalogueStore) else source
+        ensure_index(self._engine)
+        self._synonyms = Synonyms.bundled() if synonyms is None else synonyms
+        self._lock = threading.Lock()
+        self._mark: bytes | None = None
+        self._lexicon: tuple[Vocabulary, Speller] | None = None
+
+    def search(self, text: str, filters: Filters = NO_FILTERS, limit: int = 20) -> SearchResult:
+        limit = max(1, min(limit, MAX_LIMIT))
+        with self._engine.connect() as conn:
+            vocabulary, speller = self._current_lexicon(conn)
+            query = plan(text, vocabulary, speller, self._synonyms)
+            messages: list[str] = []
+            place = None
+            if filters.postcode is not None and filters.postcode.strip():
+                place = find_place(conn, filters.postcode)
+                if place is None:
+                    messages.append(_unknown_postcode(filters.postcode))
+                    filters = replace(filters, postcode=None)
+            if query.typed.truncated:
+                messages.append(
+                    f"Only the first {MAX_WORDS} words ({MAX_INPUT} characters) were used."
+                )
+            typed_name = " ".join((query.corrected or text[:MAX_INPUT]).split()).lower()
+            ranking = Ranking(
+                typed_name=typed_name,
+                where=filter_clause(filters, place),
+                covers=covers_expression(place) if place else None,
+                today=dt.date.today(),
+            )
+            found = _Collector(limit + 1)
+            _run(conn, query, ranking, found)
+        whole, prefixes = query.highlight_words()
+        hits = tuple(_hit(row, kind, place, whole, prefixes) for row, kind in found.rows[:limit])
+        return SearchResult(
+            query=text,
+            hits=hits,
+            corrected_query=query.corrected,
+            applied_filters=filters,
+            messages=tuple(messages),
+            has_more=len(found.rows) > limit,
+            place=place,
+        )
+
+    def _current_lexicon(self, conn: Connection) -> tuple[Vocabulary, Speller]:
+        mark = fingerprint(conn)
+        with self._lock:
+            if self._lexicon is None or mark != self._mark:
+                vocabulary = Vocabulary.load(conn)
+                self._lexicon = (vocabulary, Speller(vocabulary))
+                self._mark = mark
+            return self._lexicon
+
+
+@dataclass(slots=True)
+class _Collector:
+    """Rows gathered across levels, without repeats, up to what the page needs."""
+
+    want: int
+    rows: list[tuple[Any, str]] = field(default_factory=list)
+    seen: set[int] = field(default_factory=set)
+
+    @property
+    def need(self) -> int:
+        return self.want - len(self.rows)
+
+    def add(self, rows: list[Any], kind: str) -> None:
+        for row in rows:
+            if row.rowid not in self.seen and self.need > 0:
+                self.seen.add(row.rowid)
+                self.rows.append((row, kind))
+
+
+def _run(conn: Connection, query: QueryPlan, ranking: Ranking, found: _Collector) -> None:
+    if query.browse:
+        # Nothing typed lists services A-Z; a single letter lists names starting with it.
+        found.add(ranking.by_name(conn, " ".join(query.typed.words), found.need), "name")
+        return
+    levels = [(query.literal(), query.literal_estimate, "words")]
+    if query.has_synonyms:
+        levels.append((query.expanded(), query.expanded_estimate, "synonyms"))
+    for expression, estimate, kind in levels:
+        if found.need > 0:
+            _level(conn, ranking, found, expression, estimate, kind)
+    if not found.rows and len(query.groups) > 1:
+        _level(conn, ranking, found, query.any_word(), query.any_estimate, "some words")
+
+
+def _level(
+    conn: Connection,
+    ranking: Ranking,
+    found: _Collector,
+    expression: str,
+    estimate: int,
+    kind: str,
+) -> None:
+    if estimate <= FULL_RANK_LIMIT:
+        found.add(ranking.matches(conn, expression, found.need, exclude=_seen(found)), kind)
+        return
+    if ranking.typed_name:
+        found.add(ranking.by_name(conn, ranking.typed_name, found.need), "name")
+    titles = f"{TITLE_COLUMNS} : ({expression})"
+    for target in (titles, expression):
+        if found.need > 0:
+            rows = ranking.matches(conn, target, found.need, cap=SAMPLE, exclude=_seen(found))
+            found.add(rows, kind)
+
+
+def _seen(found: _Collector) -> tuple[int, ...]:
+    return tuple(sorted(found.seen))
+
+
+def _hit(
+    row: Any, kind: str, place: Place | None, whole: tuple[str, ...], prefixes: tuple[str, ...]
+) -> SearchHit:
+    covers = None if place is None or row.covers is None else bool(row.covers)
+    return SearchHit(
+        id=row.id,
+        source_id=row.source_id,
+        name=row.name,
+        organization=row.organization_name,
+        score=round(float(row.score), 4),
+        snippet=snippet((row.description, row.keywords, row.lgsl_labels), whole, prefixes),
+        lgsl_code=row.lgsl_code,
+        covers=covers,
+        match=kind,
+    )
+
+
+def _unknown_postcode(postcode: str) -> str:
+    return (
+        f"Postcode {postcode.strip()!r} was not found in the postcode lookup, so the results "
+        "are not limited to that address. Check the postcode or import the ONS lookup."
+    )

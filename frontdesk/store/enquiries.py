@@ -1,0 +1,412 @@
+"""The desk's enquiry log: saved enquiries, their append-only events, the outbox, drafts.
+
+Every save writes its events and one outbox row per event in the same SQLite transaction
+(DESIGN.md, "Sync protocol"), so the hub eventually hears of everything the desk recorded
+and of nothing it did not. Safe to share across threads: each call opens its own
+connection, and only core dataclasses leave this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from frontdesk.core.enquiry import (
+    Enquiry,
+    EnquiryDraft,
+    EnquiryEvent,
+    ReferralStatus,
+    SyncState,
+)
+from frontdesk.store import desk_schema as t
+from frontdesk.store.desk import DeskStore, DeskWriteError
+from frontdesk.store.enquiry_export import write_export
+from frontdesk.store.enquiry_rules import (
+    EnquiryInvalidError,
+    SavedState,
+    amend,
+    caller_to_json,
+    draft_from_json,
+    draft_to_json,
+    enquiry_from,
+    event_payload,
+    first_save_events,
+    stamp,
+    state_from_row,
+    state_of,
+    summary_to_json,
+    to_text,
+    validated,
+)
+
+__all__ = [
+    "OUTBOX_SCHEMA_V",
+    "DeskWriteError",
+    "EnquiryInvalidError",
+    "EnquiryLog",
+    "OutboxOp",
+    "UnknownEnquiryError",
+]
+
+# Version of the op payload format; the hub refuses versions it does not know.
+OUTBOX_SCHEMA_V = 1
+
+_DEVICE_ID = "device_id"
+_LAST_SEQ = "last_device_seq"
+_KEPT = "Nothing you typed is lost: it is still in the form and in the last auto-saved draft."
+_KEPT_TYPING = "What you typed is still in the form; keep frontdesk open until it can be saved."
+
+Enquiries = list[Enquiry]  # `list` is a method name inside EnquiryLog
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxOp:
+    """One event waiting for the hub's acknowledgement, in the form it is pushed."""
+
+    device_seq: int
+    op_id: str
+    schema_v: int
+    enquiry_id: str
+    kind: str
+    payload: dict[str, Any]
+    created_at: dt.datetime
+
+
+Ops = list[OutboxOp]
+
+
+class UnknownEnquiryError(LookupError):
+    """No enquiry, or no outbox op, has the id given."""
+
+
+class EnquiryLog:
+    """Saving, listing, syncing bookkeeping and retention for the enquiries in desk.db."""
+
+    def __init__(self, desk: DeskStore) -> None:
+        self._desk = desk
+
+    # -- saving --------------------------------------------------------------------
+
+    def save(self, draft: EnquiryDraft, *, now: dt.datetime | None = None) -> Enquiry:
+        """Record the draft as an enquiry (or amend the one with its id) and drop the draft.
+
+        Raises EnquiryInvalidError before writing anything, and DeskWriteError if desk.db
+        refuses the write; in both cases the draft row is left as it was.
+        """
+        clean = validated(draft)
+        at = _moment(now)
+        with self._desk.write("save the enquiry", kept=_KEPT) as conn:
+            row = _enquiry_row(conn, clean.id)
+            if row is None:
+                state = state_of(clean)
+                events = first_save_events(clean, state, at)
+                _insert_enquiry(conn, clean, state, at)
+            else:
+                old = state_from_row(row)
+                state, events = amend(old, clean, at)
+                if events:
+                    _update_enquiry(conn, row, old, state)
+            for event in events:
+                _append(conn, event, at)
+            conn.execute(delete(t.drafts).where(t.drafts.c.id == clean.id))
+            saved = _enquiry_row(conn, clean.id)
+        return enquiry_from(saved, state_from_row(saved))
+
+    def save_draft(self, draft: EnquiryDraft, *, now: dt.datetime | None = None) -> None:
+        """Keep what has been typed so far, so a crash or power cut loses nothing."""
+        values = {"updated_at": stamp(_moment(now)), "payload": to_text(draft_to_json(draft))}
+        with self._desk.write("auto-save the draft", kept=_KEPT_TYPING) as conn:
+            conn.execute(insert(t.drafts).prefix_with("OR REPLACE").values(id=draft.id, **values))
+
+    def load_draft(self) -> EnquiryDraft | None:
+        """The draft changed most recently: what the adviser was typing when frontdesk stopped."""
+        query = select(t.drafts.c.payload).order_by(
+            t.drafts.c.updated_at.desc(), t.drafts.c.id.desc()
+        )
+        with self._desk.engine.connect() as conn:
+            payload = conn.scalar(query.limit(1))
+        return None if payload is None else draft_from_json(json.loads(payload))
+
+    def discard_draft(self, draft_id: str) -> None:
+        with self._desk.write("discard the draft") as conn:
+            conn.execute(delete(t.drafts).where(t.drafts.c.id == draft_id))
+
+    # -- reading -------------------------------------------------------------------
+
+    def get(self, enquiry_id: str) -> Enquiry | None:
+        with self._desk.engine.connect() as conn:
+            row = _enquiry_row(conn, enquiry_id)
+        return None if row is None else enquiry_from(row, state_from_row(row))
+
+    def list(self, since: dt.date | None = None, limit: int | None = None) -> Enquiries:
+        """Enquiries saved on or after `since` (the desk's local date), newest first."""
+        e = t.enquiries
+        query = select(e).order_by(e.c.saved_at.desc(), e.c.id.desc()).limit(limit)
+        if since is not None:
+            query = query.where(e.c.saved_at >= stamp(_local_midnight(since)))
+        with self._desk.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [enquiry_from(row, state_from_row(row)) for row in rows]
+
+    def export(
+        self,
+        out: Path,
+        fmt: Literal["csv", "json"],
+        since: dt.date | None = None,
+        *,
+        include_caller: bool = False,
+    ) -> int:
+        """Write the enquiries to `out` atomically; caller details only when asked for."""
+        return write_export(self.list(since), out, fmt, include_caller=include_caller)
+
+    # -- the outbox ----------------------------------------------------------------
+
+    def device_id(self) -> str:
+        """This desk.db's identity towards the hub: made once, never changed."""
+        with self._desk.write("record this desk's id") as conn:
+            conn.execute(
+                insert(t.desk_state)
+                .prefix_with("OR IGNORE")
+                .values(key=_DEVICE_ID, value=str(uuid.uuid4()))
+            )
+            found: str = conn.scalar(_state_value(_DEVICE_ID))
+        return found
+
+    def outbox_size(self) -> int:
+        with self._desk.engine.connect() as conn:
+            return int(conn.scalar(select(func.count()).select_from(t.outbox)) or 0)
+
+    def pending_ops(self, limit: int = 100) -> Ops:
+        """The oldest unacknowledged ops, in the order the hub must apply them."""
+        query = select(t.outbox).order_by(t.outbox.c.device_seq).limit(limit)
+        with self._desk.engine.connect() as conn:
+            return [_op(row) for row in conn.execute(query)]
+
+    def acknowledge(self, op_ids: Iterable[str]) -> int:
+        """Forget ops the hub has applied; an enquiry with none left becomes 'sent'."""
+        ids = list(op_ids)
+        with self._desk.write("record what the hub received") as conn:
+            enquiry_ids = _enquiries_of_ops(conn, ids)
+            gone = conn.execute(delete(t.outbox).where(t.outbox.c.op_id.in_(ids))).rowcount
+            _mark_sent_if_done(conn, enquiry_ids)
+        return int(gone)
+
+    def mark_rejected(self, op_id: str, reason: str) -> None:
+        """The hub refused an op: it leaves the outbox (it has been answered) and the reason
+        stays on its enquiry for the adviser to see, alongside any earlier ones."""
+        with self._desk.write("record the hub's rejection") as conn:
+            enquiry_ids = _enquiries_of_ops(conn, [op_id])
+            if not enquiry_ids:
+                raise UnknownEnquiryError(f"no op {op_id} is waiting in the outbox")
+            [enquiry_id] = enquiry_ids
+            previous = conn.scalar(
+                select(t.enquiries.c.rejection_reason).where(t.enquiries.c.id == enquiry_id)
+            )
+            conn.execute(delete(t.outbox).where(t.outbox.c.op_id == op_id))
+            conn.execute(
+                update(t.enquiries)
+                .where(t.enquiries.c.id == enquiry_id)
+                .values(
+                    sync_state=SyncState.REJECTED.value,
+                    rejection_reason=f"{previous}; {reason}" if previous else reason,
+                )
+            )
+
+    def set_referral_status(
+        self,
+        enquiry_id: str,
+        status: ReferralStatus,
+        note: str | None = None,
+        *,
+        now: dt.datetime | None = None,
+    ) -> None:
+        """Record the receiving agency's latest word on the enquiry's referral."""
+        with self._desk.write("record the referral's status") as conn:
+            changed = conn.execute(
+                update(t.enquiries)
+                .where(t.enquiries.c.id == enquiry_id)
+                .values(
+                    referral_status=status.value,
+                    referral_note=note,
+                    referral_updated_at=stamp(_moment(now)),
+                )
+            ).rowcount
+        if not changed:
+            raise UnknownEnquiryError(f"no enquiry {enquiry_id} on this desk")
+
+    # -- retention -----------------------------------------------------------------
+
+    def purge(self, older_than_days: int, *, now: dt.datetime | None = None) -> int:
+        """Remove caller details from enquiries saved more than `older_than_days` ago.
+
+        The anonymous record (channel, outcome, services, notes, dates) stays for
+        statistics. Enquiries with ops still in the outbox are spared until the hub has
+        them, or the details the caller consented to share would never arrive. Returns
+        how many enquiries lost their caller details.
+        """
+        if older_than_days < 0:
+            raise ValueError("older_than_days cannot be negative")
+        at = _moment(now)
+        cutoff = stamp(at - dt.timedelta(days=older_than_days))
+        e = t.enquiries
+        due = (
+            select(e.c.id)
+            .where(e.c.caller.is_not(None), e.c.saved_at < cutoff)
+            .where(e.c.id.not_in(select(t.outbox.c.enquiry_id)))
+        )
+        with self._desk.write("purge old caller details") as conn:
+            ids = list(conn.scalars(due))
+            conn.execute(
+                update(e).where(e.c.id.in_(ids)).values(caller=None, caller_purged_at=stamp(at))
+            )
+            _redact_events(conn, ids)
+            _redact_drafts(conn, cutoff)
+        return len(ids)
+
+
+# -- rows ------------------------------------------------------------------------------
+
+
+def _moment(now: dt.datetime | None) -> dt.datetime:
+    return (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+
+
+def _local_midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time()).astimezone()
+
+
+def _enquiry_row(conn: Connection, enquiry_id: str) -> Any:
+    return conn.execute(select(t.enquiries).where(t.enquiries.c.id == enquiry_id)).first()
+
+
+def _state_value(key: str) -> Any:
+    return select(t.desk_state.c.value).where(t.desk_state.c.key == key)
+
+
+def _insert_enquiry(
+    conn: Connection, draft: EnquiryDraft, state: SavedState, at: dt.datetime
+) -> None:
+    conn.execute(
+        insert(t.enquiries).values(
+            id=draft.id,
+            channel=state.channel.value,
+            started_at=stamp(draft.started_at),
+            saved_at=stamp(at),
+            **_state_columns(state),
+            sync_state=SyncState.SAVED_LOCALLY.value,
+            referral_status=ReferralStatus.SENT.value if state.referral_service_id else None,
+        )
+    )
+
+
+def _update_enquiry(conn: Connection, row: Any, old: SavedState, state: SavedState) -> None:
+    values: dict[str, Any] = {"channel": state.channel.value, **_state_columns(state)}
+    # A rejection stays in view; otherwise the enquiry again has ops on their way.
+    if row.sync_state != SyncState.REJECTED.value:
+        values["sync_state"] = SyncState.SAVED_LOCALLY.value
+    if state.referral_id is None:
+        values["referral_status"] = None  # the referral was withdrawn by this amendment
+    elif state.referral_id != old.referral_id:
+        values["referral_status"] = ReferralStatus.SENT.value
+    conn.execute(update(t.enquiries).where(t.enquiries.c.id == row.id).values(**values))
+
+
+def _state_columns(state: SavedState) -> dict[str, Any]:
+    caller = caller_to_json(state.caller)
+    return {
+        "outcome": state.outcome.value if state.outcome else None,
+        "caller": to_text(caller) if caller else None,
+        "summary": to_text(summary_to_json(state)),
+    }
+
+
+def _append(conn: Connection, event: EnquiryEvent, at: dt.datetime) -> None:
+    """The event and its outbox row: never one without the other."""
+    conn.execute(
+        insert(t.enquiry_events).values(
+            id=event.id,
+            enquiry_id=event.enquiry_id,
+            kind=event.kind.value,
+            at=stamp(event.at),
+            data=to_text(event.data),
+        )
+    )
+    conn.execute(
+        insert(t.outbox).values(
+            device_seq=_next_device_seq(conn),
+            op_id=str(uuid.uuid4()),
+            schema_v=OUTBOX_SCHEMA_V,
+            enquiry_id=event.enquiry_id,
+            kind=event.kind.value,
+            payload=to_text(event_payload(event)),
+            created_at=stamp(at),
+            attempts=0,
+        )
+    )
+
+
+def _next_device_seq(conn: Connection) -> int:
+    # Kept in desk_state rather than derived from the outbox, which empties as the hub
+    # acknowledges: a number once handed out is never handed out again.
+    last = int(conn.scalar(_state_value(_LAST_SEQ)) or 0)
+    conn.execute(
+        insert(t.desk_state).prefix_with("OR REPLACE").values(key=_LAST_SEQ, value=str(last + 1))
+    )
+    return last + 1
+
+
+def _op(row: Any) -> OutboxOp:
+    return OutboxOp(
+        device_seq=row.device_seq,
+        op_id=row.op_id,
+        schema_v=row.schema_v,
+        enquiry_id=row.enquiry_id,
+        kind=row.kind,
+        payload=json.loads(row.payload),
+        created_at=dt.datetime.fromisoformat(row.created_at),
+    )
+
+
+def _enquiries_of_ops(conn: Connection, op_ids: list[str]) -> set[str]:
+    query = select(t.outbox.c.enquiry_id).where(t.outbox.c.op_id.in_(op_ids))
+    return set(conn.scalars(query))
+
+
+def _mark_sent_if_done(conn: Connection, enquiry_ids: set[str]) -> None:
+    e = t.enquiries
+    conn.execute(
+        update(e)
+        .where(e.c.id.in_(enquiry_ids), e.c.sync_state == SyncState.SAVED_LOCALLY.value)
+        .where(e.c.id.not_in(select(t.outbox.c.enquiry_id)))
+        .values(sync_state=SyncState.SENT.value)
+    )
+
+
+def _redact_events(conn: Connection, enquiry_ids: list[str]) -> None:
+    """Purge means gone from the history too, not only from the current record."""
+    ev = t.enquiry_events
+    rows = conn.execute(select(ev.c.seq, ev.c.data).where(ev.c.enquiry_id.in_(enquiry_ids)))
+    for seq, text in rows.all():
+        data = json.loads(text)
+        changes = data.get("changes", {})
+        if "caller" not in data and "caller" not in changes:
+            continue
+        data.pop("caller", None)
+        changes.pop("caller", None)
+        conn.execute(update(ev).where(ev.c.seq == seq).values(data=to_text(data)))
+
+
+def _redact_drafts(conn: Connection, cutoff: str) -> None:
+    """An abandoned draft must not keep a caller's details past the retention period."""
+    stale = conn.execute(select(t.drafts).where(t.drafts.c.updated_at < cutoff)).all()
+    for row in stale:
+        data = json.loads(row.payload)
+        data["caller"] = None
+        conn.execute(update(t.drafts).where(t.drafts.c.id == row.id).values(payload=to_text(data)))

@@ -1,0 +1,130 @@
+"""`frontdesk enquiries list | export | add`, run as a script or an adviser runs them."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from frontdesk.cli import main
+from frontdesk.core.catalogue import Catalogue, Service
+from frontdesk.core.feed import ParsedFeed
+from frontdesk.store.catalogue import CatalogueStore
+
+
+def run(capsys: pytest.CaptureFixture[str], data: Path, *argv: str) -> tuple[int, str, str]:
+    try:
+        status = main([*argv, "--data-dir", str(data)])
+    except SystemExit as exit_:  # argparse's usage errors
+        status = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A data folder whose catalogue holds two services, `town:bins` and `town:housing`."""
+    store = CatalogueStore.open(tmp_path / "catalogue.db")
+    services = [Service(id="bins", name="Bin collections"), Service(id="housing", name="Housing")]
+    feed = ParsedFeed(path=tmp_path / "town.json", format="test", catalogue=Catalogue(services))
+    store.apply_imports([("town", feed)])
+    store.close()
+    return tmp_path
+
+
+def add(capsys: pytest.CaptureFixture[str], data: Path, *extra: str) -> tuple[int, str, str]:
+    return run(capsys, data, "enquiries", "add", "--service", "town:bins", *extra)
+
+
+def test_add_prints_the_new_id_and_list_shows_it(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    status, out, err = add(capsys, data, "--outcome", "advice-given", "--note", "Missed bin")
+    assert status == 0, err
+    new_id = out.strip()
+    status, out, _ = run(capsys, data, "enquiries", "list", "--json")
+    [shown] = json.loads(out)
+    assert (shown["id"], shown["outcome"], shown["service_ids"]) == (
+        new_id,
+        "advice given",
+        ["town:bins"],
+    )
+    assert shown["sync_state"] == "saved locally"
+    _, out, _ = run(capsys, data, "enquiries", "list")
+    assert new_id in out and "advice given" in out
+
+
+def test_outcomes_are_accepted_as_written_or_hyphenated(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    assert add(capsys, data, "--outcome", "advice given")[0] == 0
+    assert add(capsys, data, "--outcome", "Callback-Arranged", "--channel", "web-chat")[0] == 0
+    status, _, err = add(capsys, data, "--outcome", "sorted")
+    assert status == 2 and "advice-given" in err
+
+
+def test_a_service_not_in_the_catalogue_is_refused(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    status, out, err = run(
+        capsys, data, "enquiries", "add", "--service", "town:nope", "--outcome", "signposted"
+    )
+    assert status == 1 and out == ""
+    assert err.count("\n") == 1 and "town:nope is not in the catalogue" in err
+    assert json.loads(run(capsys, data, "enquiries", "list", "--json")[1]) == []
+
+
+def test_a_referral_needs_a_known_referral_service(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    status, _, err = add(capsys, data, "--outcome", "referred")
+    assert status == 1 and "no service is chosen" in err
+    status, _, err = add(capsys, data, "--outcome", "referred", "--referral-service", "town:x")
+    assert status == 1 and "town:x is not in the catalogue" in err
+    status, _, _ = add(capsys, data, "--outcome", "referred", "--referral-service", "town:housing")
+    assert status == 0
+
+
+def test_a_postcode_is_kept_only_with_consent(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    status, _, err = add(capsys, data, "--outcome", "signposted", "--postcode", "bs1 4dj")
+    assert status == 1 and "--consent" in err
+    args = ("--outcome", "signposted", "--postcode", "bs14dj", "--consent")
+    assert add(capsys, data, *args)[0] == 0
+    out = data / "all.json"
+    run(capsys, data, "enquiries", "export", "--format", "json", str(out), "--include-caller")
+    [record] = json.loads(out.read_text(encoding="utf-8"))
+    assert record["caller_postcode"] == "BS1 4DJ"
+
+
+def test_export_writes_csv_and_json_from_a_date(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    add(capsys, data, "--outcome", "escalated")
+    add(capsys, data, "--outcome", "transferred")
+    status, out, _ = run(
+        capsys, data, "enquiries", "export", "--format", "csv", str(data / "e.csv")
+    )
+    assert status == 0 and "wrote 2 enquiries" in out
+    with (data / "e.csv").open(encoding="utf-8-sig") as file:
+        outcomes = [r["outcome"] for r in csv.DictReader(file)]
+    assert outcomes == ["transferred", "escalated"], "newest first"
+    later = ["--since", "2999-01-01"]
+    run(capsys, data, "enquiries", "export", "--format", "json", str(data / "e.json"), *later)
+    assert json.loads((data / "e.json").read_text(encoding="utf-8")) == []
+
+
+def test_bad_dates_and_unwritable_exports_fail_clearly(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    status, _, err = run(capsys, data, "enquiries", "list", "--since", "31/03/2025")
+    assert status == 2 and "not a date" in err
+    blocker = data / "file"
+    blocker.write_text("", encoding="utf-8")
+    status, _, err = run(
+        capsys, data, "enquiries", "export", "--format", "csv", str(blocker / "e.csv")
+    )
+    assert status == 1 and err.startswith("frontdesk: could not write")

@@ -1,0 +1,72 @@
+"""`frontdesk search` from a terminal and from scripts."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from frontdesk.cli import main
+from tests.search.catalogue import feed, open_store, service
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    store = open_store(tmp_path)
+    store.apply_imports(
+        [
+            (
+                "demo",
+                feed(
+                    service("1", "Council Tax Reduction", "Help paying your council tax bill."),
+                    service("2", "Food Bank", "Emergency food parcels."),
+                ),
+            )
+        ]
+    )
+    store.close()
+    return tmp_path
+
+
+def test_json_output_lists_hits_with_ids_and_scores(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "council tax", "--json", "--data-dir", str(data_dir)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    hit = out["hits"][0]
+    assert (hit["id"], hit["source_id"], hit["name"]) == ("demo:1", "1", "Council Tax Reduction")
+    assert {"organization", "score", "snippet", "covers"} <= hit.keys()
+
+
+def test_the_human_list_says_when_a_query_was_corrected(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "counsil tax ", "--data-dir", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "Showing results for “council tax”" in out
+    assert "Council Tax Reduction" in out
+
+
+def test_an_unknown_postcode_is_reported(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["search", "food", "--postcode", "ZZ9 9ZZ", "--data-dir", str(data_dir)])
+    assert "ZZ9 9ZZ" in capsys.readouterr().out
+
+
+def test_batch_answers_one_json_line_per_query_in_order(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("food\nnothing matches this\ncouncil tax\n"))
+    assert main(["search", "--batch", "-", "--json", "--data-dir", str(data_dir)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [[h["id"] for h in json.loads(line)] for line in lines] == [["demo:2"], [], ["demo:1"]]
+
+
+def test_a_missing_batch_file_is_a_clear_error(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "--batch", str(data_dir / "none.txt"), "--data-dir", str(data_dir)]) == 1
+    assert "cannot read the query file" in capsys.readouterr().err
