@@ -28,8 +28,8 @@ def register(commands: Any) -> None:
 def run_demo(args: argparse.Namespace) -> int:
     store = open_catalogue(args)
     try:
-        ensure_index(store.engine)
         [report] = store.apply_imports([(DEMO_SOURCE, read_demo_catalogue())])
+        ensure_index(store.engine)
         stats = store.stats()
         print(
             f"Demo catalogue: {stats.services} services from {stats.organizations} "

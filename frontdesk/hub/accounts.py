@@ -104,7 +104,7 @@ def _resolve_org(conn: Connection, org_id: str | None) -> str:
     known = [r.id for r in conn.execute(select(t.organizations.c.id).order_by("id"))]
     if org_id is None:
         if len(known) == 1:
-            return known[0]
+            return str(known[0])
         hint = f"known: {', '.join(known)}" if known else "add one with `frontdesk hub org add`"
         raise AccountError(f"name the account's organisation with --org ({hint})")
     if org_id not in known:

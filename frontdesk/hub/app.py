@@ -7,7 +7,9 @@ hand, and Starlette alone is a smaller, faster dependency (see bench/hub/README.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -141,4 +143,6 @@ def app_from_environment() -> Starlette:
     """The app `frontdesk hub serve` runs in each worker: database from FRONTDESK_HUB_DB."""
     engine = create_hub_engine(database_url(None))
     check_current(engine)
-    return create_app(engine, HubConfig(), owns_engine=True)
+    hours = int(os.environ.get("FRONTDESK_HUB_TOKEN_HOURS", "168"))
+    config = HubConfig(token_ttl=dt.timedelta(hours=hours))
+    return create_app(engine, config, owns_engine=True)

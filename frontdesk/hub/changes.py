@@ -10,9 +10,12 @@ transaction has finished, so nothing can later appear below the cursor. Rows are
 by (xid, seq). On SQLite writers queue (BEGIN IMMEDIATE) so seq order is commit order and
 xid is stored as 0.
 
-Retention: `prune` compacts old history (see its docstring) and records a floor; a cursor
-below the floor may have missed a tombstone, so it is refused with `CursorExpired` (410)
-and the desk rebuilds its catalogue from the start of the feed.
+Retention: `prune` compacts old history (see its docstring). When it deletes tombstones it
+raises the floor (the newest tombstone deleted) and starts a new epoch. A cursor carries
+the epoch its walk started in: one from an earlier epoch that is still below the floor may
+have missed a deleted tombstone, so it is refused with `CursorExpired` (410) and the desk
+rebuilds its catalogue from the start of the feed. A walk started after the prune is never
+refused, although the compacted rows it reads lie below the floor.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Connection,
     Engine,
     delete,
@@ -36,15 +40,17 @@ from sqlalchemy import (
     or_,
     select,
     tuple_,
+    update,
 )
 from sqlalchemy.sql.elements import ColumnElement
 
 from frontdesk.hub import schema as t
 from frontdesk.hub.columns import utcnow
-from frontdesk.hub.db import insert_ignoring_conflict, is_postgres, reading, writing
+from frontdesk.hub.db import insert_ignoring_conflict, is_postgres, writing
 
 UPSERT, DELETE = "upsert", "delete"
 FLOOR_KEY = "floor"
+EPOCH_KEY = "epoch"
 CURSOR_VERSION = "1"
 
 
@@ -66,6 +72,12 @@ START = Position(0, 0)
 
 
 @dataclass(frozen=True, slots=True)
+class Cursor:
+    epoch: int
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
 class Change:
     """One entry to write: `scope_org` None means every desk may see it."""
 
@@ -83,28 +95,30 @@ class FeedPage:
     has_more: bool
 
 
-def encode_cursor(position: Position) -> str:
-    raw = f"{CURSOR_VERSION}:{position.xid}:{position.seq}".encode("ascii")
+def encode_cursor(cursor: Cursor) -> str:
+    p = cursor.position
+    raw = f"{CURSOR_VERSION}:{cursor.epoch}:{p.xid}:{p.seq}".encode("ascii")
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
-def decode_cursor(cursor: str) -> Position:
+def decode_cursor(text: str) -> Cursor:
     try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        version, xid, seq = base64.urlsafe_b64decode(padded.encode("ascii")).decode().split(":")
+        padded = text + "=" * (-len(text) % 4)
+        fields = base64.urlsafe_b64decode(padded.encode("ascii")).decode("ascii").split(":")
+        version, epoch, xid, seq = fields
         if version != CURSOR_VERSION:
             raise ValueError(version)
-        position = Position(int(xid), int(seq))
+        cursor = Cursor(int(epoch), Position(int(xid), int(seq)))
     except (ValueError, UnicodeError, binascii.Error) as error:
         raise CursorError("the cursor is not one this hub handed out") from error
-    if position.xid < 0 or position.seq < 0:
+    if min(cursor.epoch, cursor.position.xid, cursor.position.seq) < 0:
         raise CursorError("the cursor is not one this hub handed out")
-    return position
+    return cursor
 
 
 def _xid_now(conn: Connection) -> ColumnElement[int]:
     if is_postgres(conn):
-        return literal_column("pg_current_xact_id()::text::bigint")
+        return literal_column("pg_current_xact_id()::text::bigint", BigInteger)
     return literal(0)
 
 
@@ -128,12 +142,23 @@ def record_changes(conn: Connection, changes: Sequence[Change]) -> None:
     conn.execute(insert(t.changes).values(xid=_xid_now(conn)), rows)
 
 
-def read_floor(conn: Connection) -> Position:
-    value = conn.scalar(select(t.feed_state.c.value).where(t.feed_state.c.key == FLOOR_KEY))
-    if value is None:
-        return START
-    xid, seq = value.split(":")
-    return Position(int(xid), int(seq))
+def _state(conn: Connection, key: str) -> str | None:
+    value: str | None = conn.scalar(select(t.feed_state.c.value).where(t.feed_state.c.key == key))
+    return value
+
+
+def read_floor(conn: Connection) -> tuple[int, Position]:
+    """The current epoch and the floor below which older epochs' cursors expire."""
+    epoch, floor = _state(conn, EPOCH_KEY), _state(conn, FLOOR_KEY)
+    if floor is None:
+        return int(epoch or 0), START
+    xid, seq = floor.split(":")
+    return int(epoch or 0), Position(int(xid), int(seq))
+
+
+def _set_state(conn: Connection, key: str, value: str) -> None:
+    if not insert_ignoring_conflict(conn, t.feed_state, {"key": key, "value": value}):
+        conn.execute(update(t.feed_state).where(t.feed_state.c.key == key).values(value=value))
 
 
 def read_changes(engine: Engine, cursor: str | None, limit: int, org: str) -> FeedPage:
@@ -144,18 +169,25 @@ def read_changes(engine: Engine, cursor: str | None, limit: int, org: str) -> Fe
         or_(c.scope_org.is_(None), c.scope_org == org)
     )
     if after is not None:
-        query = query.where(tuple_(c.xid, c.seq) > tuple_(literal(after.xid), literal(after.seq)))
+        p = after.position
+        query = query.where(tuple_(c.xid, c.seq) > tuple_(literal(p.xid), literal(p.seq)))
     visible = _visible_xid_limit_for(engine)
     if visible is not None:
         query = query.where(visible)
     query = query.order_by(c.xid, c.seq).limit(limit + 1)
-    with reading(engine) as conn:
-        if after is not None and after < read_floor(conn):
+    # One snapshot for the floor and the rows, so a prune committing in between cannot
+    # delete a tombstone this page was about to carry past the floor.
+    # (SQLite's read transactions are snapshots already.)
+    options = {"isolation_level": "REPEATABLE READ"} if visible is not None else {}
+    with engine.connect().execution_options(**options) as conn, conn.begin():
+        epoch, floor = read_floor(conn)
+        if after is not None and after.epoch < epoch and after.position < floor:
             raise CursorExpired()
         rows = conn.execute(query).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
-    last = Position(rows[-1].xid, rows[-1].seq) if rows else (after or START)
+    start = after.position if after else START
+    last = Position(rows[-1].xid, rows[-1].seq) if rows else start
     return FeedPage(
         changes=[
             {
@@ -166,7 +198,8 @@ def read_changes(engine: Engine, cursor: str | None, limit: int, org: str) -> Fe
             }
             for r in rows
         ],
-        cursor=encode_cursor(last),
+        # A cursor that passed the check is safe in the current epoch too.
+        cursor=encode_cursor(Cursor(epoch, last)),
         has_more=has_more,
     )
 
@@ -174,7 +207,7 @@ def read_changes(engine: Engine, cursor: str | None, limit: int, org: str) -> Fe
 def _visible_xid_limit_for(engine: Engine) -> ColumnElement[bool] | None:
     if engine.dialect.name != "postgresql":
         return None
-    xmin = literal_column("pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+    xmin = literal_column("pg_snapshot_xmin(pg_current_snapshot())::text::bigint", BigInteger)
     return t.changes.c.xid < xmin
 
 
@@ -216,15 +249,11 @@ def prune(engine: Engine, keep_days: int) -> PruneReport:
         ).all()
         superseded = [r.seq for r in old if r.rank > 1]
         tombstones = [r for r in old if r.rank == 1 and r.op == DELETE]
-        floor = read_floor(conn)
+        epoch, floor = read_floor(conn)
         if tombstones:
-            newest = max(Position(r.xid, r.seq) for r in tombstones)
-            floor = max(floor, newest)
-            value = f"{floor.xid}:{floor.seq}"
-            if not insert_ignoring_conflict(conn, t.feed_state, {"key": FLOOR_KEY, "value": value}):
-                conn.execute(
-                    t.feed_state.update().where(t.feed_state.c.key == FLOOR_KEY).values(value=value)
-                )
+            floor = max(floor, max(Position(r.xid, r.seq) for r in tombstones))
+            _set_state(conn, FLOOR_KEY, f"{floor.xid}:{floor.seq}")
+            _set_state(conn, EPOCH_KEY, str(epoch + 1))
         doomed = superseded + [r.seq for r in tombstones]
         for start in range(0, len(doomed), 1000):
             conn.execute(delete(t.changes).where(c.seq.in_(doomed[start : start + 1000])))

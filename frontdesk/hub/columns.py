@@ -24,7 +24,8 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
         if not isinstance(value, dt.datetime) or value.tzinfo is None:
             raise ValueError("UtcDateTime needs an aware datetime")
         value = value.astimezone(dt.UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+        stored: dt.datetime = value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+        return stored
 
     def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
         if value is None:

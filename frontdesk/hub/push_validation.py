@@ -76,7 +76,7 @@ def parse_push(body: Any) -> tuple[str, list[Op]]:
         if not isinstance(raw, dict):
             raise EnvelopeError(f"ops[{index}] must be an object")
         op_id, seq = raw.get("op_id"), raw.get("device_seq")
-        if not _is_id(op_id):
+        if not isinstance(op_id, str) or not _is_id(op_id):
             raise EnvelopeError(
                 f"ops[{index}].op_id must be a string of 1–{MAX_ID_CHARS} characters"
             )
@@ -97,7 +97,7 @@ def parse_event(op: Op) -> EventPayload | str:
         if not _is_id(p.get(key)):
             return f"payload.{key} must be a string of 1–{MAX_ID_CHARS} characters"
     try:
-        kind = EventKind(p.get("kind"))
+        kind = EventKind(str(p.get("kind")))
     except ValueError:
         return f"payload.kind {p.get('kind')!r} is not an enquiry event kind"
     if op.kind != ENQUIRY_EVENT and op.kind != kind.value:

@@ -171,3 +171,11 @@ def test_age_filter_keeps_services_open_to_the_caller(tmp_path: Path) -> None:
     )
     engine = SearchEngine(store)
     assert sorted(names(engine, "club", Filters(age=70))) == ["Drop In Club", "Lunch Club"]
+
+
+def test_searches_from_worker_threads_agree(engine: SearchEngine) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: names(engine, "benefit"), range(16)))
+    assert all(r == results[0] for r in results) and results[0]

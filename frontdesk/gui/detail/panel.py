@@ -34,7 +34,7 @@ class DetailPanel(QWidget):
         self._wanted = ""
         self._postcode = ""
         self.detail: ServiceDetail | None = None
-        heading = QLabel(self.tr("Service &details"))
+        heading = QLabel(self.tr("Service details"))
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
         self.browser.setAccessibleName(self.tr("Service details"))

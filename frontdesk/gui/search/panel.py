@@ -43,15 +43,18 @@ class SearchPanel(QWidget):
     Signals:
         current_changed(str): the selected result's service id ("" when none).
         add_requested(str): the adviser asked to link this service to the enquiry.
+        results_shown(str): the results for this query text are on screen.
     """
 
     current_changed = Signal(str)
     add_requested = Signal(str)
+    results_shown = Signal(str)
 
     def __init__(self, runner: OperationRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._catalogue: CatalogueAccess | None = None
+        self.shown_request: SearchRequest | None = None
         self.box = QLineEdit()
         self.box.setPlaceholderText(self.tr("What does the caller need? e.g. missed bin"))
         self.box.setClearButtonEnabled(True)
@@ -149,6 +152,8 @@ class SearchPanel(QWidget):
         )
         if had_focus:
             self.results.setFocus()
+        self.shown_request = outcome.request
+        self.results_shown.emit(outcome.request.text)
 
     def _select_first(self) -> None:
         if self.proxy.rowCount() and not self.results.currentIndex().isValid():

@@ -1,0 +1,34 @@
+"""Starting the desktop app from the command line: `frontdesk` (no command) and
+`frontdesk demo` call `run_app`. Qt is imported only here, when the app really starts,
+so the other commands stay quick and work on machines without a display."""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGUAGES = ("en_GB", "cy")
+
+
+def register(commands: Any) -> None:
+    """The app has no subcommand of its own; `frontdesk` with none opens it."""
+
+
+def add_app_options(parser: Any) -> None:
+    """`--lang cy` (or en_GB) for the app's language, overriding the saved setting."""
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of the app window (default: the one chosen in Settings)",
+    )
+
+
+def run_app(data_dir: str | None, demo: bool, lang: str | None) -> int:
+    """Open the adviser's screen and run until it is closed; returns the exit status.
+
+    `data_dir` overrides the data folder, `demo` imports the demo catalogue even if the
+    catalogue already has services, `lang` overrides the language setting.
+    """
+    from frontdesk.gui.app import run
+
+    return run(data_dir, demo, lang)

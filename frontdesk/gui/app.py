@@ -1,0 +1,82 @@
+"""Starting the desktop application: the QApplication, language, text size, logging, the
+crash hook, the operation runner and the main window; then the event loop."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from frontdesk import __version__
+from frontdesk.gui import crash, i18n, logsetup
+from frontdesk.gui.main_window import MainWindow
+from frontdesk.gui.operations import OperationRunner
+from frontdesk.gui.settings import Settings
+from frontdesk.gui.startup import Startup
+from frontdesk.store.paths import data_paths
+
+log = logging.getLogger("frontdesk.gui")
+_BASE_SIZE = "frontdesk_base_point_size"
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("frontdesk")
+    app.setOrganizationName("frontdesk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("org.frontdesk.Frontdesk")
+    return app
+
+
+def apply_text_size(percent: int) -> None:
+    """Scale the application font from the system's size (so 200% means twice the system)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    base = app.property(_BASE_SIZE)
+    if base is None:
+        base = app.font().pointSizeF()
+        app.setProperty(_BASE_SIZE, base)
+    font = app.font()
+    font.setPointSizeF(float(base) * percent / 100)
+    app.setFont(font)
+
+
+def run(
+    data_dir: str | None, demo: bool, lang: str | None, settings: Settings | None = None
+) -> int:
+    app = application()
+    settings = settings or Settings()
+    language = lang if lang in i18n.SUPPORTED else settings.language
+    translators = i18n.install(app, language)
+    apply_text_size(settings.text_size)
+    paths = data_paths(data_dir or settings.data_folder or None)
+    try:
+        paths.ensure()
+    except OSError as error:
+        QMessageBox.critical(
+            None,
+            app.translate("App", "frontdesk cannot start"),
+            app.translate("App", "The data folder {0} cannot be created: {1}").format(
+                paths.root, error.strerror or error
+            ),
+        )
+        return 1
+    logsetup.configure(paths.logs)
+    crash.install()
+    log.info("frontdesk %s starting (language %s)", __version__, language)
+    runner = OperationRunner.threaded()
+    window = MainWindow(runner, settings)
+    startup = Startup(window, runner, paths, settings, demo=demo)
+    window.show()
+    startup.begin()
+    status = app.exec()
+    runner.shutdown()  # lets the last draft auto-save finish
+    startup.close_stores()
+    i18n.remove(app, translators)
+    log.info("frontdesk stopped")
+    return status

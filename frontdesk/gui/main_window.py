@@ -1,0 +1,235 @@
+"""The adviser's screen: search and results on the left, the selected service's details in
+the middle, the enquiry and today's enquiries on the right; a message bar on top and the
+desk's state in the status bar.
+
+The window wires panels together and builds its actions from the shortcut table; the
+panels and controllers do the work.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from frontdesk.gui import message
+from frontdesk.gui.catalogue_access import CatalogueAccess, FilterChoices
+from frontdesk.gui.desk_access import DeskAccess, SaveOutcome
+from frontdesk.gui.detail.panel import DetailPanel
+from frontdesk.gui.enquiry.controller import EnquiryController
+from frontdesk.gui.enquiry.form import EnquiryForm
+from frontdesk.gui.enquiry.today import TodayPanel
+from frontdesk.gui.message import Level
+from frontdesk.gui.messagebar import MessageBar
+from frontdesk.gui.operations import OperationRunner
+from frontdesk.gui.search.model import IdRole
+from frontdesk.gui.search.panel import SearchPanel
+from frontdesk.gui.settings import Settings
+from frontdesk.gui.settings_dialog import SettingsDialog
+from frontdesk.gui.shortcuts import SHORTCUTS
+from frontdesk.gui.shortcuts_dialog import ShortcutsDialog
+from frontdesk.gui.statusbar import StatusBar
+from frontdesk.store.catalogue import CatalogueStats
+
+# How long an information message stays in the status bar.
+INFO_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    """The main window. Signals: none of its own (panels and controllers carry them)."""
+
+    def __init__(
+        self, runner: OperationRunner, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.settings = settings
+        self.catalogue: CatalogueAccess | None = None
+        self.desk: DeskAccess | None = None
+        self.setWindowTitle(self.tr("frontdesk — find a service, log the enquiry"))
+        self.search = SearchPanel(runner)
+        self.detail = DetailPanel(runner)
+        self.form = EnquiryForm()
+        self.today = TodayPanel()
+        self.enquiries = EnquiryController(self.form, runner, self)
+        self.message_bar = MessageBar()
+        self.status = StatusBar()
+        self.setStatusBar(self.status)
+        self.actions_by_name: dict[str, QAction] = {}
+        self._lay_out()
+        self._build_actions()
+        self._connect()
+        self.status.set_mode(settings.hub_address)
+
+    def _lay_out(self) -> None:
+        form_scroll = QScrollArea()
+        form_scroll.setWidget(self.form)
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(form_scroll)
+        right.addWidget(self.today)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 1)
+        columns = QSplitter(Qt.Orientation.Horizontal)
+        columns.addWidget(self.search)
+        columns.addWidget(self.detail)
+        columns.addWidget(right)
+        columns.setStretchFactor(0, 4)
+        columns.setStretchFactor(1, 4)
+        columns.setStretchFactor(2, 3)
+        columns.setChildrenCollapsible(False)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(columns, 1)
+        self.setCentralWidget(central)
+        chain = [
+            *self.search.tab_order(),
+            self.detail.browser,
+            self.detail.copy_button,
+            *self.form.tab_order(),
+            self.today.table,
+            self.message_bar.close_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            self.setTabOrder(first, second)
+
+    def _build_actions(self) -> None:
+        handlers: dict[str, Callable[[], object]] = {
+            "new_enquiry": self.enquiries.new_enquiry,
+            "focus_search": self.focus_search,
+            "add_service": self.add_selected,
+            "focus_detail": self.detail.browser.setFocus,
+            "copy_phone": self.detail.copy_phone,
+            "focus_enquiry": self.focus_enquiry,
+            "focus_today": self.today.table.setFocus,
+            "save": self.enquiries.save,
+            "dismiss_message": self.dismiss_message,
+            "settings": self.edit_settings,
+            "shortcuts": lambda: ShortcutsDialog.show_shortcuts(self),
+            "quit": self.close,
+        }
+        for binding in SHORTCUTS:
+            if binding.action is None:
+                continue
+            action = QAction(binding.translated_text(), self)
+            action.setShortcuts([QKeySequence(k) for k in binding.keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(handlers[binding.action])
+            self.addAction(action)
+            self.actions_by_name[binding.action] = action
+        menus = (
+            (self.tr("&File"), ("new_enquiry", "save", "settings", "quit")),
+            (
+                self.tr("&Go"),
+                ("focus_search", "focus_detail", "focus_enquiry", "focus_today", "add_service"),
+            ),
+            (self.tr("&Help"), ("shortcuts",)),
+        )
+        for title, names in menus:
+            menu = self.menuBar().addMenu(title)
+            for name in names:
+                menu.addAction(self.actions_by_name[name])
+        # Escape closes the message bar only while it is shown, never a combo's popup.
+        self.actions_by_name["dismiss_message"].setEnabled(False)
+
+    def _connect(self) -> None:
+        message.bridge().shown.connect(self.show_message)
+        self.search.current_changed.connect(self._show_detail)
+        self.search.add_requested.connect(self.add_service)
+        self.search.filters.postcode.editingFinished.connect(self.detail.refresh)
+        self.enquiries.started.connect(self.focus_search)
+        self.enquiries.saved.connect(self._saved)
+        self.runner.progress_started.connect(self.status.progress_started)
+        self.runner.progress_finished.connect(self.status.progress_finished)
+        self.message_bar.close_button.clicked.connect(self.dismiss_message)
+
+    # -- stores ----------------------------------------------------------------------
+
+    def attach_catalogue(self, catalogue: CatalogueAccess, choices: FilterChoices) -> None:
+        self.catalogue = catalogue
+        self.search.set_catalogue(catalogue, choices)
+        self.detail.set_catalogue(catalogue)
+        self.enquiries.set_catalogue(catalogue)
+        self.runner.run(catalogue.stats).on_success(self.status.set_catalogue)
+
+    def catalogue_unavailable(self, problem: str) -> None:
+        self.catalogue = None
+        self.search.set_catalogue(None, FilterChoices((), ()))
+        self.detail.set_catalogue(None)
+        self.status.set_catalogue(None, problem)
+
+    def set_catalogue_stats(self, stats: CatalogueStats) -> None:
+        self.status.set_catalogue(stats)
+
+    def attach_desk(self, desk: DeskAccess) -> None:
+        self.desk = desk
+        self.enquiries.set_desk(desk)
+        self.runner.run(desk.today).on_success(self.today.set_enquiries)
+        self.runner.run(desk.status).on_success(self.status.set_desk)
+
+    # -- actions ---------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.box.setFocus()
+        self.search.box.selectAll()
+
+    def focus_enquiry(self) -> None:
+        self.form.channel.setFocus()
+
+    def add_selected(self) -> None:
+        service_id = self.search.current_id()
+        if service_id:
+            self.add_service(service_id)
+        else:
+            message.info(self.tr("Choose a search result first (Ctrl+F, then Down)."))
+
+    def add_service(self, service_id: str) -> None:
+        index = self.search.results.currentIndex()
+        name = str(index.data()) if index.isValid() and index.data(IdRole) == service_id else ""
+        if self.form.add_service(service_id, name or service_id):
+            message.info(self.tr("Linked “{0}” to the enquiry.").format(name))
+        else:
+            message.info(self.tr("“{0}” is already linked to the enquiry.").format(name))
+
+    def edit_settings(self) -> None:
+        if SettingsDialog.edit(self.settings, self):
+            from frontdesk.gui.app import apply_text_size
+
+            apply_text_size(self.settings.text_size)
+            message.info(self.tr("Settings saved. Some take effect when frontdesk restarts."))
+
+    def show_message(self, level: Level, text: str) -> None:
+        if level is Level.INFO:
+            self.status.showMessage(text, INFO_MS)
+            return
+        self.message_bar.show_message(level, text)
+        self.actions_by_name["dismiss_message"].setEnabled(True)
+
+    def dismiss_message(self) -> None:
+        self.message_bar.hide()
+        self.actions_by_name["dismiss_message"].setEnabled(False)
+
+    def catalogue_loading(self, text: str) -> None:
+        """Say the catalogue is on its way (the demo import takes a moment)."""
+        self.search.notice.setText(text)
+        self.search.notice.show()
+        self.status.set_catalogue(None, text)
+
+    def _show_detail(self, service_id: str) -> None:
+        self.detail.show_service(service_id, self.search.filters.postcode.text())
+
+    def _saved(self, outcome: SaveOutcome) -> None:
+        self.today.set_enquiries(outcome.today)
+        self.status.set_desk(outcome.status)
+        self.dismiss_message()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Queue the last keystrokes' draft on the worker; run_app waits for it before exit.
+        self.enquiries.save_draft_now()
+        message.bridge().shown.disconnect(self.show_message)
+        super().closeEvent(event)

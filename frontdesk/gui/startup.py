@@ -1,0 +1,162 @@
+"""Opening the desk's two files in the background when the window appears.
+
+catalogue.db: opened and indexed on the worker; empty with no hub configured (or `demo`
+asked for) → the demo catalogue is imported while the window says so; unreadable →
+the adviser is offered a rebuild (it is a cache: delete it and import again).
+desk.db: opened (and migrated) on the worker; if that fails the adviser is told why and
+can still search.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+from PySide6.QtCore import QObject
+
+from frontdesk.gui import message
+from frontdesk.gui.catalogue_access import CatalogueAccess, FilterChoices, remove_catalogue
+from frontdesk.gui.desk_access import DeskAccess
+from frontdesk.gui.dialogs import Ask
+from frontdesk.gui.main_window import MainWindow
+from frontdesk.gui.operations import OperationRunner, is_environment_error
+from frontdesk.gui.settings import Settings
+from frontdesk.store.catalogue import CatalogueSchemaError
+from frontdesk.store.desk_migrations import DeskTooNewError
+from frontdesk.store.paths import DataPaths
+
+log = logging.getLogger("frontdesk.gui.startup")
+
+
+def is_unreadable_catalogue(error: BaseException) -> bool:
+    """A catalogue.db that is damaged, not SQLite at all, or from another schema."""
+    from sqlalchemy.exc import DatabaseError
+
+    if isinstance(error, CatalogueSchemaError | sqlite3.DatabaseError):
+        return True
+    return isinstance(error, DatabaseError) and not is_environment_error(error)
+
+
+class Startup(QObject):
+    """Opens catalogue.db and desk.db for the window. Signals: none of its own."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        runner: OperationRunner,
+        paths: DataPaths,
+        settings: Settings,
+        *,
+        demo: bool = False,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.runner = runner
+        self.paths = paths
+        self.settings = settings
+        self.demo = demo
+
+    def begin(self) -> None:
+        self.open_catalogue()
+        self.open_desk()
+
+    def open_catalogue(self) -> None:
+        path = self.paths.catalogue_db
+        self.runner.run(lambda: CatalogueAccess.open(path)).on_success(
+            self._catalogue_opened
+        ).on_failure(self._catalogue_failed).with_progress(self.tr("Opening the catalogue…"))
+
+    def open_desk(self) -> None:
+        paths = self.paths
+        self.runner.run(lambda: DeskAccess.open(paths.desk_db, paths.backups)).on_success(
+            self.window.attach_desk
+        ).on_failure(self._desk_failed)
+
+    def close_stores(self) -> None:
+        """After the runner has stopped: nothing else is using them."""
+        if self.window.catalogue is not None:
+            self.window.catalogue.close()
+        if self.window.desk is not None:
+            self.window.desk.close()
+
+    # -- catalogue -------------------------------------------------------------------
+
+    def _catalogue_opened(self, access: CatalogueAccess, force_demo: bool = False) -> None:
+        standalone = not self.settings.hub_address
+        self.runner.run(access.stats).on_success(
+            lambda stats: self._fill(
+                access, force_demo or self.demo or (standalone and not stats.services)
+            )
+        )
+
+    def _fill(self, access: CatalogueAccess, load_demo: bool) -> None:
+        if not load_demo:
+            self.runner.run(access.filter_choices).on_success(
+                lambda choices: self.window.attach_catalogue(access, choices)
+            )
+            return
+        text = self.tr("Loading demo catalogue…")
+        self.window.catalogue_loading(text)
+
+        def load() -> FilterChoices:
+            added = access.load_demo()
+            log.info("demo catalogue loaded: %d services added", added)
+            return access.filter_choices()
+
+        self.runner.run(load).on_success(
+            lambda choices: self._demo_loaded(access, choices)
+        ).with_progress(text)
+
+    def _demo_loaded(self, access: CatalogueAccess, choices: FilterChoices) -> None:
+        self.window.attach_catalogue(access, choices)
+        message.info(self.tr("Demo catalogue loaded: frontdesk is working standalone."))
+
+    def _catalogue_failed(self, error: BaseException) -> None:
+        if not is_unreadable_catalogue(error):
+            if not is_environment_error(error):
+                raise error
+            self.window.catalogue_unavailable(self.tr("Catalogue: cannot be opened"))
+            message.error(self.tr("The catalogue cannot be opened: {0}").format(error))
+            return
+        log.warning("catalogue.db unreadable: %s", type(error).__name__)
+        self.window.catalogue_unavailable(self.tr("Catalogue: needs rebuilding"))
+        if Ask.rebuild_catalogue(self.window, str(error).splitlines()[0]):
+            self.rebuild()
+        else:
+            message.warning(
+                self.tr(
+                    "Searching is unavailable until the catalogue is rebuilt. Enquiries "
+                    "can still be typed and saved."
+                )
+            )
+
+    def rebuild(self) -> None:
+        """Delete catalogue.db and start it again: from the demo when standalone, from the
+        hub's change feed otherwise (it refills on the next sync)."""
+        path = self.paths.catalogue_db
+
+        def recreate() -> CatalogueAccess:
+            remove_catalogue(path)
+            return CatalogueAccess.open(path)
+
+        self.runner.run(recreate).on_success(
+            lambda access: self._catalogue_opened(access, force_demo=not self.settings.hub_address)
+        ).on_failure(self._catalogue_failed).with_progress(self.tr("Rebuilding the catalogue…"))
+
+    # -- desk ------------------------------------------------------------------------
+
+    def _desk_failed(self, error: BaseException) -> None:
+        if isinstance(error, DeskTooNewError):
+            text = self.tr(
+                "desk.db was written by a newer frontdesk. Install that version to keep its "
+                "enquiries; nothing has been changed."
+            )
+        elif is_environment_error(error) or isinstance(error, sqlite3.DatabaseError):
+            text = self.tr(
+                "desk.db in {0} cannot be opened ({1}). Enquiries cannot be saved until this "
+                "is fixed; check the data folder or ask IT."
+            ).format(self.paths.root, type(error).__name__)
+        else:
+            raise error
+        log.error("desk.db unavailable: %s", type(error).__name__)
+        message.error(text)

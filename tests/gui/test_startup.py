@@ -1,0 +1,96 @@
+"""Opening the app on an empty, damaged or unwritable data folder."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from frontdesk.gui.dialogs import Ask
+from frontdesk.gui.operations import OperationRunner
+from frontdesk.gui.settings import HUB_ADDRESS, Settings
+from frontdesk.store.paths import DataPaths
+from tests.gui.conftest import close_stores, open_window, ready
+
+
+def test_an_empty_standalone_desk_loads_the_demo_catalogue(
+    qtbot: QtBot, runner: OperationRunner, settings: Settings, paths: DataPaths
+) -> None:
+    paths.catalogue_db.unlink()
+    progress: list[str] = []
+    runner.progress_started.connect(lambda _id, label: progress.append(label))
+    window = open_window(qtbot, runner, settings, paths)
+    # The loading state is on screen while the import runs.
+    qtbot.waitUntil(lambda: "Loading demo catalogue…" in progress)
+    assert window.search.notice.text() == "Loading demo catalogue…"
+    assert window.status.busy.text() == "Loading demo catalogue…"
+    qtbot.waitUntil(lambda: ready(window) and window.search.model.rowCount() > 0)
+    assert window.status.busy.text() == ""
+    assert "Demo catalogue loaded" in window.statusBar().currentMessage()
+    assert window.search.filters.agency.count() > 20  # all the demo's organisations
+    close_stores(window)
+
+
+def test_with_a_hub_configured_an_empty_catalogue_stays_empty(
+    qtbot: QtBot, runner: OperationRunner, settings: Settings, paths: DataPaths
+) -> None:
+    paths.catalogue_db.unlink()
+    settings.set(HUB_ADDRESS, "https://hub.example.org")
+    window = open_window(qtbot, runner, settings, paths)
+    qtbot.waitUntil(lambda: ready(window) and window.search.shown_request is not None)
+    assert window.search.model.rowCount() == 0
+    assert window.status.mode.text().startswith("Offline")
+    close_stores(window)
+
+
+def test_a_corrupt_catalogue_offers_a_rebuild_that_works(
+    qtbot: QtBot,
+    runner: OperationRunner,
+    settings: Settings,
+    paths: DataPaths,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    paths.catalogue_db.write_bytes(b"this is not a database at all " * 200)
+    offered: list[str] = []
+
+    def accept(cls: type, parent: object, problem: str) -> bool:
+        offered.append(problem)
+        return True
+
+    monkeypatch.setattr(Ask, "rebuild_catalogue", classmethod(accept))
+    window = open_window(qtbot, runner, settings, paths)
+    qtbot.waitUntil(lambda: bool(offered))
+    assert "not a database" in offered[0]
+    qtbot.waitUntil(lambda: ready(window) and window.search.model.rowCount() > 0)
+    assert window.status.catalogue.text() == "Catalogue updated today"
+    close_stores(window)
+
+
+def test_declining_the_rebuild_leaves_enquiries_working(
+    qtbot: QtBot,
+    runner: OperationRunner,
+    settings: Settings,
+    paths: DataPaths,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    paths.catalogue_db.write_bytes(b"garbage" * 1000)
+    monkeypatch.setattr(Ask, "rebuild_catalogue", classmethod(lambda cls, parent, problem: False))
+    window = open_window(qtbot, runner, settings, paths)
+    qtbot.waitUntil(window.message_bar.isVisible)
+    assert (
+        "Searching is unavailable until the catalogue is rebuilt" in window.message_bar.text.text()
+    )
+    assert window.status.catalogue.text() == "Catalogue: needs rebuilding"
+    qtbot.waitUntil(lambda: window.desk is not None)
+    close_stores(window)
+
+
+def test_an_unopenable_desk_db_is_explained(
+    qtbot: QtBot, runner: OperationRunner, settings: Settings, paths: DataPaths
+) -> None:
+    paths.desk_db.mkdir()  # a folder where the file should be
+    window = open_window(qtbot, runner, settings, paths)
+    qtbot.waitUntil(window.message_bar.isVisible)
+    assert "desk.db in" in window.message_bar.text.text()
+    assert "cannot be opened" in window.message_bar.text.text()
+    qtbot.waitUntil(lambda: window.catalogue is not None)
+    close_stores(window)

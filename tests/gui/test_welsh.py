@@ -1,0 +1,58 @@
+"""The Welsh translation loads and the screen speaks Welsh."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtWidgets import QApplication, QLabel
+
+from frontdesk.gui import i18n
+from frontdesk.gui.operations import OperationRunner
+from frontdesk.gui.settings import Settings
+from frontdesk.store.paths import DataPaths
+from tests.gui.conftest import close_stores, open_window, ready
+
+
+@pytest.fixture
+def welsh(qapp: QApplication) -> Iterator[None]:
+    translators = i18n.install(qapp, "cy")
+    assert translators, "resources/i18n/frontdesk_cy.qm did not load"
+    yield
+    i18n.remove(qapp, translators)
+    i18n.install(qapp, "en_GB")
+
+
+def test_the_main_screen_in_welsh(
+    qtbot: QtBot, welsh: None, runner: OperationRunner, settings: Settings, paths: DataPaths
+) -> None:
+    window = open_window(qtbot, runner, settings, paths)
+    qtbot.waitUntil(lambda: ready(window) and window.search.model.rowCount() > 0)
+    labels = {label.text() for label in window.findChildren(QLabel)}
+    assert "Chwilio am wa&sanaethau" in labels
+    assert "Cod &post y galwr" in labels
+    assert "&Search services" not in labels
+    assert window.form.save_button.text() == "Cadw'r ymholiad (Ctrl+S)"
+    assert window.form.outcome.itemText(2) == "Rhoddwyd cyngor"
+    assert window.status.mode.text() == "Annibynnol"
+    assert window.menuBar().actions()[0].text() == "&Ffeil"
+    close_stores(window)
+
+
+def test_welsh_keeps_the_english_mnemonic_letters() -> None:
+    """The shortcut table lists Alt+letters once for both languages."""
+    import re
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    ts = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "frontdesk_cy.ts"
+    for message in ET.parse(ts).getroot().iter("message"):
+        source = message.findtext("source") or ""
+        english = re.search(r"&(\w)", source)
+        if english is None or "{" in source:
+            continue
+        welsh = message.findtext("translation") or ""
+        found = re.search(r"&(\w)", welsh)
+        assert found and found.group(1).lower() == english.group(1).lower(), (source, welsh)
