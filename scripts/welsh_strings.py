@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a table of sentences reads best one per line)
 """Bootstrap Welsh translations for resources/i18n/frontdesk_cy.ts.
 
 Run after `scripts/update-translations` has added new source strings: fills in any
@@ -29,7 +30,7 @@ WELSH: dict[tuple[str, str], str] = {
     ("CrashDialog", "Something went wrong inside frontdesk. Your saved enquiries are safe and the enquiry you are typing is kept as a draft. You can carry on working.\n\nProblem: {0}"): "Aeth rhywbeth o'i le y tu mewn i frontdesk. Mae'r ymholiadau rydych wedi'u cadw yn ddiogel, ac mae'r ymholiad rydych yn ei deipio wedi'i gadw fel drafft. Gallwch barhau i weithio.\n\nProblem: {0}",
     ("CrashDialog", "Technical details for the support team"): "Manylion technegol i'r tîm cymorth",
     ("DetailPanel", "Service details"): "Manylion y gwasanaeth",
-    ("DetailPanel", "Copy first phone number (Ctrl+Shift+C)"): "Copïo'r rhif ffôn cyntaf (Ctrl+Shift+C)",
+    ("DetailPanel", "Copy phone number (Ctrl+Shift+C)"): "Copïo'r rhif ffôn (Ctrl+Shift+C)",
     ("DetailPanel", "Choose a search result to see the service's details."): "Dewiswch ganlyniad chwilio i weld manylion y gwasanaeth.",
     ("DetailPanel", "This service has no phone number to copy."): "Nid oes gan y gwasanaeth hwn rif ffôn i'w gopïo.",
     ("DetailPanel", "Copied {0} to the clipboard."): "Wedi copïo {0} i'r clipfwrdd.",
@@ -49,7 +50,8 @@ WELSH: dict[tuple[str, str], str] = {
     ("EnquiryController", "desk.db is busy. Try again in a moment"): "mae desk.db yn brysur. Rhowch gynnig arall arni mewn munud",
     ("EnquiryController", "Could not {0}: {1}. Nothing you typed is lost: it is still in the form."): "Methu {0}: {1}. Does dim byd a deipiwyd gennych wedi'i golli: mae'n dal yn y ffurflen.",
     ("EnquiryForm", "New enquiry (Ctrl+N)"): "Ymholiad newydd (Ctrl+N)",
-    ("EnquiryForm", "&Keep the caller's details (the caller agrees)"): "Cadw manylion y galwr (mae'r galwr yn cytuno) (&K)",
+    ("EnquiryForm", "&Keep the caller's details"): "Cadw manylion y galwr (&K)",
+    ("EnquiryForm", "Only if the caller agrees. Otherwise leave unticked."): "Dim ond os yw'r galwr yn cytuno. Fel arall, gadewch heb dic.",
     ("EnquiryForm", "Services linked to this enquiry"): "Gwasanaethau sy'n gysylltiedig â'r ymholiad hwn",
     ("EnquiryForm", "Remove linked service (Delete)"): "Tynnu'r gwasanaeth cysylltiedig (Delete)",
     ("EnquiryForm", "Not chosen yet"): "Heb ei ddewis eto",

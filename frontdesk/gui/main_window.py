@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from frontdesk.gui import message
 from frontdesk.gui.catalogue_access import CatalogueAccess, FilterChoices
@@ -65,12 +65,8 @@ class MainWindow(QMainWindow):
         self.status.set_mode(settings.hub_address)
 
     def _lay_out(self) -> None:
-        form_scroll = QScrollArea()
-        form_scroll.setWidget(self.form)
-        form_scroll.setWidgetResizable(True)
-        form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(form_scroll)
+        right.addWidget(self.form)
         right.addWidget(self.today)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Generic, Literal, Protocol, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 from frontdesk.gui import message
@@ -86,14 +87,23 @@ class Operation(Generic[T]):
         self.result: Any = None
         self.error: BaseException | None = None
         self.skipped = False
+        self._owners: list[QObject] = []
 
     def on_success(self, callback: Callable[[T], None]) -> Operation[T]:
         self._success = callback
+        self._watch(callback)
         return self
 
     def on_failure(self, callback: Callable[[BaseException], None]) -> Operation[T]:
         self._failure = callback
+        self._watch(callback)
         return self
+
+    def _watch(self, callback: Callable[..., None]) -> None:
+        # A callback bound to a widget must not run once the widget is gone.
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, QObject):
+            self._owners.append(owner)
 
     def with_progress(self, label: str) -> Operation[T]:
         """Show `label` in the status bar until the operation finishes."""
@@ -104,7 +114,9 @@ class Operation(Generic[T]):
     def _deliver(self) -> None:
         if self.progress is not None:
             self._runner.progress_finished.emit(self.op_id)
-        if self.skipped or self._runner.is_stale(self):
+        if self.skipped or self._runner.is_stale(self) or self._runner.cancelled:
+            return
+        if not all(shiboken6.isValid(owner) for owner in self._owners):
             return
         if self.error is None:
             if self._success is not None:
@@ -137,6 +149,7 @@ class OperationRunner(QObject):
         self._ids = itertools.count(1)
         self._latest: dict[str, int] = {}
         self._lock = threading.Lock()
+        self.cancelled = False
         # Queued even when emitted on the GUI thread: callbacks never run inside run().
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
 
@@ -171,6 +184,10 @@ class OperationRunner(QObject):
             return False
         with self._lock:
             return self._latest.get(op.key) != op.op_id
+
+    def cancel_pending(self) -> None:
+        """Deliver nothing more: the window these results were for has gone."""
+        self.cancelled = True
 
     def shutdown(self) -> None:
         """Wait for queued work (a draft being saved) before the application quits."""

@@ -25,6 +25,8 @@ class StatusBar(QStatusBar):
         self.waiting = QLabel()
         self.catalogue = QLabel()
         for label in (self.busy, self.mode, self.sync, self.waiting, self.catalogue):
+            # Wrapping lets the labels share a narrow window at 200% text, never clip.
+            label.setWordWrap(True)
             self.addPermanentWidget(label)
         self._running: dict[int, str] = {}
         self.set_mode(None)

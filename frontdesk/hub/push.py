@@ -107,6 +107,12 @@ def _apply_with_retry(engine: Engine, who: Principal, device_id: str, op: Op) ->
 def _apply(engine: Engine, who: Principal, device_id: str, op: Op) -> dict[str, Any]:
     digest = op.payload_hash(device_id)
     with writing(engine) as conn:
+        # Lock the device row first (PostgreSQL; SQLite's writer lock already serialises):
+        # one device's ops then apply one at a time, and a retry racing its original
+        # through another hub process finds the original's stored result, not a gap.
+        last = conn.scalar(
+            select(t.devices.c.last_seq).where(t.devices.c.id == device_id).with_for_update()
+        )
         stored = conn.execute(
             select(t.ops.c.payload_hash, t.ops.c.result).where(t.ops.c.op_id == op.op_id)
         ).first()
@@ -117,10 +123,6 @@ def _apply(engine: Engine, who: Principal, device_id: str, op: Op) -> dict[str, 
             if result["status"] == APPLIED:
                 result["status"] = DUPLICATE
             return result
-        # Locks the device row (PostgreSQL) so one device's ops apply one at a time.
-        last = conn.scalar(
-            select(t.devices.c.last_seq).where(t.devices.c.id == device_id).with_for_update()
-        )
         expected = int(last or 0) + 1
         if op.device_seq != expected:
             return {"op_id": op.op_id, "status": OUT_OF_ORDER, "expected_seq": expected}

@@ -1,29 +1,35 @@
-"""From typed text to FTS5 match expressions that cannot fail.
+"""From typed text to concepts: what the caller needs, as FTS5 terms that cannot fail.
 
-Planning happens in memory against the vocabulary: words are corrected, expanded to
-their word families (and the unfinished last word to its completions), and synonym
-phrases are attached. Every term reaches FTS5 as a double-quoted string of letters and
-digits, so nothing the adviser types can be read as FTS5 syntax. Three expressions come
-out: the literal words, the literal words or their synonyms, and any of the words (the
-last resort when everything together finds nothing).
+A caller's sentence is not a list of words that must all appear. Planning turns it into
+*concepts*: each content word, or each phrase the synonym list recognises ("signing on",
+"nowhere to sleep"), with the literal forms of its words (their word families, or the
+completions of the word still being typed) and the synonyms for the whole phrase. Each
+concept carries a *mass*, how much of the query it is: a word that narrows the catalogue
+a lot weighs more than one found everywhere, a recognised caller's phrase more than a
+stray word, "mum" or "tonight" little, a one- or two-letter prefix little. Ranking then
+rewards services for the share of the query's mass they match (see scoring.py).
+
+Every term reaches FTS5 as a double-quoted string of letters and digits, so nothing the
+adviser types can be read as FTS5 syntax. Planning happens in memory, against the
+vocabulary, without touching the database.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from frontdesk.search.spelling import Speller
-from frontdesk.search.synonyms import Synonyms
-from frontdesk.search.tokens import TypedQuery, parse_typed
+from frontdesk.search.synonyms import SynonymMatch, Synonyms
+from frontdesk.search.tokens import STOPWORDS, WEAKWORDS, TypedQuery, parse_typed
 from frontdesk.search.vocabulary import Vocabulary
 
-# The columns a vague query is first tried against: what a service is called and the
-# words chosen for it, not every passing mention in a description.
-TITLE_COLUMNS = "{name keywords taxonomy lgsl_labels}"
 _MAX_COMPLETIONS = 40
-_MAX_ALTERNATIVES = 12
+_MAX_ALTERNATIVES = 16
 # A word this rare next to a correction this much commoner is taken as a slip.
 _RARE, _COMMONER = 2, 50
+# How much of the query a concept is, before weighing how telling its words are.
+RECOGNISED, PLAIN, WEAK, SHORT_PREFIX = 1.5, 1.0, 0.3, 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,102 +43,101 @@ class Term:
         return '"' + " ".join(self.words) + '"' + ("*" if self.prefix else "")
 
 
+def any_of(terms: tuple[Term, ...]) -> str:
+    return terms[0].fts() if len(terms) == 1 else "(" + " OR ".join(t.fts() for t in terms) + ")"
+
+
 @dataclass(frozen=True, slots=True)
-class Group:
-    """One or more adjacent query words (each a set of literal terms) and synonyms for
-    the whole span. A group matches when all its words do, or any synonym does."""
+class Concept:
+    """One thing the caller said. It matches literally when all its words do (each in
+    any of its forms), or through any of its synonyms."""
 
     words: tuple[tuple[Term, ...], ...]
-    synonyms: tuple[Term, ...] = ()
+    synonyms: tuple[Term, ...]
+    weight: float
+    mass: float
+    literal_estimate: int
+    synonym_estimate: int
 
     def literal(self) -> str:
-        return " AND ".join(_any(w) for w in self.words)
+        return " AND ".join(any_of(w) for w in self.words)
 
-    def expanded(self) -> str:
+    def synonym(self) -> str:
+        return any_of(self.synonyms)
+
+    def expression(self) -> str:
+        """Literal or synonyms, as one FTS5 expression."""
         if not self.synonyms:
             return self.literal()
-        return "(" + " OR ".join([f"({self.literal()})", *(t.fts() for t in self.synonyms)]) + ")"
+        return f"(({self.literal()}) OR {self.synonym()})" if self.words else self.synonym()
 
 
 @dataclass(frozen=True, slots=True)
 class QueryPlan:
     typed: TypedQuery
-    groups: tuple[Group, ...]
+    concepts: tuple[Concept, ...]
     corrected: str | None
-    literal_estimate: int
-    expanded_estimate: int
-    any_estimate: int
 
     @property
     def browse(self) -> bool:
-        """Nothing to match: list services (by name) instead."""
-        return not self.groups
+        """Nothing typed to match: list services (by name) instead."""
+        return not self.typed.words or (len(self.typed.words) == 1 and not self.concepts)
 
     @property
-    def has_synonyms(self) -> bool:
-        return any(g.synonyms for g in self.groups)
-
-    def literal(self) -> str:
-        return " AND ".join(g.literal() for g in self.groups)
-
-    def expanded(self) -> str:
-        return " AND ".join(g.expanded() for g in self.groups)
-
-    def any_word(self) -> str:
-        return " OR ".join(f"({g.expanded()})" for g in self.groups)
+    def total_mass(self) -> float:
+        return sum(c.mass for c in self.concepts)
 
     def highlight_words(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Whole words and prefixes worth marking in a snippet."""
         whole: set[str] = set()
         prefixes: set[str] = set()
-        for group in self.groups:
-            for term in (*(t for w in group.words for t in w), *group.synonyms):
+        for concept in self.concepts:
+            for term in (*(t for w in concept.words for t in w), *concept.synonyms):
                 whole.update(term.words[:-1])
                 (prefixes if term.prefix else whole).add(term.words[-1])
         return tuple(sorted(whole)), tuple(sorted(prefixes))
 
-
-def _any(terms: tuple[Term, ...]) -> str:
-    return terms[0].fts() if len(terms) == 1 else "(" + " OR ".join(t.fts() for t in terms) + ")"
+    def query_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Every literal word form, and every synonym word, the plan searches for."""
+        literal = {t.words[-1] for c in self.concepts for w in c.words for t in w if not t.prefix}
+        synonym = {x for c in self.concepts for t in c.synonyms for x in t.words}
+        return frozenset(literal), frozenset(synonym)
 
 
 def plan(text: str, vocabulary: Vocabulary, speller: Speller, synonyms: Synonyms) -> QueryPlan:
     typed = parse_typed(text)
-    fixed, changed = _correct(list(typed.words), typed.prefix, vocabulary, speller)
-    last = len(fixed) - 1
-    literal: list[tuple[Term, ...]] = []
-    spoken: list[str] = []
-    for i, word in enumerate(fixed):
-        terms = _literal_terms(word, typed.prefix and i == last, vocabulary)
-        if terms:
-            literal.append(terms)
-            spoken.append(word)
-    groups = _group(literal, spoken, vocabulary, synonyms)
-    estimate = min((_estimate(w, vocabulary) for w in literal), default=0)
-    per_group = [
-        _estimate(g.synonyms, vocabulary) + min(_estimate(w, vocabulary) for w in g.words)
-        for g in groups
-    ]
-    corrected = " ".join(fixed) if changed else None
-    return QueryPlan(
-        typed, tuple(groups), corrected, estimate, min(per_group, default=0), sum(per_group)
-    )
+    fixed, changed = _correct(typed, vocabulary, speller, synonyms)
+    spoken = list(typed.spoken)
+    if changed:
+        # Corrections replace the words they fix; filler in between is kept for phrases.
+        spoken = fixed
+    concepts = _concepts(spoken, typed, vocabulary, synonyms)
+    corrected = " ".join(w for w in fixed if w not in STOPWORDS) if changed else None
+    return QueryPlan(typed, tuple(concepts), corrected)
 
 
 def _correct(
-    words: list[str], prefix: bool, vocabulary: Vocabulary, speller: Speller
+    typed: TypedQuery, vocabulary: Vocabulary, speller: Speller, synonyms: Synonyms
 ) -> tuple[list[str], bool]:
-    """Words the index lacks, replaced by the indexed words they were probably meant to be."""
+    """Spoken words with the ones the index lacks replaced by the indexed words they
+    were probably meant to be. Words the synonym list knows are never replaced, and a
+    word the index has is replaced only when it is very rare and the fix very common."""
+    words = list(typed.spoken)
     if not len(vocabulary):
         return words, False
     out: list[str] = []
     changed = False
+    last = len(words) - 1
     i = 0
     while i < len(words):
         word = words[i]
-        is_prefix = prefix and i == len(words) - 1
-        following_complete = i + 1 < len(words) and not (prefix and i + 1 == len(words) - 1)
-        if not is_prefix and following_complete:
+        is_prefix = typed.prefix and i == last
+        if word in STOPWORDS and not is_prefix:
+            out.append(word)
+            i += 1
+            continue
+        following = i + 1 <= last and not (typed.prefix and i + 1 == last)
+        if not is_prefix and following and words[i + 1] not in STOPWORDS:
             joined = speller.join(word, words[i + 1])
             if joined:
                 out.append(joined)
@@ -141,8 +146,8 @@ def _correct(
         if is_prefix:
             found = vocabulary.prefix_count(word) > 0
         else:
-            found = vocabulary.count(word) > 0 or bool(vocabulary.family(word))
-        if word.isalpha() and (not found or _rare(word, is_prefix, vocabulary)):
+            found = any(vocabulary.count(w) for w in vocabulary.family(word))
+        if word.isalpha() and not synonyms.knows(word) and (not found or _rare(word, vocabulary)):
             better = speller.correct(word)
             if better is not None and (not found or vocabulary.count(better) >= _COMMONER):
                 out.append(better)
@@ -158,44 +163,90 @@ def _correct(
     return out, changed
 
 
-def _rare(word: str, is_prefix: bool, vocabulary: Vocabulary) -> bool:
-    if is_prefix:
-        return False
+def _rare(word: str, vocabulary: Vocabulary) -> bool:
     return 0 < sum(vocabulary.count(w) for w in vocabulary.family(word)) <= _RARE
 
 
 def _literal_terms(word: str, is_prefix: bool, vocabulary: Vocabulary) -> tuple[Term, ...]:
     if not is_prefix:
         family = vocabulary.family(word)
-        return tuple(Term((w,)) for w in family[:_MAX_ALTERNATIVES]) or (Term((word,)),)
+        return tuple(Term((w,)) for w in family[:_MAX_ALTERNATIVES])
     if len(word) == 1:
         return ()  # one letter narrows nothing and would read half the index
     if len(word) >= 4:
         # Spelling out a longer prefix lets FTS5 stop early instead of merging every
         # completion's postings up front, which it does for a bare prefix query.
         completions = vocabulary.completions(word, _MAX_COMPLETIONS)
-        if completions:
+        if completions is not None:
             return tuple(Term((w,)) for w in completions)
-    return (Term((word,), prefix=True),)
+    return (Term((word,), prefix=True),) if vocabulary.prefix_count(word) else ()
 
 
-def _group(
-    literal: list[tuple[Term, ...]],
-    spoken: list[str],
-    vocabulary: Vocabulary,
-    synonyms: Synonyms,
-) -> list[Group]:
-    groups: list[Group] = []
+def _concepts(
+    spoken: list[str], typed: TypedQuery, vocabulary: Vocabulary, synonyms: Synonyms
+) -> list[Concept]:
+    last = len(spoken) - 1
+    spans: list[tuple[int, int, SynonymMatch | None]] = []
     position = 0
     for match in synonyms.matches(spoken):
-        groups.extend(Group((w,)) for w in literal[position : match.start])
-        usable = tuple(Term(p) for p in match.alternatives if all(vocabulary.count(w) for w in p))[
-            :_MAX_ALTERNATIVES
-        ]
-        groups.append(Group(tuple(literal[match.start : match.end]), usable))
+        spans.extend((i, i + 1, None) for i in range(position, match.start))
+        spans.append((match.start, match.end, match))
         position = match.end
-    groups.extend(Group((w,)) for w in literal[position:])
-    return groups
+    spans.extend((i, i + 1, None) for i in range(position, len(spoken)))
+    concepts: list[Concept] = []
+    for start, end, match in spans:
+        members = [
+            (i, spoken[i])
+            for i in range(start, end)
+            if spoken[i] not in STOPWORDS or (typed.prefix and i == last)
+        ]
+        if not members and match is None:
+            continue
+        literal = [_literal_terms(w, typed.prefix and i == last, vocabulary) for i, w in members]
+        usable = _usable(match, vocabulary) if match else ()
+        if any(not t for t in literal):
+            literal = []  # a word the index lacks: only the synonyms can match
+        concept = _concept(tuple(literal), usable, [w for _, w in members], vocabulary)
+        if concept is not None:
+            concepts.append(concept)
+    return concepts
+
+
+def _usable(match: SynonymMatch, vocabulary: Vocabulary) -> tuple[Term, ...]:
+    """The synonym phrases the index can match, a two-word phrase also as one word
+    when the catalogue writes it that way ("fly tipping" / "flytipping")."""
+    out: list[Term] = []
+    for phrase in match.alternatives:
+        if all(vocabulary.count(w) for w in phrase):
+            out.append(Term(phrase))
+        joined = "".join(phrase)
+        if len(phrase) == 2 and vocabulary.count(joined):
+            out.append(Term((joined,)))
+    return tuple(dict.fromkeys(out))[:_MAX_ALTERNATIVES]
+
+
+def _concept(
+    literal: tuple[tuple[Term, ...], ...],
+    synonyms: tuple[Term, ...],
+    said: list[str],
+    vocabulary: Vocabulary,
+) -> Concept | None:
+    literal_estimate = min((_estimate(w, vocabulary) for w in literal), default=0)
+    synonym_estimate = _estimate(synonyms, vocabulary)
+    reach = literal_estimate + synonym_estimate
+    if reach == 0:
+        return None  # nothing in the catalogue can match it: it cannot tell services apart
+    if synonyms:
+        weight = RECOGNISED
+    elif all(w in WEAKWORDS for w in said):
+        weight = WEAK
+    elif len(literal) == 1 and literal[0][0].prefix and len(literal[0][0].words[-1]) <= 2:
+        weight = SHORT_PREFIX
+    else:
+        weight = PLAIN
+    documents = max(vocabulary.documents, reach, 1)
+    telling = math.log(1.0 + documents / min(reach, documents))
+    return Concept(literal, synonyms, weight, weight * telling, literal_estimate, synonym_estimate)
 
 
 def _estimate(terms: tuple[Term, ...], vocabulary: Vocabulary) -> int:

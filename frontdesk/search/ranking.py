@@ -1,10 +1,13 @@
-"""The SQL that fetches and orders hits: bm25 with column weights, then boosts.
+"""The SQL that fetches candidate services with what scoring needs to know about them.
 
-Relevance is FTS5's bm25 (negated, so larger is better) multiplied by boosts a caller
-would expect: the service's name is exactly what was typed, or starts with it; it is
-active; someone checked it in the last year; it is known to cover the caller's address
-rather than silent about where it works. Ties fall to name, then catalogue id, so the
-same search always lists the same order.
+Candidates come from *hits*: rows of (service, concept, mass, literal, score) produced by
+FTS5 queries (see scoring.py). They are summed per service in SQLite, so only the best
+few reach Python: how much of the query each matched (its coordination), how strongly
+(bm25, negated so larger is better) and whether on the caller's own words. Alongside
+come the boosts a caller would expect whatever the words: the service is active,
+someone checked it in the last year, it is known to cover the caller's address rather
+than silent about where it works. Ties fall to name, then catalogue id, so the same
+search always lists the same order.
 """
 
 from __future__ import annotations
@@ -18,20 +21,27 @@ from sqlalchemy import Connection
 from frontdesk.search.filters import Clause
 from frontdesk.search.index import COLUMNS, FTS_TABLE
 
-_BM25 = "bm25({}, {})".format(FTS_TABLE, ", ".join(str(w) for _, w in COLUMNS))
+BM25 = "bm25({}, {})".format(FTS_TABLE, ", ".join(str(w) for _, w in COLUMNS))
 _FIELDS = (
     "s.rowid, s.id, s.source_id, s.name, s.organization_name, s.description, s.keywords,"
     " s.lgsl_labels, s.lgsl_code, s.providing_tier, s.status, s.last_assured"
 )
-EXACT_NAME, NAME_STARTS, INACTIVE, RECENTLY_ASSURED, UNKNOWN_COVERAGE = 3.0, 1.5, 0.5, 1.1, 0.6
+INACTIVE, RECENTLY_ASSURED, UNKNOWN_COVERAGE = 0.5, 1.1, 0.6
 _RECENT = dt.timedelta(days=365)
 
 
 @dataclass(frozen=True, slots=True)
-class Ranking:
-    """What boosts compare against: the typed text as a name, and the filters' SQL."""
+class Hits:
+    """A `hits(rowid, concept, mass, literal, score)` common table expression."""
 
-    typed_name: str
+    sql: str
+    params: tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """What boosts compare against, and the filters' SQL."""
+
     where: Clause
     covers: Clause | None
     today: dt.date
@@ -41,63 +51,79 @@ class Ranking:
             return "NULL", []
         return self.covers.sql(), list(self.covers.params)
 
-    def _score(self, relevance: str) -> tuple[str, list[Any]]:
+    def _boost(self) -> tuple[str, list[Any]]:
         recent = (self.today - _RECENT).isoformat()
         sql = (
-            f"{relevance}"
-            " * (CASE WHEN lower(name) = ? THEN ? WHEN substr(lower(name), 1, ?) = ? THEN ?"
-            " ELSE 1.0 END)"
-            " * (CASE WHEN status = 'active' THEN 1.0 ELSE ? END)"
-            " * (CASE WHEN last_assured >= ? THEN ? ELSE 1.0 END)"
+            "(CASE WHEN s.status = 'active' THEN 1.0 ELSE ? END)"
+            " * (CASE WHEN s.last_assured >= ? THEN ? ELSE 1.0 END)"
             " * (CASE WHEN covers IS NULL AND ? THEN ? ELSE 1.0 END)"
         )
-        name = self.typed_name
-        params: list[Any] = [name, EXACT_NAME, len(name), name, NAME_STARTS, INACTIVE]
-        params += [recent, RECENTLY_ASSURED, self.covers is not None, UNKNOWN_COVERAGE]
-        return sql, params
+        return sql, [INACTIVE, recent, RECENTLY_ASSURED, self.covers is not None, UNKNOWN_COVERAGE]
 
-    def matches(
+    def candidates(
         self,
         conn: Connection,
-        expression: str,
+        hits: Hits,
+        total_mass: float,
         limit: int,
         *,
-        cap: int | None = None,
+        checks: tuple[str, ...] = (),
         exclude: tuple[int, ...] = (),
     ) -> list[Any]:
-        """Services matching an FTS5 expression, best first. With `cap`, only the first
-        `cap` matches in index order are ranked: bounded time for a vague query."""
+        """The best `limit` services by (relevance x coordination squared x boosts), each
+        with `relevance`, `matched` (mass), `literal`, `boost` and, per FTS5 expression in
+        `checks`, a `checkN` column saying whether the service matches it too."""
         covers, covers_params = self._covers_sql()
-        score, score_params = self._score("relevance")
+        boost, boost_params = self._boost()
         skip = f" AND s.rowid NOT IN ({', '.join('?' for _ in exclude)})" if exclude else ""
-        inner = (
-            f"SELECT {_FIELDS}, {covers} AS covers, -{_BM25} AS relevance"
-            f" FROM {FTS_TABLE} JOIN services s ON s.rowid = {FTS_TABLE}.rowid"
-            f" WHERE {FTS_TABLE} MATCH ? AND {self.where.sql()}{skip}"
-            + (" LIMIT ?" if cap is not None else "")
+        probes = "".join(
+            f", EXISTS (SELECT 1 FROM {FTS_TABLE} f WHERE f.{FTS_TABLE} MATCH ?"
+            f" AND f.rowid = c.rowid) AS check{i}"
+            for i in range(len(checks))
         )
-        params: list[Any] = [*covers_params, expression, *self.where.params, *exclude]
-        if cap is not None:
-            params.append(cap)
+        total = max(total_mass, 1e-9)
         sql = (
-            f"SELECT *, {score} AS score FROM ({inner})"
-            " ORDER BY score DESC, name COLLATE NOCASE, id LIMIT ?"
+            f"WITH {hits.sql},"
+            " per_concept AS (SELECT rowid, concept, max(mass) AS mass, max(literal) AS literal,"
+            " max(score) AS score FROM hits GROUP BY rowid, concept),"
+            " per_row AS (SELECT rowid, sum(score) AS relevance, sum(mass) AS matched,"
+            " max(literal) AS literal FROM per_concept GROUP BY rowid)"
+            f" SELECT c.*{probes} FROM ("
+            f"SELECT {_FIELDS}, x.covers, r.relevance, r.matched, r.literal, {boost} AS boost"
+            " FROM per_row r JOIN services s ON s.rowid = r.rowid"
+            f" CROSS JOIN (SELECT {covers} AS covers) x"
+            f" WHERE {self.where.sql()}{skip}"
+            " ORDER BY r.relevance * (r.matched / ?) * (r.matched / ?) * boost DESC,"
+            " s.name COLLATE NOCASE, s.id LIMIT ?) c"
         )
-        return list(conn.exec_driver_sql(sql, (*score_params, *params, limit)).all())
+        params = [*hits.params, *covers_params, *boost_params, *self.where.params, *exclude]
+        params += [total, total, limit, *checks]
+        # The probes' parameters come last in the text, so they are bound last.
+        return list(conn.exec_driver_sql(sql, tuple(_reorder(sql, params, len(checks)))).all())
 
     def by_name(self, conn: Connection, starts_with: str, limit: int) -> list[Any]:
         """Services in name order, optionally only those whose name starts with the text;
         walks the name index, so it costs the same on any catalogue size."""
         covers, covers_params = self._covers_sql()
+        boost, boost_params = self._boost()
         condition, extra = "", []
         if starts_with:
             condition = " AND s.name >= ? COLLATE NOCASE AND s.name < ? COLLATE NOCASE"
             extra = [starts_with, starts_with + "\U0010ffff"]
         sql = (
-            f"SELECT {_FIELDS}, {covers} AS covers, 0.0 AS relevance, 0.0 AS score"
+            f"SELECT {_FIELDS}, x.covers, 0.0 AS relevance, 0.0 AS matched, 1 AS literal,"
+            f" {boost} AS boost"
             f" FROM services s INDEXED BY ix_services_search_name"
+            f" CROSS JOIN (SELECT {covers} AS covers) x"
             f" WHERE {self.where.sql()}{condition}"
             " ORDER BY s.name COLLATE NOCASE, s.id LIMIT ?"
         )
-        params = (*covers_params, *self.where.params, *extra, limit)
+        params = (*covers_params, *boost_params, *self.where.params, *extra, limit)
         return list(conn.exec_driver_sql(sql, params).all())
+
+
+def _reorder(sql: str, params: list[Any], checks: int) -> list[Any]:
+    """Move the probes' parameters to where their placeholders are: after the hits'."""
+    if not checks:
+        return params
+    return params

@@ -4,6 +4,12 @@ The list (resources/search/synonyms.txt) has one group per line. `a, b, c` makes
 phrases interchangeable; `a, b => c, d` sends the words on the left to those on the
 right only (a caller's "dole" means jobseeker's allowance, but a search for jobseeker's
 allowance should not bring up every mention of the dole). `#` starts a comment.
+
+Phrases are matched against everything the caller said, filler words included ("look
+after", "on my own" hinge on them), then with the filler left out ("bins have not been
+emptied" still meets "bin not emptied"), each time by exact words and then by stems.
+A phrase that loses all but one word without its filler ("on my own" -> "own") is only
+matched whole: one leftover word is too loose a key.
 """
 
 from __future__ import annotations
@@ -13,20 +19,37 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from frontdesk.search.bundled import bundled_text
+from frontdesk.search.stemming import stem
 from frontdesk.search.tokens import STOPWORDS, words
-from frontdesk.search.vocabulary import stem
 
 Phrase = tuple[str, ...]
-_LONGEST = 5
+_LONGEST = 7  # words in a caller's phrase, filler included
 
 
 @dataclass(frozen=True, slots=True)
 class SynonymMatch:
-    """Query words `start:end` and the phrases that may stand in for them."""
+    """Spoken words `start:end` and the phrases that may stand in for them."""
 
     start: int
     end: int
     alternatives: tuple[Phrase, ...]
+
+
+def _content(phrase: Phrase) -> Phrase:
+    return tuple(w for w in phrase if w not in STOPWORDS)
+
+
+def _stems(phrase: Phrase) -> Phrase:
+    return tuple(stem(w) for w in phrase)
+
+
+def _keys(phrase: Phrase) -> list[Phrase]:
+    """The forms a phrase is filed and looked up under, most exact first."""
+    keys = [phrase, _stems(phrase)]
+    content = _content(phrase)
+    if content != phrase and (len(content) >= 2 or len(phrase) == 1):
+        keys += [content, _stems(content)]
+    return keys
 
 
 class Synonyms:
@@ -34,17 +57,17 @@ class Synonyms:
 
     def __init__(self, pairs: Iterable[tuple[Phrase, Phrase]] = ()) -> None:
         table: dict[Phrase, dict[Phrase, None]] = defaultdict(dict)
+        known: set[str] = set()
         for source, target in pairs:
             if not source or not target or source == target:
                 continue
-            # Queries lose their filler words ("nowhere to sleep" arrives as "nowhere
-            # sleep"), so each phrase is also filed without them.
-            content = tuple(w for w in source if w not in STOPWORDS) or source
-            for key in {source, content}:
-                if len(key) <= _LONGEST:
+            known.update(source)
+            known.update(stem(w) for w in source)
+            for key in _keys(source):
+                if 0 < len(key) <= _LONGEST:
                     table[key][target] = None
-                    table[tuple(stem(w) for w in key)][target] = None
         self._table = {k: tuple(v) for k, v in table.items()}
+        self._known = frozenset(known)
 
     @classmethod
     def parse(cls, text: str) -> Synonyms:
@@ -67,19 +90,29 @@ class Synonyms:
     def __len__(self) -> int:
         return len(self._table)
 
-    def lookup(self, phrase: Phrase) -> tuple[Phrase, ...]:
-        found = self._table.get(phrase)
-        if found is None:
-            found = self._table.get(tuple(stem(w) for w in phrase), ())
-        return tuple(p for p in found if p != phrase)
+    def knows(self, word: str) -> bool:
+        """Whether the word is a caller's word the list understands: such a word is
+        never 'corrected' into a different indexed word ("rats" is not "rates")."""
+        return word in self._known or stem(word) in self._known
 
-    def matches(self, query: Sequence[str]) -> list[SynonymMatch]:
-        """Non-overlapping matches, longest phrase first, scanning left to right."""
+    def lookup(self, phrase: Phrase) -> tuple[Phrase, ...]:
+        for key in _keys(phrase):
+            found = self._table.get(key)
+            if found:
+                return tuple(p for p in found if p != phrase)
+        return ()
+
+    def matches(self, spoken: Sequence[str]) -> list[SynonymMatch]:
+        """Non-overlapping matches over the spoken words, longest phrase first, left to
+        right. A match never starts or ends on a filler word alone."""
         found: list[SynonymMatch] = []
         start = 0
-        while start < len(query):
-            for end in range(min(len(query), start + _LONGEST), start, -1):
-                alternatives = self.lookup(tuple(query[start:end]))
+        while start < len(spoken):
+            for end in range(min(len(spoken), start + _LONGEST), start, -1):
+                span = tuple(spoken[start:end])
+                if not _content(span):
+                    continue
+                alternatives = self.lookup(span)
                 if alternatives:
                     found.append(SynonymMatch(start, end, alternatives))
                     start = end

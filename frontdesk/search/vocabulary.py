@@ -16,19 +16,7 @@ from itertools import accumulate
 from sqlalchemy import Connection
 
 from frontdesk.search.index import FTS_TABLE, VOCAB_TABLE
-
-# Light English endings, longest first: enough to see that "bins", "collected" and
-# "collection" belong with "bin" and "collect" without a stemmer's surprises.
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ies", "es", "ed", "s")
-
-
-def stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            base = word[: -len(suffix)]
-            return base + "y" if suffix == "ies" else base
-    return word
-
+from frontdesk.search.stemming import stem
 
 @dataclass(slots=True)
 class Vocabulary:
@@ -36,6 +24,7 @@ class Vocabulary:
 
     terms: list[str]
     counts: list[int]
+    documents: int = 0  # services indexed, for weighing how telling a word is
     _index: dict[str, int] = field(init=False)
     _running: list[int] = field(init=False)
     _families: dict[str, tuple[str, ...]] = field(init=False)
@@ -51,7 +40,8 @@ class Vocabulary:
     @classmethod
     def load(cls, conn: Connection) -> Vocabulary:
         rows = conn.exec_driver_sql(f"SELECT term, doc FROM {VOCAB_TABLE} ORDER BY term").all()
-        return cls([r[0] for r in rows], [int(r[1]) for r in rows])
+        documents = int(conn.exec_driver_sql("SELECT count(*) FROM services").scalar() or 0)
+        return cls([r[0] for r in rows], [int(r[1]) for r in rows], documents)
 
     def __len__(self) -> int:
         return len(self.terms)

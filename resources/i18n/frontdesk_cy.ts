@@ -100,8 +100,8 @@ Problem: {0}</translation>
         </message>
         <message>
             <location line="+7" />
-            <source>Copy first phone number (Ctrl+Shift+C)</source>
-            <translation>Copïo'r rhif ffôn cyntaf (Ctrl+Shift+C)</translation>
+            <source>Copy phone number (Ctrl+Shift+C)</source>
+            <translation>Copïo'r rhif ffôn (Ctrl+Shift+C)</translation>
         </message>
         <message>
             <location line="+31" />
@@ -200,17 +200,22 @@ Problem: {0}</translation>
     <context>
         <name>EnquiryForm</name>
         <message>
-            <location filename="../../frontdesk/gui/enquiry/form.py" line="+54" />
+            <location filename="../../frontdesk/gui/enquiry/form.py" line="+56" />
             <source>New enquiry (Ctrl+N)</source>
             <translation>Ymholiad newydd (Ctrl+N)</translation>
         </message>
         <message>
             <location line="+4" />
-            <source>&amp;Keep the caller's details (the caller agrees)</source>
-            <translation>Cadw manylion y galwr (mae'r galwr yn cytuno) (&amp;K)</translation>
+            <source>&amp;Keep the caller's details</source>
+            <translation>Cadw manylion y galwr (&amp;K)</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+2" />
+            <source>Only if the caller agrees. Otherwise leave unticked.</source>
+            <translation>Dim ond os yw'r galwr yn cytuno. Fel arall, gadewch heb dic.</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Services linked to this enquiry</source>
             <translation>Gwasanaethau sy'n gysylltiedig â'r ymholiad hwn</translation>
         </message>
@@ -275,7 +280,7 @@ Problem: {0}</translation>
             <translation>Atgyfei&amp;rio at</translation>
         </message>
         <message>
-            <location line="+175" />
+            <location line="+187" />
             <source>Choose a linked service</source>
             <translation>Dewiswch wasanaeth cysylltiedig</translation>
         </message>
@@ -326,7 +331,7 @@ Problem: {0}</translation>
             <translation>frontdesk — dod o hyd i wasanaeth, cofnodi'r ymholiad</translation>
         </message>
         <message>
-            <location line="+74" />
+            <location line="+70" />
             <source>&amp;File</source>
             <translation>&amp;Ffeil</translation>
         </message>
@@ -539,7 +544,7 @@ Problem: {0}</translation>
             <translation>Gwiriwyd ddiwethaf: {0}.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>⚠ Warning: not checked for over 12 months.</source>
             <translation>⚠ Rhybudd: heb ei wirio ers dros 12 mis.</translation>
         </message>
@@ -858,7 +863,7 @@ Problem: {0}</translation>
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../frontdesk/gui/statusbar.py" line="+32" />
+            <location filename="../../frontdesk/gui/statusbar.py" line="+34" />
             <source>Catalogue: opening…</source>
             <translation>Catalog: yn agor…</translation>
         </message>

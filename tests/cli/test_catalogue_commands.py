@@ -124,7 +124,7 @@ def test_a_broken_file_fails_clearly_and_leaves_the_catalogue_unchanged(
     before = dump_database(data / "catalogue.db")
     broken = tmp_path / "broken.json"
     broken.write_bytes(damage((shared_data / BRISTOL_V1).read_bytes()))  # type: ignore[operator]
-    status, out, err = run(capsys, "--data-dir", str(data), "import", lgsl, str(broken))
+    status, _out, err = run(capsys, "--data-dir", str(data), "import", lgsl, str(broken))
     assert status == 1
     assert err.count("\n") == 1, "one line on stderr"
     assert "broken.json" in err

@@ -82,8 +82,10 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def runner() -> OperationRunner:
-    return OperationRunner(ImmediateExecutor(), ImmediateExecutor())
+def runner() -> Iterator[OperationRunner]:
+    runner = OperationRunner(ImmediateExecutor(), ImmediateExecutor())
+    yield runner
+    runner.cancel_pending()  # results still queued belong to this test's windows
 
 
 @pytest.fixture(autouse=True)

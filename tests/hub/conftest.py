@@ -56,17 +56,37 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             )
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A new, empty PostgreSQL database, dropped (with any open sessions) afterwards."""
-    name = f"frontdesk_test_{secrets.token_hex(6)}"
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A migrated database, made once per run, that each test's database is copied from
+    (copying is several times faster than migrating)."""
+    name = f"frontdesk_test_tpl_{secrets.token_hex(6)}"
     with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     try:
+        engine = create_hub_engine(f"{PG_SERVER}/{name}")
+        upgrade(engine)
+        engine.dispose()
+        yield name
+    finally:
+        _drop(name)
+
+
+def _drop(name: str) -> None:
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_url(pg_template: str) -> Iterator[str]:
+    """A new, migrated PostgreSQL database, dropped (with any open sessions) afterwards."""
+    name = f"frontdesk_test_{secrets.token_hex(6)}"
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
+    try:
         yield f"{PG_SERVER}/{name}"
     finally:
-        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drop(name)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

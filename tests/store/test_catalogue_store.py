@@ -45,7 +45,14 @@ def store(tmp_path: Path) -> CatalogueStore:
 def test_a_first_import_adds_every_service_under_its_source(store: CatalogueStore) -> None:
     org = Organization(id="o1", name="Trafford Council")
     [report] = store.apply_imports(
-        [("trafford", feed(service("s1", "Bins", organization_id="o1"), service("s2", "Tax"), orgs=(org,)))]
+        [
+            (
+                "trafford",
+                feed(
+                    service("s1", "Bins", organization_id="o1"), service("s2", "Tax"), orgs=(org,)
+                ),
+            )
+        ]
     )
     assert (report.added, report.updated, report.unchanged, report.removed) == (2, 0, 0, 0)
     stored = store.get("trafford:s1")
@@ -91,7 +98,14 @@ def test_nested_parts_survive_the_round_trip(store: CatalogueStore) -> None:
 
 def test_stats_count_services_organisations_and_sources(store: CatalogueStore) -> None:
     store.apply_imports(
-        [("a", feed(service("s1", "Bins", organization_id="o"), orgs=(Organization("o", "Council"),)))]
+        [
+            (
+                "a",
+                feed(
+                    service("s1", "Bins", organization_id="o"), orgs=(Organization("o", "Council"),)
+                ),
+            )
+        ]
     )
     stats = store.stats()
     assert stats.services == 1

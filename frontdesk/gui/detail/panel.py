@@ -44,7 +44,7 @@ class DetailPanel(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         heading.setBuddy(self.browser)
-        self.copy_button = QPushButton(self.tr("Copy first phone number (Ctrl+Shift+C)"))
+        self.copy_button = QPushButton(self.tr("Copy phone number (Ctrl+Shift+C)"))
         self.copy_button.setEnabled(False)
         self.copy_button.clicked.connect(self.copy_phone)
         layout = QVBoxLayout(self)

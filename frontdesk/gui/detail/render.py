@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from frontdesk.core.catalogue import Schedule, Service
 from frontdesk.gui.catalogue_access import ServiceDetail
@@ -104,7 +104,8 @@ def _checked(detail: ServiceDetail) -> str:
             "ServiceDetail", "⚠ Warning: the publisher has never said when this was last checked."
         )
     text = QCoreApplication.translate("ServiceDetail", "Last checked {0}.").format(
-        assured.strftime("%d %b %Y")
+        # The locale's month names: "17 May 2026", "17 Mai 2026".
+        QLocale().toString(QDate(assured.year, assured.month, assured.day), "d MMMM yyyy")
     )
     if detail.stale:
         text = (

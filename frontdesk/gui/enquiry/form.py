@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -55,7 +57,11 @@ class EnquiryForm(QWidget):
         self.channel = QComboBox()
         for channel, label in channel_labels().items():
             self.channel.addItem(label, channel.value)
-        self.consent = QCheckBox(self.tr("&Keep the caller's details (the caller agrees)"))
+        self.consent = QCheckBox(self.tr("&Keep the caller's details"))
+        # A checkbox cannot wrap, so the condition is a separate, wrapping line.
+        self.consent_note = QLabel(self.tr("Only if the caller agrees. Otherwise leave unticked."))
+        self.consent_note.setWordWrap(True)
+        self.consent.setAccessibleDescription(self.consent_note.text())
         self.name = QLineEdit()
         self.phone = QLineEdit()
         self.email = QLineEdit()
@@ -100,16 +106,28 @@ class EnquiryForm(QWidget):
         for text, field in rows[:1]:
             form.addRow(self._label(text, field), field)
         form.addRow(self.consent)
+        form.addRow(self.consent_note)
         for text, field in rows[1:6]:
             form.addRow(self._label(text, field), field)
         form.addRow("", self.remove_button)
         for text, field in rows[6:]:
             form.addRow(self._label(text, field), field)
         self.linked.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.linked.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
         self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        # The fields scroll at large text sizes; the timer and Save stay in view.
+        fields = QWidget()
+        fields.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidget(fields)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.save_button)
 
     @staticmethod

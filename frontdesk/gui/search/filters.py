@@ -39,27 +39,27 @@ class FilterBar(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(12)
+            combo.setMinimumContentsLength(8)
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.open_now = QCheckBox(self.tr("Open no&w"))
         self.set_choices(FilterChoices((), ()))
 
+        # Two rows of two, labels above fields: fits the narrow column at 200% text.
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        for column, (text, field) in enumerate(
-            (
-                (self.tr("Caller's &postcode"), self.postcode),
-                (self.tr("&Agency"), self.agency),
-                (self.tr("Categor&y"), self.category),
-            )
-        ):
+        cells = (
+            (self.tr("Caller's &postcode"), self.postcode, 0, 0),
+            (self.tr("&Agency"), self.agency, 0, 1),
+            (self.tr("Categor&y"), self.category, 2, 0),
+        )
+        for text, field, row, column in cells:
             label = QLabel(text)
             label.setBuddy(field)
-            grid.addWidget(label, 0, column)
-            grid.addWidget(field, 1, column)
-        grid.addWidget(self.open_now, 1, 3)
+            grid.addWidget(label, row, column)
+            grid.addWidget(field, row + 1, column)
+        grid.addWidget(self.open_now, 3, 1)
+        grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(2, 1)
 
         self.postcode.textChanged.connect(self.changed)
         self.agency.currentIndexChanged.connect(self.changed)

@@ -1,0 +1,120 @@
+"""Render the real adviser's screen to PNG files for docs/screenshots/.
+
+Run through `scripts/screenshots`, which starts it under Xvfb. Builds a throw-away data
+folder with the demo catalogue, drives the window the way an adviser would (search, pick a
+result, fill in an enquiry) and grabs the window at each step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from frontdesk.gui import i18n
+from frontdesk.gui.app import application, apply_text_size
+from frontdesk.gui.main_window import MainWindow
+from frontdesk.gui.operations import OperationRunner
+from frontdesk.gui.settings import Settings
+from frontdesk.gui.startup import Startup
+from frontdesk.store.paths import DataPaths
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise TimeoutError("the window did not reach the expected state")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def settle(seconds: float = 0.3) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def search(window: MainWindow, text: str) -> None:
+    window.search.box.setText(text)
+    window.search.search_now()
+    wait_until(
+        lambda: window.search.shown_request is not None
+        and window.search.shown_request.text == text
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="en_GB")
+    parser.add_argument("--text-size", type=int, default=100)
+    parser.add_argument("--prefix", default="")
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    app = application()
+    translators = i18n.install(app, args.lang)
+    apply_text_size(args.text_size)
+    work = Path(tempfile.mkdtemp(prefix="frontdesk-shots-"))
+    settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
+    paths = DataPaths(work / "data").ensure()
+    runner = OperationRunner.threaded()
+    window = MainWindow(runner, settings)
+    window.resize(1600, 900)
+    startup = Startup(window, runner, paths, settings)
+    window.show()
+    startup.begin()
+    wait_until(lambda: window.catalogue is not None and window.desk is not None)
+    wait_until(lambda: window.search.model.rowCount() > 0)
+
+    search(window, "council tax")
+    window.search.results.setFocus()
+    wait_until(lambda: window.detail.detail is not None)
+    settle()
+    shot(window, args.out / f"{args.prefix}main.png")
+
+    window.enquiries.new_enquiry()
+    search(window, "council tax")
+    window.search.results.setFocus()
+    window.add_selected()
+    search(window, "food bank")
+    window.search.results.setFocus()
+    window.add_selected()
+    form = window.form
+    form.consent.setChecked(True)
+    form.name.setText("Sam Caller")
+    form.phone.setText("0161 496 0000")
+    form.postcode.setText("M33 7ZZ")
+    form.notes.setPlainText("Behind with council tax after losing hours at work; no food in.")
+    form.outcome.setCurrentIndex(form.outcome.findData("referred"))
+    form.referral.setCurrentIndex(2)
+    form.notes.setFocus()
+    wait_until(lambda: window.detail.detail is not None)
+    settle(1.2)  # the call timer ticks once
+    shot(window, args.out / f"{args.prefix}enquiry.png")
+
+    runner.cancel_pending()
+    window.close()
+    runner.shutdown()
+    startup.close_stores()
+    i18n.remove(app, translators)
+    return 0
+
+
+def shot(window: MainWindow, path: Path) -> None:
+    settle()
+    if not window.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
