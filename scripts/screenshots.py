@@ -46,8 +46,7 @@ def search(window: MainWindow, text: str) -> None:
     window.search.box.setText(text)
     window.search.search_now()
     wait_until(
-        lambda: window.search.shown_request is not None
-        and window.search.shown_request.text == text
+        lambda: window.search.shown_request is not None and window.search.shown_request.text == text
     )
 
 

@@ -1,6 +1,7 @@
 """Search relevance bench: our engine against a plain FTS5 bm25 baseline, on judged queries.
 
-    python bench/relevance/evaluate.py [--queries FILE] [--markdown] [--import PATH ...]
+    python bench/relevance/evaluate.py [--queries FILE] [--markdown] [--half odd|even]
+                                       [--import PATH ...]
 
 One run:
 
@@ -14,8 +15,10 @@ One run:
    `unicode61` tokeniser, no stemming, no synonyms, both columns weighted equally). Each
    query is split into word tokens (`\\w+`, lower-cased), each token double-quoted, joined
    with OR, ranked by `bm25()`, top 10;
-4. prints success@5, MRR and nDCG@10 for both, overall and per segment, and the queries
-   our engine failed (no grade-2 service in its top five) with what it put first.
+4. prints success@5, MRR and nDCG@10 for both, overall, per half (odd- and even-numbered
+   query ids: tune on the odd half, hold the even half out) and per segment, and the
+   queries our engine failed (no grade-2 service in its top five) with what it put first.
+   `--half odd|even` keeps only that half throughout.
 
 Exit status is 0 whatever the scores; 1 when something went wrong (the CLI failed, its
 output was malformed, the judged set is invalid); 2 for bad usage.
@@ -193,13 +196,24 @@ def _timed(
     return EngineRun(label, results, scores, seconds)
 
 
+def half_of(qid: str) -> str | None:
+    """'odd' or 'even' by the number in the query id (q001 is odd), None without one."""
+    digits = re.findall(r"\d+", qid)
+    return None if not digits else ("odd" if int(digits[-1]) % 2 else "even")
+
+
 def _segments(judged: Sequence[JudgedQuery]) -> list[str]:
     names = sorted({q.segment for q in judged if q.segment})
-    return ["all", *names] if len(names) > 1 else ["all"]
+    halves = sorted({h for q in judged if (h := half_of(q.qid))}, reverse=True)
+    return ["all", *(halves if len(halves) > 1 else []), *(names if len(names) > 1 else [])]
+
+
+def _in(segment: str, query: JudgedQuery) -> bool:
+    return segment in ("all", query.segment, half_of(query.qid))
 
 
 def _summary(run: EngineRun, judged: Sequence[JudgedQuery], segment: str) -> Summary:
-    picked = [s for s, q in zip(run.scores, judged, strict=True) if segment in ("all", q.segment)]
+    picked = [s for s, q in zip(run.scores, judged, strict=True) if _in(segment, q)]
     return summarise(picked)
 
 
@@ -294,6 +308,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="feed to import instead of the default three (repeatable)",
     )
     p.add_argument("--markdown", action="store_true", help="print the tables as markdown")
+    p.add_argument(
+        "--half",
+        choices=("odd", "even"),
+        help="score only odd- or even-numbered query ids (development / held-out halves)",
+    )
     p.add_argument("--frontdesk", metavar="CMD", help="command that runs the frontdesk CLI")
     p.add_argument("--keep", action="store_true", help="keep the temporary folder and say where")
     return p.parse_args(argv)
@@ -301,6 +320,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def run(args: argparse.Namespace) -> str:
     judged = load_judged_set(args.queries)
+    if args.half:
+        judged = [q for q in judged if half_of(q.qid) == args.half]
     feeds = args.feeds or [shared_data_dir() / f for f in DEFAULT_FEEDS]
     missing = [str(f) for f in feeds if not f.exists()]
     if missing:

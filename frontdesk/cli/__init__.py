@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from frontdesk import __version__
 from frontdesk.cli import (
+    app_commands,
     catalogue_commands,
     demo_commands,
     enquiries_commands,
@@ -33,10 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="frontdesk",
         description="Find the right service for a caller across every agency, and log the "
-        "enquiry. With no command, opens the desktop app.",
+        "enquiry. With no command, opens the desktop app (on the demo catalogue if nothing "
+        "is set up yet).",
     )
     parser.add_argument("--version", action="version", version=f"frontdesk {__version__}")
     add_data_dir_option(parser, top_level=True)
+    app_commands.add_app_options(parser, top_level=True)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for group in COMMAND_GROUPS:
         group.register(commands)
@@ -48,8 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     run = getattr(args, "run", None)
     if run is None:
-        parser.print_help()
-        return 0
+        return app_commands.run_app(args.data_dir, demo=False, lang=args.lang)
     try:
         status: int = run(args)
     except CommandError as error:

@@ -4,6 +4,7 @@ so the other commands stay quick and work on machines without a display."""
 
 from __future__ import annotations
 
+import argparse
 from typing import Any
 
 LANGUAGES = ("en_GB", "cy")
@@ -13,12 +14,13 @@ def register(commands: Any) -> None:
     """The app has no subcommand of its own; `frontdesk` with none opens it."""
 
 
-def add_app_options(parser: Any) -> None:
-    """`--lang cy` (or en_GB) for the app's language, overriding the saved setting."""
+def add_app_options(parser: Any, *, top_level: bool = False) -> None:
+    """`--lang cy` (or en_GB) for the app's language, overriding the saved setting; like
+    `--data-dir`, accepted before or after the command name."""
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
-        default=None,
+        default=None if top_level else argparse.SUPPRESS,
         help="language of the app window (default: the one chosen in Settings)",
     )
 

@@ -1,5 +1,5 @@
 """The `frontdesk hub` commands: set up the hub database, manage organisations and
-accounts, import the catalogue, compact the change feed, and run the server.
+accounts, import or harvest the catalogue, compact the change feed, and run the server.
 
 Every command takes `--db URL` (or FRONTDESK_HUB_DB): `postgresql://user@host/db` in
 production, `sqlite:///path/hub.db` for the embedded demo.
@@ -46,6 +46,20 @@ def register(commands: Any) -> None:
     p.add_argument("--format", choices=format_names(), help="skip detection and read as FMT")
     p.add_argument("--source", metavar="NAME", help="source name (default: from the file name)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    p = _leaf(sub, "harvest", "fetch a live Open Referral feed into the catalogue", run_harvest)
+    p.add_argument("url", metavar="URL", help="the feed's /services URL")
+    p.add_argument("--profile", choices=["oruk-v1", "oruk-v3", "hsds3"], help="default: detect")
+    p.add_argument("--source", metavar="NAME", help="source name (default: from the host name)")
+    p.add_argument("--per-page", type=int, default=100, metavar="N", help="records per request")
+    p.add_argument("--delay", type=float, default=1.0, metavar="SECONDS", help="between pages")
+    p.add_argument("--max-pages", type=int, default=1000, metavar="N", help="safety stop")
+    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="per request")
+    p.add_argument("--allow-empty", action="store_true", help="let an empty feed empty a source")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    p = _leaf(sub, "sources", "catalogue sources, last import and last harvest", run_sources)
+    p.add_argument("--json", action="store_true", help="print as JSON")
 
     p = _leaf(sub, "prune-changes", "compact change-feed history older than N days", run_prune)
     p.add_argument("--keep-days", type=int, required=True, metavar="N")
@@ -152,6 +166,71 @@ def run_import(args: argparse.Namespace) -> int:
             f"{len(r.skipped)} skipped; {r.organizations_changed} organisations and "
             f"{r.terms_changed} taxonomy terms changed"
         )
+    return 0
+
+
+def run_harvest(args: argparse.Namespace) -> int:
+    from frontdesk.hub.harvest import HarvestError, HarvestOptions, Profile, harvest
+    from frontdesk.hub.harvest_http import HttpSettings
+
+    if args.per_page < 1 or args.max_pages < 1 or args.delay < 0 or args.timeout <= 0:
+        raise CommandError("--per-page and --max-pages must be at least 1, --delay 0 or more")
+    options = HarvestOptions(
+        profile=Profile(args.profile) if args.profile else None,
+        source=args.source,
+        per_page=args.per_page,
+        delay=args.delay,
+        max_pages=args.max_pages,
+        allow_empty=args.allow_empty,
+        http=HttpSettings(timeout=args.timeout, deadline=max(120.0, args.timeout * 4)),
+    )
+    engine = _engine(args)
+    try:
+        report = harvest(engine, args.url, options, actor=CLI_ACTOR)
+    except HarvestError as error:
+        raise CommandError(f"harvest failed: {error}") from error
+    finally:
+        engine.dispose()
+    if args.json:
+        print_json(report.as_dict())
+        return 0
+    print(
+        f"{report.url} ({report.format}) → source '{report.source}': {report.pages} pages, "
+        f"{report.records_read} records; {report.added} added, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {report.removed} removed, "
+        f"{len(report.skipped)} skipped, {len(report.duplicates)} duplicates"
+    )
+    return 0
+
+
+def run_sources(args: argparse.Namespace) -> int:
+    from frontdesk.hub.sources import list_sources
+
+    engine = _engine(args)
+    try:
+        found = list_sources(engine)
+    finally:
+        engine.dispose()
+    if args.json:
+        print_json([info.as_dict() for info in found])
+        return 0
+    if not found:
+        print("no sources yet: `frontdesk hub import` or `frontdesk hub harvest` adds one")
+    for info in found:
+        when = f"{info.imported_at:%Y-%m-%d %H:%M} UTC" if info.imported_at else "never"
+        print(f"{info.name}\t{info.format}\t{info.services} services\tupdated {when}")
+        print(f"\t{info.location}")
+        last = info.last_harvest
+        if last is None:
+            continue
+        at = f"{last.finished_at:%Y-%m-%d %H:%M} UTC"
+        if last.succeeded:
+            print(
+                f"\tlast harvest {at}: {last.pages} pages, {last.records} records; "
+                f"+{last.added} added, ~{last.updated} updated, -{last.removed} removed"
+            )
+        else:
+            print(f"\tlast harvest {at} FAILED: {last.error}")
     return 0
 
 

@@ -1,6 +1,9 @@
 """`frontdesk search`: find services the way the desk does, from a terminal or a script.
 
-`--batch FILE` reads one query per line (`-` for stdin) and writes one JSON array of hits
+`--json` prints the hits as one JSON array of objects (id, source_id, name, organization,
+score, snippet, lgsl_code, covers, match), so scripts can read it without knowing about
+anything else; what a person should be told (a correction, an unknown postcode) goes to
+stderr. `--batch FILE` reads one query per line (`-` for stdin) and writes one such array
 per line in the same order, loading the vocabulary and synonyms once for the whole run.
 """
 
@@ -59,12 +62,13 @@ def _run(args: argparse.Namespace) -> int:
         if args.batch:
             for line in _lines(args.batch):
                 result = engine.search(line, filters, args.limit)
-                print(json.dumps([h.as_dict() for h in result.hits], ensure_ascii=False))
+                print(json.dumps(_as_json(result), ensure_ascii=False))
             return 0
         result = engine.search(args.query, filters, args.limit)
     finally:
         store.close()
     if args.json:
+        _print_notes(result, sys.stderr)
         print_json(_as_json(result))
     else:
         _print_human(result, sys.stdout)
@@ -84,21 +88,19 @@ def _lines(name: str) -> Iterator[str]:
         raise CommandError(f"cannot read the query file {name}: {error.strerror}") from error
 
 
-def _as_json(result: SearchResult) -> dict[str, Any]:
-    return {
-        "query": result.query,
-        "corrected_query": result.corrected_query,
-        "messages": list(result.messages),
-        "has_more": result.has_more,
-        "hits": [h.as_dict() for h in result.hits],
-    }
+def _as_json(result: SearchResult) -> list[dict[str, Any]]:
+    return [h.as_dict() for h in result.hits]
 
 
-def _print_human(result: SearchResult, out: TextIO) -> None:
+def _print_notes(result: SearchResult, out: TextIO) -> None:
     for message in result.messages:
         print(message, file=out)
     if result.corrected_query:
         print(f"Showing results for “{result.corrected_query}”", file=out)
+
+
+def _print_human(result: SearchResult, out: TextIO) -> None:
+    _print_notes(result, out)
     if not result.hits:
         print("No services found.", file=out)
         return

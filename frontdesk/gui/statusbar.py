@@ -5,10 +5,27 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from frontdesk.gui.desk_access import DeskStatus
 from frontdesk.store.catalogue import CatalogueStats
+
+
+class StatusLabel(QLabel):
+    """A label that asks for one line but may wrap when the window is narrow (200% text).
+
+    Signals: QLabel's own.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        one_line = self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.margin() + 4
+        return QSize(one_line, hint.height())
 
 
 class StatusBar(QStatusBar):
@@ -19,14 +36,12 @@ class StatusBar(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.busy = QLabel()
-        self.mode = QLabel()
-        self.sync = QLabel()
-        self.waiting = QLabel()
-        self.catalogue = QLabel()
+        self.busy = StatusLabel()
+        self.mode = StatusLabel()
+        self.sync = StatusLabel()
+        self.waiting = StatusLabel()
+        self.catalogue = StatusLabel()
         for label in (self.busy, self.mode, self.sync, self.waiting, self.catalogue):
-            # Wrapping lets the labels share a narrow window at 200% text, never clip.
-            label.setWordWrap(True)
             self.addPermanentWidget(label)
         self._running: dict[int, str] = {}
         self.set_mode(None)

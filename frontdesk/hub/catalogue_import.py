@@ -74,7 +74,7 @@ def import_feeds(
     engine: Engine, feeds: Sequence[tuple[str, ParsedFeed]], *, actor: str
 ) -> list[ImportReport]:
     with writing(engine) as conn:
-        reports = [_apply(conn, source, feed) for source, feed in feeds]
+        reports = [apply_feed(conn, source, feed) for source, feed in feeds]
         audit.record(
             conn,
             "catalogue.import",
@@ -84,7 +84,9 @@ def import_feeds(
     return reports
 
 
-def _apply(conn: Connection, source: str, feed: ParsedFeed) -> ImportReport:
+def apply_feed(conn: Connection, source: str, feed: ParsedFeed) -> ImportReport:
+    """Diff one source against `feed` inside the caller's transaction (imports and harvests
+    share it, so a harvested feed is held to exactly the rules of an imported file)."""
     report = ImportReport(
         source,
         feed.path,

@@ -19,17 +19,17 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from frontdesk.core.enquiry import EventKind, ReferralStatus
+from frontdesk.core.enquiry import EventKind
 from frontdesk.hub import audit
 from frontdesk.hub import schema as t
 from frontdesk.hub.auth import Principal
-from frontdesk.hub.changes import UPSERT, Change, record_changes
+from frontdesk.hub.callers import record_caller
 from frontdesk.hub.columns import utcnow
 from frontdesk.hub.db import insert_ignoring_conflict, writing
 from frontdesk.hub.push_validation import EventPayload, Op, parse_event
+from frontdesk.hub.referrals import NewReferral, create_referral
 
 APPLIED, DUPLICATE, REJECTED, OUT_OF_ORDER = "applied", "duplicate", "rejected", "out_of_order"
-REFERRAL = "referral"
 
 
 class OpIdReused(Exception):
@@ -228,40 +228,20 @@ def _update_enquiry(
         values["outcome"] = data["outcome"]
     elif event.kind is EventKind.REFERRAL_SENT:
         _create_referral(conn, who, event, now)
+    if event.kind in (EventKind.CREATED, EventKind.AMENDED):
+        record_caller(conn, event.enquiry_id, event.kind, event.data, now)
     conn.execute(update(t.enquiries).where(t.enquiries.c.id == event.enquiry_id).values(**values))
 
 
 def _create_referral(
     conn: Connection, who: Principal, event: EventPayload, now: dt.datetime
 ) -> None:
-    referral_id = _referral_id(event)
     note = event.data.get("note")
-    row = {
-        "id": str(referral_id),
-        "enquiry_id": event.enquiry_id,
-        "service_id": event.data["service_id"],
-        "from_organization_id": who.organization_id,
-        "status": ReferralStatus.SENT.value,
-        "note": note if isinstance(note, str) else None,
-        "created_at": now,
-        "updated_at": now,
-    }
-    conn.execute(insert(t.referrals).values(**row))
-    record_changes(
-        conn,
-        [
-            Change(
-                REFERRAL,
-                row["id"],
-                UPSERT,
-                {
-                    "id": row["id"],
-                    "enquiry_id": event.enquiry_id,
-                    "service_id": row["service_id"],
-                    "status": row["status"],
-                    "updated_at": now.isoformat(),
-                },
-                scope_org=who.organization_id,
-            )
-        ],
+    new = NewReferral(
+        id=_referral_id(event),
+        enquiry_id=event.enquiry_id,
+        service_id=event.data["service_id"],
+        from_organization_id=who.organization_id,
+        note=note if isinstance(note, str) else None,
     )
+    create_referral(conn, new, now)

@@ -12,6 +12,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -166,6 +167,26 @@ service_at_locations = Table(
     Column("position", Integer, nullable=False),
 )
 
+catalogue_harvests = Table(
+    "catalogue_harvests",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    # Not a foreign key: a source's first harvest may fail before the source exists.
+    Column("source", String(100), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("format", String(50), nullable=False),
+    Column("started_at", UtcDateTime, nullable=False),
+    Column("finished_at", UtcDateTime, nullable=False),
+    Column("succeeded", Boolean, nullable=False),
+    Column("pages", Integer, nullable=False),
+    Column("records", Integer, nullable=False),
+    Column("added", Integer, nullable=False),
+    Column("updated", Integer, nullable=False),
+    Column("removed", Integer, nullable=False),
+    Column("error", Text),  # why it failed: which page, what went wrong
+    Index("ix_catalogue_harvests_source_id", "source", "id"),
+)
+
 # -- the change feed ------------------------------------------------------------------
 
 changes = Table(
@@ -255,7 +276,54 @@ referrals = Table(
     # The agency (tenancy organisation) it is addressed to, once routing knows it.
     Column("to_organization_id", ForeignKey("organizations.id"), index=True),
     Column("status", String(30), nullable=False),
-    Column("note", Text),
+    Column("note", Text),  # the referrer's: the desk's note or an Open311 description
     Column("created_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
+    # The receiving agency's latest word (Open311 status_notes).
+    Column("status_note", Text),
+    # Where the problem is, when an Open311 client says (never the caller's own address).
+    Column("address", Text),
+    Column("address_id", String(200)),
+    Column("zipcode", String(20)),
+    Column("lat", Float),
+    Column("long", Float),
+    Column("media_url", Text),
+)
+
+# -- routing, API keys, caller details (revision 0003) ---------------------------------
+
+organization_catalogue_links = Table(
+    "organization_catalogue_links",
+    metadata,
+    # One catalogue organisation is delivered by one hub organisation; one hub
+    # organisation may appear in several sources under several catalogue ids.
+    Column("catalogue_org_id", String(300), primary_key=True),
+    Column("organization_id", ForeignKey("organizations.id"), nullable=False, index=True),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("key_hash", String(64), nullable=False, unique=True),  # sha256 hex
+    Column("account_id", ForeignKey("accounts.id"), nullable=False, index=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("revoked_at", UtcDateTime),
+)
+
+enquiry_callers = Table(
+    "enquiry_callers",
+    metadata,
+    # The caller details a desk sent (with consent), copied out of the events so a
+    # subject-access request can find them; the events keep their own copy until a purge.
+    Column("enquiry_id", ForeignKey("enquiries.id"), primary_key=True),
+    Column("name", Text),
+    Column("phone", String(50)),
+    Column("email", String(320)),
+    Column("postcode", String(10), index=True),
+    Column("phone_key", String(30), index=True),  # digits, national form
+    Column("email_key", String(320), index=True),  # case-folded
+    Column("updated_at", UtcDateTime, nullable=False),
+    Column("purged_at", UtcDateTime),  # details removed by retention or erasure
 )

@@ -1,17 +1,18 @@
 """The one entry point the GUI and the CLI use: `SearchEngine.search(text, filters)`.
 
-Search runs in levels and stops as soon as it has a page: the literal words (with their
-word families), then synonyms for what is still missing, then any of the words when all
-of them together find nothing. Literal hits therefore always rank above synonym hits.
-A vague query (one whose rarest word is in thousands of services, as every first
-keystroke is) takes a bounded path: names starting with the text, then the best of a
-capped sample of title matches, so no keystroke costs more than a few milliseconds.
+The typed text is planned into concepts (query.py), the concepts are matched with OR
+and ranked by how much of the query each service answers and how well (scoring.py).
+Common concepts are checked on candidates rather than ranked across the catalogue, and a
+query made only of common words (every first keystroke) takes a bounded path: names
+starting with the text, then a capped sample ranked by where the words occur, so no
+keystroke costs more than a few milliseconds on a 200k catalogue.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -20,8 +21,9 @@ from sqlalchemy import Connection, Engine
 from frontdesk.search.coverage import Place, find_place
 from frontdesk.search.filters import Filters, covers_expression, filter_clause
 from frontdesk.search.index import ensure_index
-from frontdesk.search.query import TITLE_COLUMNS, QueryPlan, plan
+from frontdesk.search.query import QueryPlan, plan
 from frontdesk.search.ranking import Ranking
+from frontdesk.search.scoring import NameFactor, final_score, ranked_hits, sampled_hits, split
 from frontdesk.search.snippets import snippet
 from frontdesk.search.spelling import Speller
 from frontdesk.search.synonyms import Synonyms
@@ -29,9 +31,8 @@ from frontdesk.search.tokens import MAX_INPUT, MAX_WORDS
 from frontdesk.search.vocabulary import Vocabulary, fingerprint
 from frontdesk.store.catalogue import CatalogueStore
 
-# Above this many estimated matches a query is ranked on a capped sample (see above).
-FULL_RANK_LIMIT = 3000
-SAMPLE = 1500
+# Candidates fetched per hit wanted, for the final ordering in Python.
+_OVERFETCH = 2
 MAX_LIMIT = 500
 NO_FILTERS = Filters()  # active services anywhere
 
@@ -109,15 +110,17 @@ class SearchEngine:
                 )
             typed_name = " ".join((query.corrected or text[:MAX_INPUT]).split()).lower()
             ranking = Ranking(
-                typed_name=typed_name,
                 where=filter_clause(filters, place),
                 covers=covers_expression(place) if place else None,
                 today=dt.date.today(),
             )
             found = _Collector(limit + 1)
-            _run(conn, query, ranking, found)
+            _run(conn, query, ranking, found, typed_name)
         whole, prefixes = query.highlight_words()
-        hits = tuple(_hit(row, kind, place, whole, prefixes) for row, kind in found.rows[:limit])
+        hits = tuple(
+            _hit(row, kind, score, place, whole, prefixes)
+            for row, kind, score in found.rows[:limit]
+        )
         return SearchResult(
             query=text,
             hits=hits,
@@ -143,7 +146,7 @@ class _Collector:
     """Rows gathered across levels, without repeats, up to what the page needs."""
 
     want: int
-    rows: list[tuple[Any, str]] = field(default_factory=list)
+    rows: list[tuple[Any, str, float]] = field(default_factory=list)
     seen: set[int] = field(default_factory=set)
 
     @property
@@ -154,42 +157,77 @@ class _Collector:
         for row in rows:
             if row.rowid not in self.seen and self.need > 0:
                 self.seen.add(row.rowid)
-                self.rows.append((row, kind))
+                self.rows.append((row, kind, 0.0))
+
+    def add_ranked(self, scored: list[tuple[Any, float]], kind: Callable[[Any], str]) -> None:
+        """Rows with their final scores: best first, ties by name then id."""
+        scored.sort(key=lambda pair: (-pair[1], pair[0].name.casefold(), pair[0].id))
+        for row, score in scored:
+            if row.rowid not in self.seen and self.need > 0:
+                self.seen.add(row.rowid)
+                self.rows.append((row, kind(row), score))
 
 
-def _run(conn: Connection, query: QueryPlan, ranking: Ranking, found: _Collector) -> None:
+def _run(
+    conn: Connection, query: QueryPlan, ranking: Ranking, found: _Collector, typed: str
+) -> None:
     if query.browse:
         # Nothing typed lists services A-Z; a single letter lists names starting with it.
         found.add(ranking.by_name(conn, " ".join(query.typed.words), found.need), "name")
         return
-    levels = [(query.literal(), query.literal_estimate, "words")]
-    if query.has_synonyms:
-        levels.append((query.expanded(), query.expanded_estimate, "synonyms"))
-    for expression, estimate, kind in levels:
-        if found.need > 0:
-            _level(conn, ranking, found, expression, estimate, kind)
-    if not found.rows and len(query.groups) > 1:
-        _level(conn, ranking, found, query.any_word(), query.any_estimate, "some words")
+    if not query.concepts:
+        return  # words, but none the catalogue (or the synonym list) knows
+    name = NameFactor(query, typed)
+    total = query.total_mass
+    parts = split(query)
+    if parts.branches:
+        rows = ranking.candidates(
+            conn,
+            ranked_hits(parts.branches),
+            total,
+            found.need * _OVERFETCH,
+            checks=parts.checks,
+        )
+        scored = [(row, final_score(row, total, parts.check_masses, name)) for row in rows]
+        found.add_ranked(scored, lambda row: "words" if row.literal else "synonyms")
+    if found.need > 0 and (parts.checks or not parts.branches):
+        _sampled(conn, query, ranking, found, name, typed)
 
 
-def _level(
+def _sampled(
     conn: Connection,
+    query: QueryPlan,
     ranking: Ranking,
     found: _Collector,
-    expression: str,
-    estimate: int,
-    kind: str,
+    name: NameFactor,
+    typed: str,
 ) -> None:
-    if estimate <= FULL_RANK_LIMIT:
-        found.add(ranking.matches(conn, expression, found.need, exclude=_seen(found)), kind)
-        return
-    if ranking.typed_name:
-        found.add(ranking.by_name(conn, ranking.typed_name, found.need), "name")
-    titles = f"{TITLE_COLUMNS} : ({expression})"
-    for target in (titles, expression):
-        if found.need > 0:
-            rows = ranking.matches(conn, target, found.need, cap=SAMPLE, exclude=_seen(found))
-            found.add(rows, kind)
+    """The bounded path for common words: names starting with the text, then services
+    matching all the concepts (failing that, any), sampled by column group."""
+    if not found.rows and typed:
+        found.add(ranking.by_name(conn, typed, found.need), "name")
+    total = query.total_mass
+    expressions = [(" AND ".join(f"({c.expression()})" for c in query.concepts), total)]
+    if len(query.concepts) > 1:
+        either = " OR ".join(f"({c.expression()})" for c in query.concepts)
+        expressions.append((either, total / 2))
+    for expression, mass in expressions:
+        if found.need <= 0:
+            return
+        rows = ranking.candidates(
+            conn,
+            sampled_hits(expression, mass),
+            total,
+            found.need * _OVERFETCH,
+            exclude=_seen(found),
+        )
+        scored = [(row, final_score(row, total, (), name) * _short(row.name)) for row in rows]
+        found.add_ranked(scored, lambda row: "words")
+
+
+def _short(name: str) -> float:
+    """Without bm25 to say how focused a service is, a shorter name is the better bet."""
+    return 20.0 / (20.0 + len(name))
 
 
 def _seen(found: _Collector) -> tuple[int, ...]:
@@ -197,7 +235,12 @@ def _seen(found: _Collector) -> tuple[int, ...]:
 
 
 def _hit(
-    row: Any, kind: str, place: Place | None, whole: tuple[str, ...], prefixes: tuple[str, ...]
+    row: Any,
+    kind: str,
+    score: float,
+    place: Place | None,
+    whole: tuple[str, ...],
+    prefixes: tuple[str, ...],
 ) -> SearchHit:
     covers = None if place is None or row.covers is None else bool(row.covers)
     return SearchHit(
@@ -205,7 +248,7 @@ def _hit(
         source_id=row.source_id,
         name=row.name,
         organization=row.organization_name,
-        score=round(float(row.score), 4),
+        score=round(score, 4),
         snippet=snippet((row.description, row.keywords, row.lgsl_labels), whole, prefixes),
         lgsl_code=row.lgsl_code,
         covers=covers,

@@ -19,7 +19,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from frontdesk.search.spelling import Speller
+from frontdesk.search.spelling import Speller, edit_distance
+from frontdesk.search.stemming import stem
 from frontdesk.search.synonyms import SynonymMatch, Synonyms
 from frontdesk.search.tokens import STOPWORDS, WEAKWORDS, TypedQuery, parse_typed
 from frontdesk.search.vocabulary import Vocabulary
@@ -143,24 +144,49 @@ def _correct(
                 out.append(joined)
                 changed, i = True, i + 2
                 continue
-        if is_prefix:
-            found = vocabulary.prefix_count(word) > 0
-        else:
-            found = any(vocabulary.count(w) for w in vocabulary.family(word))
-        if word.isalpha() and not synonyms.knows(word) and (not found or _rare(word, vocabulary)):
-            better = speller.correct(word)
-            if better is not None and (not found or vocabulary.count(better) >= _COMMONER):
-                out.append(better)
-                changed, i = True, i + 1
-                continue
-            halves = None if found or is_prefix else speller.split(word)
-            if halves is not None:
-                out.extend(halves)
-                changed, i = True, i + 1
-                continue
+        better = _better(word, is_prefix, vocabulary, speller, synonyms)
+        if better is not None:
+            out.extend(better)
+            changed, i = True, i + 1
+            continue
         out.append(word)
         i += 1
     return out, changed
+
+
+def _better(
+    word: str, is_prefix: bool, vocabulary: Vocabulary, speller: Speller, synonyms: Synonyms
+) -> list[str] | None:
+    """The indexed word(s) a typed word was probably meant to be, or None to keep it.
+
+    A word the index lacks is corrected when the fix is one slip away within its own word
+    family ("bereavment"), or when nothing in the index shares its stem and the synonym
+    list does not know it ("rats" must never become "rates"). A word the index has only
+    once or twice is corrected to a far commoner word the list does not know either."""
+    if not word.isalpha():
+        return None
+    family = vocabulary.family(word)
+    if is_prefix:
+        indexed = found = vocabulary.prefix_count(word) > 0
+    else:
+        indexed = vocabulary.count(word) > 0
+        found = any(vocabulary.count(w) for w in family)
+    known = synonyms.knows(word)
+    if not indexed:
+        better = speller.correct(word)
+        if better is not None:
+            same_family = stem(better) == stem(word)
+            if (same_family and edit_distance(word, better, 1) <= 1) or not (found or known):
+                return [better]
+        if not (found or known or is_prefix):
+            halves = speller.split(word)
+            return list(halves) if halves else None
+        return None
+    if not known and _rare(word, vocabulary):
+        better = speller.correct(word)
+        if better is not None and vocabulary.count(better) >= _COMMONER:
+            return [better]
+    return None
 
 
 def _rare(word: str, vocabulary: Vocabulary) -> bool:
@@ -186,9 +212,11 @@ def _concepts(
     spoken: list[str], typed: TypedQuery, vocabulary: Vocabulary, synonyms: Synonyms
 ) -> list[Concept]:
     last = len(spoken) - 1
+    # A query made only of filler words is searched as typed.
+    filler = STOPWORDS if any(w not in STOPWORDS for w in typed.words) else frozenset()
     spans: list[tuple[int, int, SynonymMatch | None]] = []
     position = 0
-    for match in synonyms.matches(spoken):
+    for match in synonyms.matches(spoken, typed.prefix):
         spans.extend((i, i + 1, None) for i in range(position, match.start))
         spans.append((match.start, match.end, match))
         position = match.end
@@ -198,7 +226,7 @@ def _concepts(
         members = [
             (i, spoken[i])
             for i in range(start, end)
-            if spoken[i] not in STOPWORDS or (typed.prefix and i == last)
+            if spoken[i] not in filler or (typed.prefix and i == last)
         ]
         if not members and match is None:
             continue
@@ -206,6 +234,9 @@ def _concepts(
         usable = _usable(match, vocabulary) if match else ()
         if any(not t for t in literal):
             literal = []  # a word the index lacks: only the synonyms can match
+        if len(literal) == 1:
+            # A synonym that is one of the literal forms adds nothing ("pot hole").
+            usable = tuple(t for t in usable if t not in literal[0])
         concept = _concept(tuple(literal), usable, [w for _, w in members], vocabulary)
         if concept is not None:
             concepts.append(concept)

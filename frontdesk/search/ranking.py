@@ -32,7 +32,7 @@ _RECENT = dt.timedelta(days=365)
 
 @dataclass(frozen=True, slots=True)
 class Hits:
-    """A `hits(rowid, concept, mass, literal, score)` common table expression."""
+    """A `hits(rid, concept, mass, literal, score)` common table expression."""
 
     sql: str
     params: tuple[Any, ...]
@@ -52,10 +52,11 @@ class Ranking:
         return self.covers.sql(), list(self.covers.params)
 
     def _boost(self) -> tuple[str, list[Any]]:
+        """Over the columns `status`, `last_assured` and `covers` of a fetched row."""
         recent = (self.today - _RECENT).isoformat()
         sql = (
-            "(CASE WHEN s.status = 'active' THEN 1.0 ELSE ? END)"
-            " * (CASE WHEN s.last_assured >= ? THEN ? ELSE 1.0 END)"
+            "(CASE WHEN status = 'active' THEN 1.0 ELSE ? END)"
+            " * (CASE WHEN last_assured >= ? THEN ? ELSE 1.0 END)"
             " * (CASE WHEN covers IS NULL AND ? THEN ? ELSE 1.0 END)"
         )
         return sql, [INACTIVE, recent, RECENTLY_ASSURED, self.covers is not None, UNKNOWN_COVERAGE]
@@ -72,7 +73,9 @@ class Ranking:
     ) -> list[Any]:
         """The best `limit` services by (relevance x coordination squared x boosts), each
         with `relevance`, `matched` (mass), `literal`, `boost` and, per FTS5 expression in
-        `checks`, a `checkN` column saying whether the service matches it too."""
+        `checks`, a `checkN` column saying whether the service matches it too: a check
+        costs one index probe per row, so common words are tested only on the few rows
+        fetched rather than read for the whole catalogue."""
         covers, covers_params = self._covers_sql()
         boost, boost_params = self._boost()
         skip = f" AND s.rowid NOT IN ({', '.join('?' for _ in exclude)})" if exclude else ""
@@ -84,22 +87,21 @@ class Ranking:
         total = max(total_mass, 1e-9)
         sql = (
             f"WITH {hits.sql},"
-            " per_concept AS (SELECT rowid, concept, max(mass) AS mass, max(literal) AS literal,"
-            " max(score) AS score FROM hits GROUP BY rowid, concept),"
-            " per_row AS (SELECT rowid, sum(score) AS relevance, sum(mass) AS matched,"
-            " max(literal) AS literal FROM per_concept GROUP BY rowid)"
+            " per_concept AS (SELECT rid, concept, max(mass) AS mass, max(literal) AS literal,"
+            " max(score) AS score FROM hits GROUP BY rid, concept),"
+            " per_row AS (SELECT rid, sum(score) AS relevance, sum(mass) AS matched,"
+            " max(literal) AS literal FROM per_concept GROUP BY rid)"
             f" SELECT c.*{probes} FROM ("
-            f"SELECT {_FIELDS}, x.covers, r.relevance, r.matched, r.literal, {boost} AS boost"
-            " FROM per_row r JOIN services s ON s.rowid = r.rowid"
-            f" CROSS JOIN (SELECT {covers} AS covers) x"
-            f" WHERE {self.where.sql()}{skip}"
-            " ORDER BY r.relevance * (r.matched / ?) * (r.matched / ?) * boost DESC,"
-            " s.name COLLATE NOCASE, s.id LIMIT ?) c"
+            f"SELECT b.*, {boost} AS boost FROM ("
+            f"SELECT {_FIELDS}, {covers} AS covers, r.relevance, r.matched, r.literal"
+            " FROM per_row r JOIN services s ON s.rowid = r.rid"
+            f" WHERE {self.where.sql()}{skip}) b"
+            " ORDER BY b.relevance * (b.matched / ?) * (b.matched / ?) * boost DESC,"
+            " b.name COLLATE NOCASE, b.id LIMIT ?) c"
         )
-        params = [*hits.params, *covers_params, *boost_params, *self.where.params, *exclude]
-        params += [total, total, limit, *checks]
-        # The probes' parameters come last in the text, so they are bound last.
-        return list(conn.exec_driver_sql(sql, tuple(_reorder(sql, params, len(checks)))).all())
+        params = [*hits.params, *checks, *boost_params, *covers_params, *self.where.params]
+        params += [*exclude, total, total, limit]
+        return list(conn.exec_driver_sql(sql, tuple(params)).all())
 
     def by_name(self, conn: Connection, starts_with: str, limit: int) -> list[Any]:
         """Services in name order, optionally only those whose name starts with the text;
@@ -111,19 +113,11 @@ class Ranking:
             condition = " AND s.name >= ? COLLATE NOCASE AND s.name < ? COLLATE NOCASE"
             extra = [starts_with, starts_with + "\U0010ffff"]
         sql = (
-            f"SELECT {_FIELDS}, x.covers, 0.0 AS relevance, 0.0 AS matched, 1 AS literal,"
-            f" {boost} AS boost"
-            f" FROM services s INDEXED BY ix_services_search_name"
-            f" CROSS JOIN (SELECT {covers} AS covers) x"
+            f"SELECT b.*, {boost} AS boost FROM ("
+            f"SELECT {_FIELDS}, {covers} AS covers, 0.0 AS relevance, 0.0 AS matched,"
+            " 1 AS literal FROM services s INDEXED BY ix_services_search_name"
             f" WHERE {self.where.sql()}{condition}"
-            " ORDER BY s.name COLLATE NOCASE, s.id LIMIT ?"
+            " ORDER BY s.name COLLATE NOCASE, s.id LIMIT ?) b"
         )
-        params = (*covers_params, *boost_params, *self.where.params, *extra, limit)
+        params = (*boost_params, *covers_params, *self.where.params, *extra, limit)
         return list(conn.exec_driver_sql(sql, params).all())
-
-
-def _reorder(sql: str, params: list[Any], checks: int) -> list[Any]:
-    """Move the probes' parameters to where their placeholders are: after the hits'."""
-    if not checks:
-        return params
-    return params

@@ -95,16 +95,19 @@ class Synonyms:
         never 'corrected' into a different indexed word ("rats" is not "rates")."""
         return word in self._known or stem(word) in self._known
 
-    def lookup(self, phrase: Phrase) -> tuple[Phrase, ...]:
-        for key in _keys(phrase):
+    def lookup(self, phrase: Phrase, exact: bool = False) -> tuple[Phrase, ...]:
+        """Alternatives for a phrase; `exact` looks it up only as it is written."""
+        for key in [phrase] if exact else _keys(phrase):
             found = self._table.get(key)
             if found:
                 return tuple(p for p in found if p != phrase)
         return ()
 
-    def matches(self, spoken: Sequence[str]) -> list[SynonymMatch]:
+    def matches(self, spoken: Sequence[str], typing: bool = False) -> list[SynonymMatch]:
         """Non-overlapping matches over the spoken words, longest phrase first, left to
-        right. A match never starts or ends on a filler word alone."""
+        right. A span of filler words alone never matches. With `typing` the last word
+        is unfinished, so a span ending on it must match as written: "tran" is on its
+        way to "transport", not a form of "trans"."""
         found: list[SynonymMatch] = []
         start = 0
         while start < len(spoken):
@@ -112,7 +115,7 @@ class Synonyms:
                 span = tuple(spoken[start:end])
                 if not _content(span):
                     continue
-                alternatives = self.lookup(span)
+                alternatives = self.lookup(span, exact=typing and end == len(spoken))
                 if alternatives:
                     found.append(SynonymMatch(start, end, alternatives))
                     start = end

@@ -18,6 +18,7 @@ from sqlalchemy import Connection
 from frontdesk.search.index import FTS_TABLE, VOCAB_TABLE
 from frontdesk.search.stemming import stem
 
+
 @dataclass(slots=True)
 class Vocabulary:
     """Terms in sorted order with their document counts (services containing them)."""

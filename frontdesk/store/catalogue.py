@@ -374,7 +374,7 @@ def _diff_services(conn: Connection, source: str, feed: ParsedFeed, report: Sour
             select(s.rowid, s.source_id, s.content_hash).where(s.source == source)
         )
     }
-    context = _RowContext.load(conn, feed)
+    context = _RowContext.load(conn, feed, source)
     new_rows: list[dict[str, Any]] = []
     changed_rows: list[dict[str, Any]] = []
     touched: dict[str, Service] = {}
@@ -431,19 +431,34 @@ def _insert_links(conn: Connection, source: str, touched: dict[str, Service]) ->
 
 @dataclass(slots=True)
 class _RowContext:
-    """Lookups a service row needs from the rest of its feed and the reference tables."""
+    """Lookups a service row needs from the rest of its feed and the reference tables.
+
+    Organisation and term names are keyed by catalogue id, so one context serves a feed
+    of one source (an import) or pages mixing many sources (a sync).
+    """
 
     org_names: dict[str, str]
     term_names: dict[str, str]
     tiers: dict[str, tuple[str, str | None]]
 
     @classmethod
-    def load(cls, conn: Connection, feed: ParsedFeed) -> _RowContext:
-        tiers = {r.code: (r.label, r.tier) for r in conn.execute(select(t.lgsl_tiers))}
+    def load(cls, conn: Connection, feed: ParsedFeed, source: str) -> _RowContext:
         return cls(
-            org_names={o.id: o.name for o in feed.catalogue.organizations},
-            term_names={x.id: x.name for x in feed.catalogue.taxonomy_terms},
-            tiers=tiers,
+            org_names={catalogue_id(source, o.id): o.name for o in feed.catalogue.organizations},
+            term_names={
+                catalogue_id(source, x.id): x.name for x in feed.catalogue.taxonomy_terms
+            },
+            tiers=_tiers(conn),
+        )
+
+    @classmethod
+    def from_catalogue(cls, conn: Connection) -> _RowContext:
+        """Names as catalogue.db holds them now: what a sync page's services refer to."""
+        o, x = t.organizations.c, t.taxonomy_terms.c
+        return cls(
+            org_names={r.id: r.name for r in conn.execute(select(o.id, o.name))},
+            term_names={r.id: r.name for r in conn.execute(select(x.id, x.name))},
+            tiers=_tiers(conn),
         )
 
     def row(self, source: str, service: Service) -> dict[str, Any]:
@@ -452,13 +467,16 @@ class _RowContext:
         label, tier = self.tiers.get(service.lgsl_code or "", ("", None))
         providing = service.providing_tier.value if service.providing_tier else tier
         org_id = service.organization_id
+        org_key = catalogue_id(source, org_id) if org_id else None
+        org_name = self.org_names.get(org_key) if org_key else None
+        terms = self.term_names
         return {
             "id": catalogue_id(source, service.id),
             "source": source,
             "source_id": service.id,
             "name": service.name,
-            "organization_id": catalogue_id(source, org_id) if org_id else None,
-            "organization_name": self.org_names.get(org_id) if org_id else None,
+            "organization_id": org_key,
+            "organization_name": org_name,
             "description": service.description,
             "status": service.status.value,
             "lgsl_code": service.lgsl_code,
@@ -469,14 +487,20 @@ class _RowContext:
             "last_modified": service.last_modified.isoformat() if service.last_modified else None,
             "keywords": "\n".join(service.keywords),
             "taxonomy": "\n".join(
-                self.term_names[i] for i in service.taxonomy_term_ids if i in self.term_names
+                terms[key]
+                for key in (catalogue_id(source, i) for i in service.taxonomy_term_ids)
+                if key in terms
             ),
             "lgsl_labels": label,
             "document": encoded,
             "content_hash": hashlib.sha256(
-                (encoded + "\x00" + (self.org_names.get(org_id or "") or "")).encode()
+                (encoded + "\x00" + (org_name or "")).encode()
             ).hexdigest(),
         }
+
+
+def _tiers(conn: Connection) -> dict[str, tuple[str, str | None]]:
+    return {r.code: (r.label, r.tier) for r in conn.execute(select(t.lgsl_tiers))}
 
 
 # SQLite accepts at most 32,766 bound values in one statement.

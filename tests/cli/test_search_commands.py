@@ -35,9 +35,26 @@ def test_json_output_lists_hits_with_ids_and_scores(
 ) -> None:
     assert main(["search", "council tax", "--json", "--data-dir", str(data_dir)]) == 0
     out = json.loads(capsys.readouterr().out)
-    hit = out["hits"][0]
+    assert isinstance(out, list)
+    hit = out[0]
     assert (hit["id"], hit["source_id"], hit["name"]) == ("demo:1", "1", "Council Tax Reduction")
-    assert {"organization", "score", "snippet", "covers"} <= hit.keys()
+    assert {"organization", "score", "snippet", "covers", "match"} <= hit.keys()
+
+
+def test_json_mode_keeps_stdout_to_the_array_and_tells_people_on_stderr(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "counsil tax ", "--json", "--data-dir", str(data_dir)]) == 0
+    captured = capsys.readouterr()
+    assert [h["id"] for h in json.loads(captured.out)] == ["demo:1"]
+    assert "Showing results for “council tax”" in captured.err
+
+
+def test_json_output_is_an_empty_array_when_nothing_matches(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "zebra crossing", "--json", "--data-dir", str(data_dir)]) == 0
+    assert json.loads(capsys.readouterr().out) == []
 
 
 def test_the_human_list_says_when_a_query_was_corrected(

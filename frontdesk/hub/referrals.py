@@ -1,0 +1,153 @@
+"""Referrals: made when a desk (or an Open311 client) refers a caller, addressed to the
+agency that delivers the service, and moved on by that agency's status updates.
+
+DESIGN.md: the agency owns a referral's status. Every status change is audited and goes
+into the change feed scoped to the *referring* organisation, so its desks learn of it on
+their next pull; the agency's own view is the agency API, not the feed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, insert, select, update
+
+from frontdesk.core.enquiry import ReferralStatus
+from frontdesk.hub import audit
+from frontdesk.hub import schema as t
+from frontdesk.hub.auth import Principal
+from frontdesk.hub.changes import UPSERT, Change, record_changes
+from frontdesk.hub.columns import utcnow
+from frontdesk.hub.db import writing
+from frontdesk.hub.routing import recipient_of
+
+REFERRAL = "referral"
+MAX_NOTE_CHARS = 4000
+#: Only the referrer sends; an agency answers with any other status.
+AGENCY_STATUSES = tuple(s for s in ReferralStatus if s is not ReferralStatus.SENT)
+
+
+class ReferralError(Exception):
+    """Why a status update is refused: `status` 404, 403, 409 (closed) or 422."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class NewReferral:
+    id: str
+    enquiry_id: str
+    service_id: str
+    from_organization_id: str
+    note: str | None = None
+    #: Open311 location fields (address, address_id, zipcode, lat, long, media_url).
+    location: dict[str, Any] = field(default_factory=dict)
+
+
+def create_referral(conn: Connection, new: NewReferral, now: dt.datetime) -> str | None:
+    """Insert the referral addressed to the service's agency, inside the caller's
+    transaction; returns that agency (None while no organisation is linked)."""
+    recipient = recipient_of(conn, new.service_id)
+    conn.execute(
+        insert(t.referrals).values(
+            id=new.id,
+            enquiry_id=new.enquiry_id,
+            service_id=new.service_id,
+            from_organization_id=new.from_organization_id,
+            to_organization_id=recipient,
+            status=ReferralStatus.SENT.value,
+            note=new.note,
+            created_at=now,
+            updated_at=now,
+            **new.location,
+        )
+    )
+    payload = {
+        "id": new.id,
+        "enquiry_id": new.enquiry_id,
+        "service_id": new.service_id,
+        "status": ReferralStatus.SENT.value,
+        "updated_at": now.isoformat(),
+    }
+    record_changes(
+        conn, [Change(REFERRAL, new.id, UPSERT, payload, scope_org=new.from_organization_id)]
+    )
+    return recipient
+
+
+def parse_status(value: Any) -> ReferralStatus:
+    if isinstance(value, str):
+        for status in AGENCY_STATUSES:
+            if status.value == value:
+                return status
+    allowed = ", ".join(repr(s.value) for s in AGENCY_STATUSES)
+    raise ReferralError(422, "invalid_status", f"status must be one of {allowed}")
+
+
+def set_status(
+    engine: Engine,
+    who: Principal,
+    referral_id: str,
+    status: ReferralStatus,
+    note: str | None,
+    client: str,
+) -> dt.datetime:
+    """Record the agency's new status; returns when. Refused (ReferralError) for a referral
+    not addressed to the account's organisation or one already closed."""
+    r = t.referrals.c
+    with writing(engine) as conn:
+        # Locked so two agency staff closing the same referral at once cannot both pass
+        # the "not yet closed" check (SQLite's writer lock already serialises).
+        row = conn.execute(
+            select(r.enquiry_id, r.service_id, r.status, r.to_organization_id, r.from_organization_id)
+            .where(r.id == referral_id)
+            .with_for_update()
+        ).first()
+        if row is None:
+            raise ReferralError(404, "not_found", "no referral has this id")
+        if row.to_organization_id != who.organization_id:
+            raise ReferralError(
+                403, "org_forbidden", "this referral is not addressed to your organisation"
+            )
+        current = ReferralStatus(row.status)
+        if current.is_closed:
+            raise ReferralError(
+                409,
+                "referral_closed",
+                f"the referral is closed ({current.value!r}); a closed referral's status "
+                "cannot change — ask the referrer to send a new referral",
+            )
+        now = utcnow()
+        conn.execute(
+            update(t.referrals)
+            .where(r.id == referral_id)
+            .values(status=status.value, status_note=note, updated_at=now)
+        )
+        payload = {
+            "id": referral_id,
+            "enquiry_id": row.enquiry_id,
+            "service_id": row.service_id,
+            "status": status.value,
+            "note": note,
+            "updated_at": now.isoformat(),
+        }
+        record_changes(
+            conn,
+            [Change(REFERRAL, referral_id, UPSERT, payload, scope_org=row.from_organization_id)],
+        )
+        audit.record(
+            conn,
+            "referral.status",
+            actor=who.name,
+            organization_id=who.organization_id,
+            target=referral_id,
+            client=client,
+            detail={"from": current.value, "to": status.value},
+        )
+    return now
