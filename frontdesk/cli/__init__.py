@@ -18,6 +18,7 @@ from frontdesk.cli import (
     enquiries_commands,
     hub_commands,
     search_commands,
+    sync_commands,
 )
 from frontdesk.cli.common import CommandError, add_data_dir_option
 
@@ -27,6 +28,7 @@ COMMAND_GROUPS = (
     enquiries_commands,
     demo_commands,
     hub_commands,
+    sync_commands,
 )
 
 

@@ -13,6 +13,7 @@ from frontdesk.cli.common import (
     CommandError,
     add_data_dir_option,
     open_catalogue,
+    open_desk,
     print_json,
 )
 from frontdesk.core.catalogue import Catalogue, catalogue_id
@@ -22,6 +23,7 @@ from frontdesk.formats.hsds_export import write_hsds3
 from frontdesk.formats.registry import format_names, read_feed
 from frontdesk.search.index import ensure_index
 from frontdesk.store.catalogue import CatalogueStore, SourceReport
+from frontdesk.sync.account import SyncState
 
 # How many skipped/duplicate records the human report lists before summarising.
 NOTES_SHOWN = 10
@@ -94,6 +96,7 @@ def read_all(
 
 
 def run_import(args: argparse.Namespace) -> int:
+    _refuse_if_signed_in(args)
     feeds = read_all(args.paths, args.format, args.source)
     store = open_catalogue(args)
     try:
@@ -113,6 +116,20 @@ def run_import(args: argparse.Namespace) -> int:
         for report in reports:
             _print_report(report)
     return 0
+
+
+def _refuse_if_signed_in(args: argparse.Namespace) -> None:
+    """Signed in to a hub, the hub is the catalogue's only source (DESIGN.md)."""
+    desk = open_desk(args)
+    try:
+        account = SyncState(desk).account()
+    finally:
+        desk.close()
+    if account is not None:
+        raise CommandError(
+            f"this desk takes its catalogue from the hub at {account.url}; local imports are "
+            "disabled while signed in (frontdesk logout to go standalone)"
+        )
 
 
 def _print_report(r: SourceReport) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
+from frontdesk.cli import hub_referral_commands
 from frontdesk.cli.catalogue_commands import read_all
 from frontdesk.cli.common import CommandError, print_json
 from frontdesk.formats.registry import format_names
@@ -55,7 +56,7 @@ def register(commands: Any) -> None:
     p.add_argument("--delay", type=float, default=1.0, metavar="SECONDS", help="between pages")
     p.add_argument("--max-pages", type=int, default=1000, metavar="N", help="safety stop")
     p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="per request")
-    p.add_argument("--allow-empty", action="store_true", help="let an empty feed empty a source")
+    p.add_argument("--retries", type=int, default=4, metavar="N", help="per page, with backoff")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
 
     p = _leaf(sub, "sources", "catalogue sources, last import and last harvest", run_sources)
@@ -69,6 +70,13 @@ def register(commands: Any) -> None:
     p = _leaf(org_sub, "add", "add an organisation", run_org_add)
     p.add_argument("id", metavar="ID", help="short id, e.g. kirklees")
     p.add_argument("name", metavar="NAME")
+    p.add_argument(
+        "--catalogue-org",
+        action="append",
+        default=[],
+        metavar="CATALOGUE_ID",
+        help="route referrals for this catalogue organisation (source:id) here; repeatable",
+    )
     _leaf(org_sub, "list", "list organisations", run_org_list)
 
     user = sub.add_parser("user", help="accounts that sign in to the hub")
@@ -84,6 +92,7 @@ def register(commands: Any) -> None:
     p = _leaf(user_sub, "enable", "let a disabled account sign in again", run_user_enable)
     p.add_argument("name", metavar="NAME")
     _leaf(user_sub, "list", "list accounts", run_user_list)
+    hub_referral_commands.register(sub, org_sub, user_sub, _leaf)
 
 
 def _leaf(sub: Any, name: str, help_text: str, run: Any) -> argparse.ArgumentParser:
@@ -173,16 +182,19 @@ def run_harvest(args: argparse.Namespace) -> int:
     from frontdesk.hub.harvest import HarvestError, HarvestOptions, Profile, harvest
     from frontdesk.hub.harvest_http import HttpSettings
 
-    if args.per_page < 1 or args.max_pages < 1 or args.delay < 0 or args.timeout <= 0:
+    if min(args.per_page, args.max_pages) < 1 or min(args.delay, args.retries) < 0:
         raise CommandError("--per-page and --max-pages must be at least 1, --delay 0 or more")
+    if args.timeout <= 0:
+        raise CommandError("--timeout must be more than 0 seconds")
     options = HarvestOptions(
         profile=Profile(args.profile) if args.profile else None,
         source=args.source,
         per_page=args.per_page,
         delay=args.delay,
         max_pages=args.max_pages,
-        allow_empty=args.allow_empty,
-        http=HttpSettings(timeout=args.timeout, deadline=max(120.0, args.timeout * 4)),
+        http=HttpSettings(
+            timeout=args.timeout, deadline=max(120.0, args.timeout * 4), retries=args.retries
+        ),
     )
     engine = _engine(args)
     try:
@@ -264,6 +276,7 @@ def _accounts_call(args: argparse.Namespace, call: Any, *extra: Any, **kw: Any) 
 def run_org_add(args: argparse.Namespace) -> int:
     _accounts_call(args, accounts.add_organization, args.id, args.name, actor=CLI_ACTOR)
     print(f"added organisation {args.id} ({args.name})")
+    hub_referral_commands.link_catalogue_orgs(args, args.id, args.catalogue_org)
     return 0
 
 

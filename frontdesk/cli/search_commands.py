@@ -61,10 +61,10 @@ def _run(args: argparse.Namespace) -> int:
         engine = SearchEngine(store)
         if args.batch:
             for line in _lines(args.batch):
-                result = engine.search(line, filters, args.limit)
+                result = engine.search(line, filters, args.limit, typing=False)
                 print(json.dumps(_as_json(result), ensure_ascii=False))
             return 0
-        result = engine.search(args.query, filters, args.limit)
+        result = engine.search(args.query, filters, args.limit, typing=False)
     finally:
         store.close()
     if args.json:

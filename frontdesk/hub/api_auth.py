@@ -37,6 +37,8 @@ async def login(request: Request) -> JSONResponse:
         raise ApiError(400, "invalid_request", 'send {"username": ..., "password": ...}')
     if len(username) > 100 or len(password) > 1024:
         raise ApiError(400, "invalid_request", "username or password is too long")
+    if not username.isprintable():  # a NUL would reach PostgreSQL, which refuses it
+        raise ApiError(400, "invalid_request", "the username has characters no account has")
     try:
         issued = await run_in_threadpool(
             auth.login,

@@ -145,6 +145,7 @@ async def service_at_location(request: Request) -> JSONResponse:
 
 def _id(request: Request) -> str:
     value = str(request.path_params["id"])
-    if len(value) > 300:
+    # Not printable (a NUL, say) can never be an id, and PostgreSQL refuses NUL in text.
+    if len(value) > 300 or not value.isprintable():
         raise ApiError(404, "not_found", "no record with that id")
     return value

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 
 from frontdesk.hub.accounts import Role
-from frontdesk.hub.changes import CursorError, CursorExpired, read_changes
+from frontdesk.hub.changes import CursorError, CursorExpired, read_changes_json
 from frontdesk.hub.http import (
     ApiError,
     check_protocol,
@@ -25,14 +25,14 @@ DEFAULT_PAGE, MAX_PAGE = 500, 1000
 PUSHING_ROLES = frozenset({Role.ADVISER, Role.SUPERVISOR})
 
 
-async def changes(request: Request) -> JSONResponse:
+async def changes(request: Request) -> Response:
     check_protocol(request, required=True)
     who = await signed_in(request)
     cursor = text_param(request, "cursor", 100)
     limit = int_param(request, "limit", DEFAULT_PAGE, 1, MAX_PAGE)
     try:
-        page = await run_in_threadpool(
-            read_changes, hub(request).engine, cursor, limit, who.organization_id
+        body = await run_in_threadpool(
+            read_changes_json, hub(request).engine, cursor, limit, who.organization_id
         )
     except CursorError as error:
         raise ApiError(400, "bad_cursor", str(error)) from None
@@ -43,7 +43,7 @@ async def changes(request: Request) -> JSONResponse:
             "the cursor is older than the hub keeps changes; rebuild the catalogue from "
             "the start of the feed (no cursor)",
         ) from None
-    return JSONResponse({"changes": page.changes, "cursor": page.cursor, "has_more": page.has_more})
+    return Response(body, media_type="application/json")
 
 
 async def push_ops(request: Request) -> JSONResponse:

@@ -21,7 +21,15 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from frontdesk.hub import api_auth, api_catalogue, api_sync
+from frontdesk.hub import (
+    api_admin,
+    api_agency,
+    api_auth,
+    api_catalogue,
+    api_open311,
+    api_supervisor,
+    api_sync,
+)
 from frontdesk.hub.db import create_hub_engine, database_url
 from frontdesk.hub.http import (
     PROTOCOL_HEADER,
@@ -69,19 +77,47 @@ def routes() -> list[Route]:
         Route("/taxonomy_terms/{id:path}", c.taxonomy_term, methods=["GET"]),
         Route("/service_at_locations", c.service_at_locations, methods=["GET"]),
         Route("/service_at_locations/{id:path}", c.service_at_location, methods=["GET"]),
+        *_referral_routes(),
     ]
+
+
+def _referral_routes() -> list[Route]:
+    """Agencies' queues, Open311, supervisors' reports and admins' retention tools."""
+    a, o, s, adm = api_agency, api_open311, api_supervisor, api_admin
+    return [
+        Route("/agency/v1/referrals", a.referrals, methods=["GET"]),
+        Route("/agency/v1/referrals/{id}", a.referral, methods=["GET"]),
+        Route("/agency/v1/referrals/{id}/status", a.referral_status, methods=["POST"]),
+        Route("/open311/v2/services.json", o.services, methods=["GET"]),
+        Route("/open311/v2/services/{id:path}.json", o.service, methods=["GET"]),
+        Route("/open311/v2/requests.json", o.requests_json, methods=["GET", "POST"]),
+        Route("/open311/v2/requests/{id}.json", o.one_request, methods=["GET"]),
+        Route("/supervisor/v1/enquiries", s.enquiries, methods=["GET"]),
+        Route("/supervisor/v1/enquiries/export", s.export_enquiries, methods=["GET"]),
+        Route("/supervisor/v1/statistics", s.enquiry_statistics, methods=["GET"]),
+        Route("/admin/v1/purge", adm.purge_callers, methods=["POST"]),
+        Route("/admin/v1/subject/export", adm.export_subject, methods=["POST"]),
+        Route("/admin/v1/subject/erase", adm.erase_subject, methods=["POST"]),
+    ]
+
+
+def _render(request: Request, error: ApiError) -> Response:
+    if api_open311.is_open311(request.url.path):
+        return api_open311.error_response(error)  # GeoReport v2's own error form
+    return error_response(error)
 
 
 async def _api_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ApiError)
-    return error_response(exc)
+    return _render(request, exc)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     code = HTTP_CODES.get(exc.status_code, "http_error")
-    return error_response(
-        ApiError(exc.status_code, code, str(exc.detail), headers=dict(exc.headers or {}))
+    return _render(
+        request,
+        ApiError(exc.status_code, code, str(exc.detail), headers=dict(exc.headers or {})),
     )
 
 
@@ -89,8 +125,8 @@ async def _crash(request: Request, exc: Exception) -> Response:
     # A bug or a database outage, never bad input: logged with its traceback for the
     # operator, and the client told only that it may retry.
     log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-    return error_response(
-        ApiError(500, "internal_error", "the hub failed to answer; try again later")
+    return _render(
+        request, ApiError(500, "internal_error", "the hub failed to answer; try again later")
     )
 
 

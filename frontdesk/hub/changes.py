@@ -26,12 +26,14 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from json.encoder import encode_basestring_ascii
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Connection,
     Engine,
+    Row,
     delete,
     func,
     insert,
@@ -111,7 +113,8 @@ def decode_cursor(text: str) -> Cursor:
         cursor = Cursor(int(epoch), Position(int(xid), int(seq)))
     except (ValueError, UnicodeError, binascii.Error) as error:
         raise CursorError("the cursor is not one this hub handed out") from error
-    if min(cursor.epoch, cursor.position.xid, cursor.position.seq) < 0:
+    numbers = (cursor.epoch, cursor.position.xid, cursor.position.seq)
+    if min(numbers) < 0 or max(numbers) >= 2**63:  # beyond a BIGINT: forged, and a 500
         raise CursorError("the cursor is not one this hub handed out")
     return cursor
 
@@ -161,8 +164,51 @@ def _set_state(conn: Connection, key: str, value: str) -> None:
         conn.execute(update(t.feed_state).where(t.feed_state.c.key == key).values(value=value))
 
 
+@dataclass(frozen=True, slots=True)
+class _RawPage:
+    rows: Sequence[Row[Any, Any, Any, Any, Any, Any]]  # xid, seq, kind, id, op, payload
+    cursor: str
+    has_more: bool
+
+
 def read_changes(engine: Engine, cursor: str | None, limit: int, org: str) -> FeedPage:
     """One page of the feed after `cursor`, as the organisation `org` may see it."""
+    raw = _read_page(engine, cursor, limit, org)
+    return FeedPage(
+        changes=[
+            {
+                "kind": r.kind,
+                "id": r.entity_id,
+                "op": r.op,
+                "data": None if r.payload is None else json.loads(r.payload),
+            }
+            for r in raw.rows
+        ],
+        cursor=raw.cursor,
+        has_more=raw.has_more,
+    )
+
+
+def read_changes_json(engine: Engine, cursor: str | None, limit: int, org: str) -> bytes:
+    """The same page as `read_changes`, already encoded as the response body.
+
+    Why: serving the feed is the hub's hottest path (a new desk pulls the whole catalogue),
+    and each payload is stored as the JSON text the hub itself wrote. Splicing that text
+    into the body, instead of parsing it and encoding it again, more than doubles the rows
+    a hub process serves per second."""
+    raw = _read_page(engine, cursor, limit, org)
+    quote = encode_basestring_ascii
+    parts = [
+        f'{{"kind":{quote(r.kind)},"id":{quote(r.entity_id)},"op":{quote(r.op)},'
+        f'"data":{"null" if r.payload is None else r.payload}}}'
+        for r in raw.rows
+    ]
+    more = "true" if raw.has_more else "false"
+    body = f'{{"changes":[{",".join(parts)}],"cursor":{quote(raw.cursor)},"has_more":{more}}}'
+    return body.encode("utf-8")
+
+
+def _read_page(engine: Engine, cursor: str | None, limit: int, org: str) -> _RawPage:
     after = decode_cursor(cursor) if cursor else None
     c = t.changes.c
     query = select(c.xid, c.seq, c.kind, c.entity_id, c.op, c.payload).where(
@@ -188,20 +234,8 @@ def read_changes(engine: Engine, cursor: str | None, limit: int, org: str) -> Fe
     rows = rows[:limit]
     start = after.position if after else START
     last = Position(rows[-1].xid, rows[-1].seq) if rows else start
-    return FeedPage(
-        changes=[
-            {
-                "kind": r.kind,
-                "id": r.entity_id,
-                "op": r.op,
-                "data": None if r.payload is None else json.loads(r.payload),
-            }
-            for r in rows
-        ],
-        # A cursor that passed the check is safe in the current epoch too.
-        cursor=encode_cursor(Cursor(epoch, last)),
-        has_more=has_more,
-    )
+    # A cursor that passed the check is safe in the current epoch too.
+    return _RawPage(rows, encode_cursor(Cursor(epoch, last)), has_more)
 
 
 def _visible_xid_limit_for(engine: Engine) -> ColumnElement[bool] | None:

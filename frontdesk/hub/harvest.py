@@ -27,7 +27,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Engine, insert, update
 
 from frontdesk.core.feed import ParsedFeed, RecordNote
 from frontdesk.formats import hsds_json, oruk_v1
@@ -65,7 +65,6 @@ class HarvestOptions:
     per_page: int = 100
     delay: float = 1.0  # seconds between pages
     max_pages: int = 1000
-    allow_empty: bool = False
     http: HttpSettings = field(default_factory=HttpSettings)
 
 
@@ -126,7 +125,7 @@ def harvest(
         fetched = _fetch(url, options, session, sleep)
         fmt = _FORMATS[options.profile] if options.profile else _detect(fetched)
         feed = _parse(fetched, fmt)
-        return _apply(engine, source, url, fetched, feed, options, actor, started)
+        return _apply(engine, source, url, fetched, feed, actor, started)
     except HarvestError as error:
         _record_failure(engine, source, url, fmt, started, fetched, str(error))
         raise
@@ -184,18 +183,15 @@ def _apply(
     url: str,
     fetched: Walk,
     feed: ParsedFeed,
-    options: HarvestOptions,
     actor: str,
     started: dt.datetime,
 ) -> HarvestReport:
     report = HarvestReport(source, url, feed.format, fetched.pages, feed.records_read)
+    if not feed.catalogue.services:
+        # Far likelier a broken server than a directory that closed every service; and an
+        # import treats a feed without services as reference data, removing nothing.
+        raise HarvestError(f"{url}: the feed gave no services; nothing was changed")
     with writing(engine) as conn:
-        had = conn.scalar(select(func.count()).where(t.services.c.source == source))
-        if not feed.catalogue.services and had and not options.allow_empty:
-            raise HarvestError(
-                f"{url}: the feed gave no services; refusing to remove all {had} of source "
-                f"'{source}' (use --allow-empty if the directory really is empty now)"
-            )
         imported = apply_feed(conn, source, feed)
         conn.execute(
             update(t.catalogue_sources)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ from starlette.responses import JSONResponse
 
 from frontdesk.hub.auth import AuthError, Principal, authenticate
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 PROTOCOL_HEADER = "Frontdesk-Protocol"
 SUPPORTED_PROTOCOLS = ("1",)
 MAX_TOKEN_CHARS = 200
@@ -111,9 +113,30 @@ async def read_json(request: Request, limit: int) -> Any:
             raise _too_large(limit)
         chunks.append(chunk)
     try:
-        return json.loads(b"".join(chunks))
+        body = json.loads(b"".join(chunks))
     except (ValueError, RecursionError) as error:
         raise ApiError(400, "malformed_json", "the body is not valid JSON") from error
+    if _has_lone_surrogate(body):
+        # JSON may escape half a UTF-16 pair ("\\udc80"); no database can store that text.
+        raise ApiError(400, "malformed_json", "the body has text that is not valid Unicode")
+    return body
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    """True if any string in the parsed document holds an unpaired surrogate (json.loads
+    joins valid pairs, so any surrogate left is a lone one)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def _too_large(limit: int) -> ApiError:
@@ -193,9 +216,12 @@ def datetime_param(request: Request, name: str) -> dt.datetime | None:
         return None
     try:
         value = dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    except ValueError:
+        value = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+        # 0001-01-01T00:00+05:00 parses but has no UTC equivalent: refuse it here, not
+        # with a 500 when the query binds it.
+        return value.astimezone(dt.UTC)
+    except (ValueError, OverflowError):
         raise ApiError(400, "bad_parameter", f"{name} must be an ISO 8601 date and time") from None
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def bool_param(request: Request, name: str) -> bool:

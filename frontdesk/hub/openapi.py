@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from frontdesk import __version__
+from frontdesk.hub.openapi_open311 import open311_paths, open311_schemas
+from frontdesk.hub.openapi_referrals import referral_paths, referral_schemas
 
 JsonObject = dict[str, Any]
 HSDS_SCHEMA = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
@@ -36,6 +38,15 @@ def _query(name: str, description: str, schema: JsonObject | None = None) -> Jso
     }
 
 
+#: What `http.text_param` accepts: no control characters (it also refuses other characters
+#: Python does not count as printable, such as unassigned code points).
+PRINTABLE = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
+
+
+def _text(max_length: int) -> JsonObject:
+    return {"type": "string", "maxLength": max_length, "pattern": PRINTABLE}
+
+
 PATH_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
 PROTOCOL = {
     "name": "Frontdesk-Protocol",
@@ -45,14 +56,18 @@ PROTOCOL = {
     "schema": {"type": "string", "enum": ["1"]},
 }
 PAGING = [
-    _query("page", "Page number, from 1.", {"type": "integer", "minimum": 1, "default": 1}),
+    _query(
+        "page",
+        "Page number, from 1.",
+        {"type": "integer", "minimum": 1, "maximum": 1_000_000, "default": 1},
+    ),
     _query(
         "per_page",
         "Items per page.",
         {"type": "integer", "minimum": 1, "maximum": 200, "default": 50},
     ),
 ]
-SEARCH = _query("search", "Words that must all appear (case-insensitive).")
+SEARCH = _query("search", "Words that must all appear (case-insensitive).", _text(200))
 COMMON_ERRORS = {
     "400": _error("Bad parameter or protocol version"),
     "401": _error("Missing, unknown, expired or revoked token"),
@@ -94,8 +109,8 @@ def _sync(method: str, summary: str, responses: JsonObject, **extra: Any) -> Jso
 def _paths() -> JsonObject:
     service_filters = [
         SEARCH,
-        _query("taxonomy_term_id", "Only services with this taxonomy term (UUID)."),
-        _query("organization_id", "Only services of this organization (UUID)."),
+        _query("taxonomy_term_id", "Only services with this taxonomy term (UUID).", _text(300)),
+        _query("organization_id", "Only services of this organization (UUID).", _text(300)),
         _query(
             "modified_after",
             "Only services changed on the hub after this time.",
@@ -147,8 +162,8 @@ def _paths() -> JsonObject:
             _hsds_page("taxonomy_term.json"),
             [
                 SEARCH,
-                _query("taxonomy_id", "Only terms of this taxonomy (UUID)."),
-                _query("parent_id", "Only children of this term (UUID)."),
+                _query("taxonomy_id", "Only terms of this taxonomy (UUID).", _text(300)),
+                _query("parent_id", "Only children of this term (UUID).", _text(300)),
                 _query("top_only", "Only terms without a parent.", {"type": "boolean"}),
                 *PAGING,
             ],
@@ -206,7 +221,9 @@ def _paths() -> JsonObject:
                 "410": _error("Cursor older than the hub's retention (code cursor_expired)"),
             },
             parameters=[
-                _query("cursor", "Opaque cursor from the previous page; omit to start."),
+                _query(
+                    "cursor", "Opaque cursor from the previous page; omit to start.", _text(100)
+                ),
                 _query(
                     "limit",
                     "Most changes to return.",
@@ -276,7 +293,10 @@ def _schemas() -> JsonObject:
         "Login": {
             "type": "object",
             "required": ["username", "password"],
-            "properties": {"username": string, "password": string},
+            "properties": {
+                "username": {"type": "string", "minLength": 1, "maxLength": 100},
+                "password": {"type": "string", "minLength": 1, "maxLength": 1024},
+            },
         },
         "Token": {
             "type": "object",
@@ -310,7 +330,7 @@ def _schemas() -> JsonObject:
             "type": "object",
             "required": ["device_id", "ops"],
             "properties": {
-                "device_id": string,
+                "device_id": {"type": "string", "minLength": 1, "maxLength": 200},
                 "ops": {
                     "type": "array",
                     "maxItems": 500,
@@ -318,8 +338,12 @@ def _schemas() -> JsonObject:
                         "type": "object",
                         "required": ["op_id", "device_seq", "schema_v", "kind", "payload"],
                         "properties": {
-                            "op_id": string,
-                            "device_seq": {"type": "integer", "minimum": 1},
+                            "op_id": {**_text(100), "minLength": 1},
+                            "device_seq": {
+                                "type": "integer",
+                                "minimum": 1,
+                                "maximum": 2**62 - 1,
+                            },
                             "schema_v": {"const": 1},
                             "kind": {"enum": ["enquiry_event"]},
                             "payload": {
@@ -372,9 +396,9 @@ def openapi_document() -> JsonObject:
             "every other endpoint needs a bearer token from /auth/v1/login. Every error "
             'is {"error": {"code", "message"}}.',
         },
-        "paths": _paths(),
+        "paths": {**_paths(), **referral_paths(), **open311_paths()},
         "components": {
-            "schemas": _schemas(),
+            "schemas": {**_schemas(), **referral_schemas(), **open311_schemas()},
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         },
     }

@@ -206,7 +206,8 @@ def _apply_event(
 
 def _referral_id(event: EventPayload) -> str:
     given = event.data.get("referral_id")
-    return given if isinstance(given, str) and 0 < len(given) <= 100 else event.event_id
+    usable = isinstance(given, str) and 0 < len(given) <= 100 and given.isprintable()
+    return str(given) if usable else event.event_id
 
 
 def _rejected(op: Op, reason: str) -> dict[str, Any]:

@@ -64,8 +64,10 @@ def parse_push(body: Any) -> tuple[str, list[Op]]:
     if not isinstance(body, dict):
         raise EnvelopeError("the body must be a JSON object {device_id, ops}")
     device_id = body.get("device_id")
-    if not isinstance(device_id, str) or not 0 < len(device_id) <= 200:
-        raise EnvelopeError("device_id must be a non-empty string of at most 200 characters")
+    if not (isinstance(device_id, str) and 0 < len(device_id) <= 200 and device_id.isprintable()):
+        raise EnvelopeError(
+            "device_id must be a non-empty string of at most 200 printable characters"
+        )
     raw_ops = body.get("ops")
     if not isinstance(raw_ops, list):
         raise EnvelopeError("ops must be a list")
@@ -119,10 +121,12 @@ def _datetime(value: Any) -> dt.datetime | None:
         return None
     try:
         parsed = dt.datetime.fromisoformat(value)
-    except ValueError:
+        # A desk writes UTC; a time without an offset is taken to be UTC rather than refused.
+        parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+        parsed.astimezone(dt.UTC)  # 0001-01-01T00:00+01:00 has no UTC equivalent
+    except (ValueError, OverflowError):
         return None
-    # A desk writes UTC; a time without an offset is taken to be UTC rather than refused.
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+    return parsed
 
 
 def _check_data(kind: EventKind, data: dict[str, Any]) -> str | None:
@@ -137,7 +141,7 @@ def _check_data(kind: EventKind, data: dict[str, Any]) -> str | None:
         return f"data.outcome {data.get('outcome')!r} is not an outcome"
     service_id = data.get("service_id")
     if kind is EventKind.REFERRAL_SENT and not (
-        isinstance(service_id, str) and 0 < len(service_id) <= 300
+        isinstance(service_id, str) and 0 < len(service_id) <= 300 and service_id.isprintable()
     ):
         return "data.service_id must name the service referred to"
     return None

@@ -105,7 +105,9 @@ def set_status(
         # Locked so two agency staff closing the same referral at once cannot both pass
         # the "not yet closed" check (SQLite's writer lock already serialises).
         row = conn.execute(
-            select(r.enquiry_id, r.service_id, r.status, r.to_organization_id, r.from_organization_id)
+            select(
+                r.enquiry_id, r.service_id, r.status, r.to_organization_id, r.from_organization_id
+            )
             .where(r.id == referral_id)
             .with_for_update()
         ).first()

@@ -23,8 +23,16 @@ from frontdesk.search.filters import Filters, covers_expression, filter_clause
 from frontdesk.search.index import ensure_index
 from frontdesk.search.query import QueryPlan, plan
 from frontdesk.search.ranking import Ranking
-from frontdesk.search.scoring import NameFactor, final_score, ranked_hits, sampled_hits, split
-from frontdesk.search.snippets import snippet
+from frontdesk.search.scoring import (
+    RANKED_SHARE,
+    NameFactor,
+    coordination,
+    final_score,
+    ranked_hits,
+    sampled_hits,
+    split,
+)
+from frontdesk.search.snippets import Marker
 from frontdesk.search.spelling import Speller
 from frontdesk.search.synonyms import Synonyms
 from frontdesk.search.tokens import MAX_INPUT, MAX_WORDS
@@ -33,6 +41,7 @@ from frontdesk.store.catalogue import CatalogueStore
 
 # Candidates fetched per hit wanted, for the final ordering in Python.
 _OVERFETCH = 2
+TRIM = 0.1
 MAX_LIMIT = 500
 NO_FILTERS = Filters()  # active services anywhere
 
@@ -92,11 +101,21 @@ class SearchEngine:
         self._mark: bytes | None = None
         self._lexicon: tuple[Vocabulary, Speller] | None = None
 
-    def search(self, text: str, filters: Filters = NO_FILTERS, limit: int = 20) -> SearchResult:
+    def search(
+        self,
+        text: str,
+        filters: Filters = NO_FILTERS,
+        limit: int = 20,
+        *,
+        typing: bool = True,
+    ) -> SearchResult:
+        """Search as the adviser types (`typing`: a last word with no space after it is
+        still being written, so it matches as a prefix) or for a finished query (the
+        command line, a batch): then every word is whole."""
         limit = max(1, min(limit, MAX_LIMIT))
         with self._engine.connect() as conn:
             vocabulary, speller = self._current_lexicon(conn)
-            query = plan(text, vocabulary, speller, self._synonyms)
+            query = plan(text, vocabulary, speller, self._synonyms, typing=typing)
             messages: list[str] = []
             place = None
             if filters.postcode is not None and filters.postcode.strip():
@@ -111,15 +130,15 @@ class SearchEngine:
             typed_name = " ".join((query.corrected or text[:MAX_INPUT]).split()).lower()
             ranking = Ranking(
                 where=filter_clause(filters, place),
+                narrowing=replace(filters, status=NO_FILTERS.status) != NO_FILTERS,
                 covers=covers_expression(place) if place else None,
                 today=dt.date.today(),
             )
             found = _Collector(limit + 1)
             _run(conn, query, ranking, found, typed_name)
-        whole, prefixes = query.highlight_words()
+        marker = Marker(*query.highlight_words())
         hits = tuple(
-            _hit(row, kind, score, place, whole, prefixes)
-            for row, kind, score in found.rows[:limit]
+            _hit(row, kind, score, place, marker) for row, kind, score in found.rows[:limit]
         )
         return SearchResult(
             query=text,
@@ -180,7 +199,7 @@ def _run(
     name = NameFactor(query, typed)
     total = query.total_mass
     parts = split(query)
-    if parts.branches:
+    if parts.branches and parts.ranked_mass >= RANKED_SHARE * total:
         rows = ranking.candidates(
             conn,
             ranked_hits(parts.branches),
@@ -189,8 +208,9 @@ def _run(
             checks=parts.checks,
         )
         scored = [(row, final_score(row, total, parts.check_masses, name)) for row in rows]
-        found.add_ranked(scored, lambda row: "words" if row.literal else "synonyms")
-    if found.need > 0 and (parts.checks or not parts.branches):
+        whole = {row.rid for row in rows if coordination(row, total, parts.check_masses) >= 1}
+        found.add_ranked(_trim(scored, whole), lambda row: "words" if row.literal else "synonyms")
+    if found.need > 0 and (parts.checks or not found.rows):
         _sampled(conn, query, ranking, found, name, typed)
 
 
@@ -207,10 +227,12 @@ def _sampled(
     if not found.rows and typed:
         found.add(ranking.by_name(conn, typed, found.need), "name")
     total = query.total_mass
-    expressions = [(" AND ".join(f"({c.expression()})" for c in query.concepts), total)]
-    if len(query.concepts) > 1:
-        either = " OR ".join(f"({c.expression()})" for c in query.concepts)
-        expressions.append((either, total / 2))
+    # The caller's own words only (synonyms when a concept has none): a long OR of
+    # phrases is slow to test row by row, and this path is for vague queries anyway.
+    parts = [f"({c.literal() if c.words else c.synonym()})" for c in query.concepts]
+    expressions = [(" AND ".join(parts), total)]
+    if len(parts) > 1:
+        expressions.append((" OR ".join(parts), total / 2))
     for expression, mass in expressions:
         if found.need <= 0:
             return
@@ -223,6 +245,13 @@ def _sampled(
         )
         scored = [(row, final_score(row, total, (), name) * _short(row.name)) for row in rows]
         found.add_ranked(scored, lambda row: "words")
+
+
+def _trim(scored: list[tuple[Any, float]], whole: set[int]) -> list[tuple[Any, float]]:
+    """Leave out services that match only part of the query and score a small fraction
+    of the best: with OR matching they share a minor word with it, listed just to fill."""
+    best = max((score for _, score in scored), default=0.0)
+    return [(row, s) for row, s in scored if row.rid in whole or s >= TRIM * best]
 
 
 def _short(name: str) -> float:
@@ -239,8 +268,7 @@ def _hit(
     kind: str,
     score: float,
     place: Place | None,
-    whole: tuple[str, ...],
-    prefixes: tuple[str, ...],
+    marker: Marker,
 ) -> SearchHit:
     covers = None if place is None or row.covers is None else bool(row.covers)
     return SearchHit(
@@ -249,7 +277,7 @@ def _hit(
         name=row.name,
         organization=row.organization_name,
         score=round(score, 4),
-        snippet=snippet((row.description, row.keywords, row.lgsl_labels), whole, prefixes),
+        snippet=marker((row.description, row.keywords, row.lgsl_labels)),
         lgsl_code=row.lgsl_code,
         covers=covers,
         match=kind,

@@ -27,20 +27,30 @@ from frontdesk.search.vocabulary import Vocabulary
 
 _MAX_COMPLETIONS = 40
 _MAX_ALTERNATIVES = 16
+_MAX_PROBES = 3
 # A word this rare next to a correction this much commoner is taken as a slip.
 _RARE, _COMMONER = 2, 50
 # How much of the query a concept is, before weighing how telling its words are.
 RECOGNISED, PLAIN, WEAK, SHORT_PREFIX = 1.5, 1.0, 0.3, 0.3
 
 
+# Words of a synonym phrase may be this far apart, in any order: catalogues write
+# "refuse collection" as "Refuse - household waste - collection".
+NEAR = 3
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
-    """A word or phrase to match; `prefix` matches any word starting with the last one."""
+    """A word or phrase to match; `prefix` matches any word starting with the last one,
+    `near` lets a phrase's words stand a few words apart in any order."""
 
     words: tuple[str, ...]
     prefix: bool = False
+    near: bool = False
 
     def fts(self) -> str:
+        if self.near and len(self.words) > 1:
+            return "NEAR(" + " ".join(f'"{w}"' for w in self.words) + f", {NEAR})"
         return '"' + " ".join(self.words) + '"' + ("*" if self.prefix else "")
 
 
@@ -59,12 +69,19 @@ class Concept:
     mass: float
     literal_estimate: int
     synonym_estimate: int
+    cost: float  # rows ranked plus a tenth of the postings read (every word of every term)
 
     def literal(self) -> str:
         return " AND ".join(any_of(w) for w in self.words)
 
     def synonym(self) -> str:
         return any_of(self.synonyms)
+
+    def probes(self) -> tuple[str, ...]:
+        """Expressions that each say the concept matches, cheapest first, for testing one
+        service at a time (FTS5 tests a single term or phrase quickly, a long OR slowly)."""
+        head = (self.literal(),) if self.words else ()
+        return head + tuple(t.fts() for t in self.synonyms[:_MAX_PROBES])
 
     def expression(self) -> str:
         """Literal or synonyms, as one FTS5 expression."""
@@ -98,15 +115,22 @@ class QueryPlan:
                 (prefixes if term.prefix else whole).add(term.words[-1])
         return tuple(sorted(whole)), tuple(sorted(prefixes))
 
-    def query_words(self) -> tuple[frozenset[str], frozenset[str]]:
-        """Every literal word form, and every synonym word, the plan searches for."""
-        literal = {t.words[-1] for c in self.concepts for w in c.words for t in w if not t.prefix}
-        synonym = {x for c in self.concepts for t in c.synonyms for x in t.words}
-        return frozenset(literal), frozenset(synonym)
+    def literal_words(self) -> frozenset[str]:
+        """Every whole form of the caller's own words that the plan searches for."""
+        return frozenset(
+            t.words[-1] for c in self.concepts for w in c.words for t in w if not t.prefix
+        )
 
 
-def plan(text: str, vocabulary: Vocabulary, speller: Speller, synonyms: Synonyms) -> QueryPlan:
-    typed = parse_typed(text)
+def plan(
+    text: str,
+    vocabulary: Vocabulary,
+    speller: Speller,
+    synonyms: Synonyms,
+    *,
+    typing: bool = True,
+) -> QueryPlan:
+    typed = parse_typed(text, typing=typing)
     fixed, changed = _correct(typed, vocabulary, speller, synonyms)
     spoken = list(typed.spoken)
     if changed:
@@ -222,16 +246,16 @@ def _concepts(
         position = match.end
     spans.extend((i, i + 1, None) for i in range(position, len(spoken)))
     concepts: list[Concept] = []
-    for start, end, match in spans:
+    for start, end, found in spans:
         members = [
             (i, spoken[i])
             for i in range(start, end)
             if spoken[i] not in filler or (typed.prefix and i == last)
         ]
-        if not members and match is None:
+        if not members and found is None:
             continue
         literal = [_literal_terms(w, typed.prefix and i == last, vocabulary) for i, w in members]
-        usable = _usable(match, vocabulary) if match else ()
+        usable = _usable(found, vocabulary) if found else ()
         if any(not t for t in literal):
             literal = []  # a word the index lacks: only the synonyms can match
         if len(literal) == 1:
@@ -249,7 +273,7 @@ def _usable(match: SynonymMatch, vocabulary: Vocabulary) -> tuple[Term, ...]:
     out: list[Term] = []
     for phrase in match.alternatives:
         if all(vocabulary.count(w) for w in phrase):
-            out.append(Term(phrase))
+            out.append(Term(phrase, near=True))
         joined = "".join(phrase)
         if len(phrase) == 2 and vocabulary.count(joined):
             out.append(Term((joined,)))
@@ -277,7 +301,19 @@ def _concept(
         weight = PLAIN
     documents = max(vocabulary.documents, reach, 1)
     telling = math.log(1.0 + documents / min(reach, documents))
-    return Concept(literal, synonyms, weight, weight * telling, literal_estimate, synonym_estimate)
+    postings = sum(_postings(t, vocabulary) for w in literal for t in w) + sum(
+        _postings(t, vocabulary) for t in synonyms
+    )
+    cost = literal_estimate + synonym_estimate + postings / 10
+    return Concept(
+        literal, synonyms, weight, weight * telling, literal_estimate, synonym_estimate, cost
+    )
+
+
+def _postings(term: Term, vocabulary: Vocabulary) -> int:
+    last = term.words[-1]
+    tail = vocabulary.prefix_count(last) if term.prefix else vocabulary.count(last)
+    return sum(vocabulary.count(w) for w in term.words[:-1]) + tail
 
 
 def _estimate(terms: tuple[Term, ...], vocabulary: Vocabulary) -> int:

@@ -28,6 +28,7 @@ _FIELDS = (
 )
 INACTIVE, RECENTLY_ASSURED, UNKNOWN_COVERAGE = 0.5, 1.1, 0.6
 _RECENT = dt.timedelta(days=365)
+_SHORTLIST = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class Ranking:
     where: Clause
     covers: Clause | None
     today: dt.date
+    narrowing: bool = True  # filters beyond the default (active services) are applied
 
     def _covers_sql(self) -> tuple[str, list[Any]]:
         if self.covers is None:
@@ -68,7 +70,7 @@ class Ranking:
         total_mass: float,
         limit: int,
         *,
-        checks: tuple[str, ...] = (),
+        checks: tuple[tuple[str, ...], ...] = (),
         exclude: tuple[int, ...] = (),
     ) -> list[Any]:
         """The best `limit` services by (relevance x coordination squared x boosts), each
@@ -79,10 +81,11 @@ class Ranking:
         covers, covers_params = self._covers_sql()
         boost, boost_params = self._boost()
         skip = f" AND s.rowid NOT IN ({', '.join('?' for _ in exclude)})" if exclude else ""
+        probe = (
+            f"EXISTS (SELECT 1 FROM {FTS_TABLE} f WHERE f.{FTS_TABLE} MATCH ? AND f.rowid = c.rid)"
+        )
         probes = "".join(
-            f", EXISTS (SELECT 1 FROM {FTS_TABLE} f WHERE f.{FTS_TABLE} MATCH ?"
-            f" AND f.rowid = c.rowid) AS check{i}"
-            for i in range(len(checks))
+            f", ({' OR '.join(probe for _ in check)}) AS check{i}" for i, check in enumerate(checks)
         )
         total = max(total_mass, 1e-9)
         sql = (
@@ -90,16 +93,22 @@ class Ranking:
             " per_concept AS (SELECT rid, concept, max(mass) AS mass, max(literal) AS literal,"
             " max(score) AS score FROM hits GROUP BY rid, concept),"
             " per_row AS (SELECT rid, sum(score) AS relevance, sum(mass) AS matched,"
-            " max(literal) AS literal FROM per_concept GROUP BY rid)"
+            " max(literal) AS literal FROM per_concept GROUP BY rid"
+            " ORDER BY relevance * matched * matched DESC LIMIT ?)"
             f" SELECT c.*{probes} FROM ("
             f"SELECT b.*, {boost} AS boost FROM ("
-            f"SELECT {_FIELDS}, {covers} AS covers, r.relevance, r.matched, r.literal"
+            f"SELECT {_FIELDS}, r.rid, {covers} AS covers, r.relevance, r.matched, r.literal"
             " FROM per_row r JOIN services s ON s.rowid = r.rid"
             f" WHERE {self.where.sql()}{skip}) b"
             " ORDER BY b.relevance * (b.matched / ?) * (b.matched / ?) * boost DESC,"
             " b.name COLLATE NOCASE, b.id LIMIT ?) c"
         )
-        params = [*hits.params, *checks, *boost_params, *covers_params, *self.where.params]
+        # Before reading the services, keep the best by the words alone: the boosts move a
+        # score by a factor of two at most. Narrowing filters need every candidate.
+        shortlist = -1 if self.narrowing else max(_SHORTLIST, limit * 4)
+        params = [*hits.params, shortlist, *(e for check in checks for e in check)]
+        params += [*boost_params, *covers_params]
+        params += self.where.params
         params += [*exclude, total, total, limit]
         return list(conn.exec_driver_sql(sql, tuple(params)).all())
 

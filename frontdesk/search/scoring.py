@@ -11,14 +11,16 @@ A service's score is
   with OR, so a long sentence still finds services, but a service that answers more of
   what the caller said (and especially its telling words) comes first. Squared, so a
   short typed query keeps nearly AND-like precision: half the mass is a quarter score.
-- *name factor*: the service's name is what was typed, or made only of the query's words
-  (or, lower, of their synonyms), or starts with what was typed.
+- *name factor*: the service's name is what was typed, or is made only of the forms of
+  the caller's own words, or starts with what was typed. (Names made of synonyms get no
+  lift: they would outrank services that use the caller's own word.)
 
-Cost is bounded by never asking FTS5's bm25 about a very common word: bm25 reads the
-whole posting list of every phrase in its query to weigh it, which for a word in most of
-a 200k catalogue costs more than everything else. Concepts estimated to match more than
-RANK_BUDGET services between them (rarest first) are left out of the ranked queries
-and only checked on the fetched candidates. When every concept is that common (the first keystrokes, "advice") a cheaper
+Cost is bounded by never asking FTS5's bm25 about a common word: bm25 reads the whole
+posting list of every phrase in its query to weigh it and costs microseconds per
+matching row, which for a word in most of a 200k catalogue is more than everything
+else. Concepts are ranked rarest first while their estimated cost fits RANK_BUDGET; the
+rest are checked on the fetched candidates only (one index probe per row). When the
+ranked concepts are not most of the query (the first keystrokes, "advice") a cheaper
 rank stands in: names, then titles, then any text matching all of it, a capped sample
 of each, shorter names first.
 """
@@ -33,11 +35,14 @@ from frontdesk.search.ranking import BM25, Hits
 from frontdesk.search.stemming import stem
 from frontdesk.search.tokens import STOPWORDS, words
 
-SYNONYM = 0.6
-# bm25 costs about a microsecond per matching row: this many keeps a search near 5 ms.
-RANK_BUDGET = 2500
+SYNONYM = 0.5
+# Rows ranked (bm25, grouping and fetching a service cost a few microseconds each) plus a
+# tenth of the postings read: this much keeps a search within a few milliseconds.
+RANK_BUDGET = 1000
+# Rank on the rarer concepts only when they are at least this share of the query.
+RANKED_SHARE = 0.5
 SAMPLE = 300
-EXACT_NAME, NAME_OF_WORDS, NAME_OF_SYNONYMS, NAME_STARTS = 3.0, 2.0, 1.5, 1.5
+EXACT_NAME, NAME_OF_WORDS, NAME_STARTS = 3.0, 2.0, 1.5
 # Column groups for the cheaper rank, best first.
 _TIERS = ((3.0, "{name} : "), (2.0, "{keywords taxonomy lgsl_labels} : "), (1.0, ""))
 
@@ -58,8 +63,9 @@ class Split:
     """Ranked branches, and the common concepts to check on candidates instead."""
 
     branches: tuple[Branch, ...]
-    checks: tuple[str, ...]
+    checks: tuple[tuple[str, ...], ...]
     check_masses: tuple[float, ...]
+    ranked_mass: float
 
 
 def split(plan: QueryPlan) -> Split:
@@ -67,26 +73,27 @@ def split(plan: QueryPlan) -> Split:
     are checked on the candidates those find."""
     order = sorted(
         range(len(plan.concepts)),
-        key=lambda i: plan.concepts[i].literal_estimate + plan.concepts[i].synonym_estimate,
+        key=lambda i: plan.concepts[i].cost,
     )
     branches: list[Branch] = []
-    checks: list[str] = []
+    checks: list[tuple[str, ...]] = []
     masses: list[float] = []
-    spent = 0
+    spent = 0.0
+    ranked = 0.0
     for i in order:
         concept = plan.concepts[i]
-        reach = concept.literal_estimate + concept.synonym_estimate
-        if spent + reach > RANK_BUDGET:
-            checks.append(concept.expression())
+        if spent + concept.cost > RANK_BUDGET:
+            checks.append(concept.probes())
             masses.append(concept.mass)
             continue
-        spent += reach
+        spent += concept.cost
+        ranked += concept.mass
         if concept.words:
             branches.append(Branch(i, concept.mass, True, concept.weight, concept.literal()))
         if concept.synonyms:
             weight = concept.weight * SYNONYM
             branches.append(Branch(i, concept.mass, False, weight, concept.synonym()))
-    return Split(tuple(branches), tuple(checks), tuple(masses))
+    return Split(tuple(branches), tuple(checks), tuple(masses), ranked)
 
 
 def ranked_hits(branches: tuple[Branch, ...]) -> Hits:
@@ -123,9 +130,7 @@ class NameFactor:
 
     def __init__(self, plan: QueryPlan, typed_text: str) -> None:
         self._typed = " ".join(w for w in words(typed_text) if w not in STOPWORDS)
-        literal, synonym = plan.query_words()
-        self._literal = frozenset(stem(w) for w in literal)
-        self._synonym = self._literal | frozenset(stem(w) for w in synonym)
+        self._literal = frozenset(stem(w) for w in plan.literal_words())
 
     def __call__(self, name: str) -> float:
         content = [w for w in words(name) if w not in STOPWORDS]
@@ -137,18 +142,20 @@ class NameFactor:
         stems = {stem(w) for w in content}
         if stems <= self._literal:
             return NAME_OF_WORDS
-        factor = NAME_OF_SYNONYMS if stems <= self._synonym else 1.0
-        if joined.startswith(self._typed):
-            factor = max(factor, NAME_STARTS)
-        return factor
+        return NAME_STARTS if joined.startswith(self._typed) else 1.0
+
+
+def coordination(row: Any, total_mass: float, check_masses: tuple[float, ...]) -> float:
+    """The share of the query's mass a fetched service matches, checks included."""
+    matched = float(row.matched) + sum(
+        m for i, m in enumerate(check_masses) if getattr(row, f"check{i}")
+    )
+    return min(1.0, matched / total_mass) if total_mass > 0 else 1.0
 
 
 def final_score(
     row: Any, total_mass: float, check_masses: tuple[float, ...], name: NameFactor
 ) -> float:
-    matched = float(row.matched) + sum(
-        m for i, m in enumerate(check_masses) if getattr(row, f"check{i}")
-    )
-    coordination = min(1.0, matched / total_mass) if total_mass > 0 else 1.0
+    share = coordination(row, total_mass, check_masses)
     relevance = float(row.relevance)
-    return relevance * coordination * coordination * float(row.boost) * name(row.name)
+    return relevance * share * share * float(row.boost) * name(row.name)

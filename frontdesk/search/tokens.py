@@ -68,12 +68,18 @@ class TypedQuery:
         return " ".join(self.words)
 
 
-def parse_typed(text: str) -> TypedQuery:
-    """Split typed text into words, dropping filler words unless nothing else is left."""
+def parse_typed(text: str, *, typing: bool = True) -> TypedQuery:
+    """Split typed text into words, dropping filler words unless nothing else is left.
+    Without `typing` the text is a finished query and no word is a prefix."""
     clipped = text[:MAX_INPUT]
     found = [w[:MAX_WORD_LENGTH] for w in words(clipped)]
     # A word is unfinished when the text ends inside it: "council t" is still typing "t".
-    typing = bool(found) and len(text) <= MAX_INPUT and _WORD.match(fold(text[-1:])) is not None
+    typing = (
+        typing
+        and bool(found)
+        and len(text) <= MAX_INPUT
+        and _WORD.match(fold(text[-1:])) is not None
+    )
     last = len(found) - 1
     content = [i for i, w in enumerate(found) if w not in STOPWORDS or (typing and i == last)]
     if not content:

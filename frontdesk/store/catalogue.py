@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 
@@ -36,6 +36,9 @@ from frontdesk.core.codec import (
 from frontdesk.core.feed import LgslTier, ParsedFeed, RecordNote
 from frontdesk.store import catalogue_schema as t
 from frontdesk.store.engine import sqlite_engine, writer
+
+if TYPE_CHECKING:
+    from frontdesk.store.catalogue_changes import ChangeApplier
 
 _T = TypeVar("_T")
 
@@ -128,6 +131,24 @@ class CatalogueStore:
     def close(self) -> None:
         self.engine.dispose()
 
+    # -- small facts about the catalogue (a sync cursor, say) -----------------------
+
+    def meta(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            value: str | None = conn.scalar(select(t.meta.c.value).where(t.meta.c.key == key))
+        return value
+
+    def set_meta(self, values: dict[str, str | None]) -> None:
+        """Set (or, for None, remove) `meta` entries in one transaction."""
+        with writer(self.engine).begin() as conn:
+            write_meta(conn, values)
+
+    def change_applier(self, origin: str) -> ChangeApplier:
+        """Something to apply a change feed's pages with: see `catalogue_changes`."""
+        from frontdesk.store.catalogue_changes import ChangeApplier
+
+        return ChangeApplier(self.engine, origin)
+
     # -- writing -----------------------------------------------------------------
 
     def apply_imports(self, feeds: Sequence[tuple[str, ParsedFeed]]) -> list[SourceReport]:
@@ -204,6 +225,13 @@ class CatalogueStore:
             local_authorities=las,
             postcodes=pcs,
         )
+
+
+def write_meta(conn: Connection, values: dict[str, str | None]) -> None:
+    for key, value in values.items():
+        conn.execute(delete(t.meta).where(t.meta.c.key == key))
+        if value is not None:
+            conn.execute(insert(t.meta).values(key=key, value=value))
 
 
 def _stored_query() -> Any:
@@ -331,38 +359,36 @@ def _upsert_source(conn: Connection, source: str, feed: ParsedFeed, now: str) ->
 def _replace_organizations(conn: Connection, source: str, orgs: list[Organization]) -> None:
     conn.execute(delete(t.organizations).where(t.organizations.c.source == source))
     if orgs:
-        conn.execute(
-            insert(t.organizations),
-            [
-                {
-                    "id": catalogue_id(source, o.id),
-                    "source": source,
-                    "source_id": o.id,
-                    "name": o.name,
-                    "document": json.dumps(organization_to_dict(o), sort_keys=True),
-                }
-                for o in orgs
-            ],
-        )
+        conn.execute(insert(t.organizations), [organization_row(source, o) for o in orgs])
+
+
+def organization_row(source: str, org: Organization) -> dict[str, Any]:
+    """An `organizations` row, for an import and for a sync page alike."""
+    return {
+        "id": catalogue_id(source, org.id),
+        "source": source,
+        "source_id": org.id,
+        "name": org.name,
+        "document": json.dumps(organization_to_dict(org), sort_keys=True),
+    }
 
 
 def _replace_taxonomy(conn: Connection, source: str, terms: list[TaxonomyTerm]) -> None:
     conn.execute(delete(t.taxonomy_terms).where(t.taxonomy_terms.c.source == source))
     if terms:
-        conn.execute(
-            insert(t.taxonomy_terms),
-            [
-                {
-                    "id": catalogue_id(source, term.id),
-                    "source": source,
-                    "name": term.name,
-                    "vocabulary": term.vocabulary,
-                    "code": term.code,
-                    "parent_id": catalogue_id(source, term.parent_id) if term.parent_id else None,
-                }
-                for term in terms
-            ],
-        )
+        conn.execute(insert(t.taxonomy_terms), [taxonomy_term_row(source, x) for x in terms])
+
+
+def taxonomy_term_row(source: str, term: TaxonomyTerm) -> dict[str, Any]:
+    """A `taxonomy_terms` row, for an import and for a sync page alike."""
+    return {
+        "id": catalogue_id(source, term.id),
+        "source": source,
+        "name": term.name,
+        "vocabulary": term.vocabulary,
+        "code": term.code,
+        "parent_id": catalogue_id(source, term.parent_id) if term.parent_id else None,
+    }
 
 
 def _diff_services(conn: Connection, source: str, feed: ParsedFeed, report: SourceReport) -> None:
@@ -445,9 +471,7 @@ class _RowContext:
     def load(cls, conn: Connection, feed: ParsedFeed, source: str) -> _RowContext:
         return cls(
             org_names={catalogue_id(source, o.id): o.name for o in feed.catalogue.organizations},
-            term_names={
-                catalogue_id(source, x.id): x.name for x in feed.catalogue.taxonomy_terms
-            },
+            term_names={catalogue_id(source, x.id): x.name for x in feed.catalogue.taxonomy_terms},
             tiers=_tiers(conn),
         )
 

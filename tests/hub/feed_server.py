@@ -69,7 +69,7 @@ def serve(script: FeedScript) -> Iterator[str]:
     stop = threading.Event()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        def do_GET(self) -> None:
             query = parse_qs(urlsplit(self.path).query)
             page = int(query.get("page", ["1"])[0])
             per_page = int(query.get("per_page", ["50"])[0])

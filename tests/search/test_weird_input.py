@@ -42,9 +42,12 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> SearchEngine:
     return SearchEngine(store)
 
 
+@pytest.mark.parametrize("typing", [True, False])
 @pytest.mark.parametrize("text", NASTY)
-def test_query_syntax_in_the_text_is_just_text(engine: SearchEngine, text: str) -> None:
-    result = engine.search(text)
+def test_query_syntax_in_the_text_is_just_text(
+    engine: SearchEngine, text: str, typing: bool
+) -> None:
+    result = engine.search(text, typing=typing)
     assert all(hit.id == "a:1" for hit in result.hits)
 
 
@@ -55,6 +58,6 @@ def test_a_pasted_essay_is_cut_short_and_says_so(engine: SearchEngine) -> None:
 @settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(st.text(max_size=200))
-def test_no_input_raises(engine: SearchEngine, text: str) -> None:
-    engine.search(text)
+@given(st.text(max_size=200), st.booleans())
+def test_no_input_raises(engine: SearchEngine, text: str, typing: bool) -> None:
+    engine.search(text, typing=typing)

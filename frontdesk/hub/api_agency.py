@@ -1,0 +1,104 @@
+"""`/agency/v1`: the referral queue of the agency an account belongs to, and status updates.
+
+Only agency accounts use it: the agency owns a referral's status (DESIGN.md), so an
+adviser, a supervisor or even an admin cannot move one on. The protocol header is
+optional here: agency back-office systems are not frontdesk desks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from frontdesk.core.enquiry import ReferralStatus
+from frontdesk.hub.access import require_role
+from frontdesk.hub.accounts import Role
+from frontdesk.hub.auth import Principal
+from frontdesk.hub.catalogue_read import Paging
+from frontdesk.hub.http import (
+    ApiError,
+    check_protocol,
+    client_of,
+    datetime_param,
+    hub,
+    int_param,
+    read_json,
+    signed_in,
+    text_param,
+)
+from frontdesk.hub.referral_queries import ReferralFilter, get_referral, list_for_agency
+from frontdesk.hub.referrals import MAX_NOTE_CHARS, ReferralError, parse_status, set_status
+
+STATUS_BODY_LIMIT = 16 * 2**10
+
+
+async def _agency(request: Request, what: str) -> Principal:
+    check_protocol(request, required=False)
+    who = await signed_in(request)
+    require_role(who, [Role.AGENCY], what)
+    return who
+
+
+def _status_filter(request: Request) -> ReferralStatus | None:
+    raw = text_param(request, "status", 50)
+    if raw is None:
+        return None
+    try:
+        return ReferralStatus(raw)
+    except ValueError:
+        allowed = ", ".join(s.value for s in ReferralStatus)
+        raise ApiError(400, "bad_parameter", f"status must be one of: {allowed}") from None
+
+
+async def referrals(request: Request) -> JSONResponse:
+    who = await _agency(request, "read an agency's referral queue")
+    where = ReferralFilter(
+        who.organization_id, _status_filter(request), datetime_param(request, "since")
+    )
+    paging = Paging(
+        int_param(request, "page", 1, 1, 1_000_000), int_param(request, "per_page", 50, 1, 200)
+    )
+    page = await run_in_threadpool(list_for_agency, hub(request).engine, where, paging)
+    return JSONResponse(page)
+
+
+async def referral(request: Request) -> JSONResponse:
+    who = await _agency(request, "read an agency's referrals")
+    found = await _own_referral(request, who)
+    return JSONResponse(found)
+
+
+async def _own_referral(request: Request, who: Principal) -> dict[str, Any]:
+    found = await run_in_threadpool(get_referral, hub(request).engine, request.path_params["id"])
+    if found is None:
+        raise ApiError(404, "not_found", "no referral has this id")
+    if found["to_organization_id"] != who.organization_id:
+        raise ApiError(403, "org_forbidden", "this referral is not addressed to your organisation")
+    return found
+
+
+async def referral_status(request: Request) -> JSONResponse:
+    who = await _agency(request, "change a referral's status")
+    body = await read_json(request, STATUS_BODY_LIMIT)
+    if not isinstance(body, dict):
+        raise ApiError(400, "invalid_request", 'send {"status": ..., "note": ...}')
+    note = body.get("note")
+    if note is not None and not (isinstance(note, str) and len(note) <= MAX_NOTE_CHARS):
+        raise ApiError(400, "invalid_request", f"note must be text of at most {MAX_NOTE_CHARS}")
+    try:
+        status = parse_status(body.get("status"))
+        await run_in_threadpool(
+            set_status,
+            hub(request).engine,
+            who,
+            request.path_params["id"],
+            status,
+            (note or "").strip() or None,
+            client_of(request),
+        )
+    except ReferralError as error:
+        raise ApiError(error.status, error.code, error.message) from None
+    return JSONResponse(await _own_referral(request, who))

@@ -1,0 +1,90 @@
+"""`/supervisor/v1`: a supervisor's view of their organisation's enquiries — a page at a
+time, a whole export (CSV or JSON) and anonymous counts. Admins may read any organisation
+(`organization_id`, or all when omitted); a supervisor naming another organisation is
+refused rather than quietly shown their own.
+"""
+
+from __future__ import annotations
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from frontdesk.hub import audit
+from frontdesk.hub.access import require_org, require_role
+from frontdesk.hub.accounts import Role
+from frontdesk.hub.catalogue_read import Paging
+from frontdesk.hub.db import writing
+from frontdesk.hub.enquiry_reports import (
+    EnquiryFilter,
+    export,
+    list_enquiries,
+    statistics,
+    to_csv,
+)
+from frontdesk.hub.http import (
+    ApiError,
+    check_protocol,
+    client_of,
+    datetime_param,
+    hub,
+    int_param,
+    signed_in,
+    text_param,
+)
+
+READERS = (Role.SUPERVISOR, Role.ADMIN)
+
+
+async def _filter(request: Request, what: str) -> tuple[EnquiryFilter, str]:
+    check_protocol(request, required=False)
+    who = await signed_in(request)
+    require_role(who, READERS, what)
+    org = text_param(request, "organization_id", 64)
+    if org is not None:
+        require_org(who, org, f"organisation {org!r}")
+    elif who.role is not Role.ADMIN:
+        org = who.organization_id
+    where = EnquiryFilter(org, datetime_param(request, "since"), datetime_param(request, "until"))
+    return where, who.name
+
+
+async def enquiries(request: Request) -> JSONResponse:
+    where, _ = await _filter(request, "read enquiries")
+    paging = Paging(
+        int_param(request, "page", 1, 1, 1_000_000), int_param(request, "per_page", 50, 1, 200)
+    )
+    page = await run_in_threadpool(list_enquiries, hub(request).engine, where, paging)
+    return JSONResponse(page)
+
+
+async def export_enquiries(request: Request) -> Response:
+    where, actor = await _filter(request, "export enquiries")
+    fmt = text_param(request, "format", 10) or "json"
+    if fmt not in ("json", "csv"):
+        raise ApiError(400, "bad_parameter", "format must be json or csv")
+    engine = hub(request).engine
+    items = await run_in_threadpool(export, engine, where)
+
+    def _audit() -> None:
+        with writing(engine) as conn:
+            audit.record(
+                conn,
+                "enquiries.export",
+                actor=actor,
+                organization_id=where.organization_id,
+                client=client_of(request),
+                detail={"format": fmt, "enquiries": len(items)},
+            )
+
+    await run_in_threadpool(_audit)
+    disposition = {"Content-Disposition": f'attachment; filename="enquiries.{fmt}"'}
+    if fmt == "csv":
+        return Response(to_csv(items), media_type="text/csv; charset=utf-8", headers=disposition)
+    return JSONResponse({"enquiries": items}, headers=disposition)
+
+
+async def enquiry_statistics(request: Request) -> JSONResponse:
+    where, _ = await _filter(request, "read enquiry statistics")
+    counts = await run_in_threadpool(statistics, hub(request).engine, where)
+    return JSONResponse(counts)

@@ -1,0 +1,198 @@
+"""Enquiries as supervisors and operators read them: a page at a time, a whole export
+(CSV or JSON), and anonymous counts by outcome, channel and service.
+
+Caller details are left out unless an operator asks for them at the server
+(`frontdesk hub enquiries export --include-caller`): a supervisor's report is about the
+work, not the people. Everything here is computed from columns and events that retention
+keeps, so the counts are the same before and after a purge.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Select, func, select
+
+from frontdesk.core.enquiry import EventKind
+from frontdesk.hub import schema as t
+from frontdesk.hub.callers import details_of
+from frontdesk.hub.catalogue_read import Paging, envelope
+from frontdesk.hub.db import reading
+
+JsonObject = dict[str, Any]
+CSV_COLUMNS = (
+    "id",
+    "organization_id",
+    "channel",
+    "started_at",
+    "outcome",
+    "service_ids",
+    "referral_ids",
+    "referral_statuses",
+    "caller_held",
+    "caller_purged",
+    "created_at",
+    "updated_at",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True, slots=True)
+class EnquiryFilter:
+    organization_id: str | None = None  # None: every organisation (admins and operators)
+    since: dt.datetime | None = None
+    until: dt.datetime | None = None
+
+
+def _started() -> Any:
+    e = t.enquiries.c
+    return func.coalesce(e.started_at, e.created_at)
+
+
+def _query(where: EnquiryFilter) -> Select[Any]:
+    e, c = t.enquiries.c, t.enquiry_callers.c
+    query = select(
+        e.id,
+        e.organization_id,
+        e.channel,
+        e.started_at,
+        e.outcome,
+        e.created_at,
+        e.updated_at,
+        c.purged_at,
+        (c.enquiry_id.is_not(None) & c.purged_at.is_(None)).label("caller_held"),
+    ).join_from(t.enquiries, t.enquiry_callers, e.id == c.enquiry_id, isouter=True)
+    if where.organization_id is not None:
+        query = query.where(e.organization_id == where.organization_id)
+    if where.since is not None:
+        query = query.where(_started() >= where.since)
+    if where.until is not None:
+        query = query.where(_started() < where.until)
+    return query.order_by(_started(), e.id)
+
+
+def services_of(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
+    """The services each enquiry is linked to now: links added, then any amendment's list."""
+    ev = t.enquiry_events.c
+    kinds = (EventKind.SERVICE_LINKED.value, EventKind.AMENDED.value)
+    linked: dict[str, list[str]] = {i: [] for i in ids}
+    rows = conn.execute(
+        select(ev.enquiry_id, ev.kind, ev.data)
+        .where(ev.enquiry_id.in_(ids), ev.kind.in_(kinds))
+        .order_by(ev.at, ev.received_at)
+    )
+    for row in rows:
+        data = json.loads(row.data)
+        service = data.get("service_id")
+        is_link = row.kind == EventKind.SERVICE_LINKED.value and isinstance(service, str)
+        if is_link and service not in linked[row.enquiry_id]:
+            linked[row.enquiry_id].append(service)
+        changes = data.get("changes")
+        if isinstance(changes, dict) and isinstance(changes.get("service_ids"), list):
+            linked[row.enquiry_id] = [s for s in changes["service_ids"] if isinstance(s, str)]
+    return linked
+
+
+def _referrals_of(conn: Connection, ids: list[str]) -> dict[str, list[JsonObject]]:
+    r = t.referrals.c
+    found: dict[str, list[JsonObject]] = {i: [] for i in ids}
+    rows = conn.execute(
+        select(r.id, r.enquiry_id, r.service_id, r.to_organization_id, r.status)
+        .where(r.enquiry_id.in_(ids))
+        .order_by(r.created_at, r.id)
+    )
+    for row in rows:
+        found[row.enquiry_id].append(
+            {
+                "id": row.id,
+                "service_id": row.service_id,
+                "to_organization_id": row.to_organization_id,
+                "status": row.status,
+            }
+        )
+    return found
+
+
+def _render(conn: Connection, rows: list[Any], include_caller: bool) -> list[JsonObject]:
+    ids = [row.id for row in rows]
+    services, referrals = services_of(conn, ids), _referrals_of(conn, ids)
+    callers = details_of(conn, ids) if include_caller else {}
+    rendered = []
+    for row in rows:
+        item: JsonObject = {
+            "id": row.id,
+            "organization_id": row.organization_id,
+            "channel": row.channel,
+            "started_at": row.started_at.isoformat() if row.started_at else None,
+            "outcome": row.outcome,
+            "service_ids": services[row.id],
+            "referrals": referrals[row.id],
+            "caller_held": bool(row.caller_held),
+            "caller_purged": row.purged_at is not None,
+            "created_at": row.created_at.isoformat(),
+            "updated_at": row.updated_at.isoformat(),
+        }
+        if include_caller:
+            item["caller"] = callers.get(row.id)
+        rendered.append(item)
+    return rendered
+
+
+def list_enquiries(engine: Engine, where: EnquiryFilter, paging: Paging) -> JsonObject:
+    query = _query(where)
+    with reading(engine) as conn:
+        total = conn.scalar(select(func.count()).select_from(query.subquery())) or 0
+        rows = list(conn.execute(query.limit(paging.per_page).offset(paging.offset)))
+        contents = _render(conn, rows, include_caller=False)
+    return envelope(contents, int(total), paging)
+
+
+def export(
+    engine: Engine, where: EnquiryFilter, *, include_caller: bool = False
+) -> list[JsonObject]:
+    """Every matching enquiry, in one read transaction so the export is consistent."""
+    with reading(engine) as conn:
+        rows = list(conn.execute(_query(where)))
+        return _render(conn, rows, include_caller)
+
+
+def statistics(engine: Engine, where: EnquiryFilter) -> JsonObject:
+    """Counts only: how many enquiries, by outcome, by channel and by linked service."""
+    items = export(engine, where)
+    by_service: Counter[str] = Counter(s for item in items for s in item["service_ids"])
+    return {
+        "enquiries": len(items),
+        "by_outcome": dict(Counter(item["outcome"] or "none" for item in items)),
+        "by_channel": dict(Counter(item["channel"] or "unknown" for item in items)),
+        "by_service": dict(by_service),
+    }
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list):
+        value = ";".join(str(v) for v in value)
+    text = "" if value is None else str(value)
+    # A spreadsheet would run a cell starting like a formula: quote it as text.
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def to_csv(items: Iterable[JsonObject]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for item in items:
+        referrals = item["referrals"]
+        flat = {
+            **item,
+            "referral_ids": [r["id"] for r in referrals],
+            "referral_statuses": [r["status"] for r in referrals],
+        }
+        writer.writerow([_cell(flat[c]) for c in CSV_COLUMNS])
+    return out.getvalue()

@@ -1,0 +1,238 @@
+"""Applying the hub's change feed to catalogue.db, one page per transaction.
+
+A page's upserts and deletes and the `meta` entries the caller passes (the new sync
+cursor) commit together, so a desk killed at any moment resumes from the last page it
+stored, never past a page it did not. Every change carries the whole record, so only the
+last change per record in a page matters and applying a page twice is harmless.
+
+Rows are built by the same code an import uses (`catalogue._RowContext`), so a service
+looks the same in catalogue.db and in the search index whichever way it arrived. The
+search index's triggers on `services` keep it in step; a fresh catalogue without the
+index takes rows faster, and is indexed in one pass afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, update
+
+from frontdesk.core.catalogue import Organization, Service, TaxonomyTerm
+from frontdesk.core.codec import service_from_dict
+from frontdesk.store import catalogue_schema as t
+from frontdesk.store.catalogue import (
+    _bulk_insert,
+    _chunks,
+    _insert_links,
+    _RowContext,
+    organization_row,
+    taxonomy_term_row,
+    write_meta,
+)
+from frontdesk.store.engine import writer
+
+SERVICE, ORGANIZATION, TAXONOMY_TERM = "service", "organization", "taxonomy_term"
+KINDS = (SERVICE, ORGANIZATION, TAXONOMY_TERM)
+#: What `sources.format` says for a source that reached the desk through a hub.
+HUB_FORMAT = "hub"
+
+Record = Service | Organization | TaxonomyTerm
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueChange:
+    """One record's new state: `record` None deletes the record with catalogue id `id`."""
+
+    kind: str
+    id: str
+    source: str = ""
+    record: Record | None = None
+
+
+@dataclass(slots=True)
+class ChangeCounts:
+    upserted: int = 0
+    deleted: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: ChangeCounts) -> None:
+        self.upserted += other.upserted
+        self.deleted += other.deleted
+        for kind, n in other.by_kind.items():
+            self.by_kind[kind] = self.by_kind.get(kind, 0) + n
+
+
+class ChangeApplier:
+    """Applies pages to one catalogue, remembering organisation and term names between
+    pages so a 200,000-service first sync reads them from the database only once."""
+
+    def __init__(self, engine: Engine, origin: str) -> None:
+        self._engine = engine
+        self._origin = origin
+        self._context: _RowContext | None = None
+
+    def apply(
+        self, changes: Sequence[CatalogueChange], meta: dict[str, str | None]
+    ) -> ChangeCounts:
+        """Apply one page and set `meta` (the cursor) in one transaction."""
+        latest = {(c.kind, c.id): c for c in changes if c.kind in KINDS}
+        try:
+            with writer(self._engine).begin() as conn:
+                if self._context is None:
+                    self._context = _RowContext.from_catalogue(conn)
+                counts = _Page(conn, self._context, self._origin).apply(list(latest.values()))
+                write_meta(conn, meta)
+        except BaseException:
+            self._context = None  # it may hold names from the page that rolled back
+            raise
+        return counts
+
+
+@dataclass(slots=True)
+class _Page:
+    conn: Connection
+    context: _RowContext
+    origin: str
+    counts: ChangeCounts = field(default_factory=ChangeCounts)
+    renamed_orgs: set[str] = field(default_factory=set)
+    renamed_terms: set[str] = field(default_factory=set)
+    source_delta: dict[str, int] = field(default_factory=dict)
+
+    def apply(self, changes: list[CatalogueChange]) -> ChangeCounts:
+        of = {kind: [c for c in changes if c.kind == kind] for kind in KINDS}
+        self._ensure_sources({c.source for c in changes if c.record is not None})
+        self._organizations(of[ORGANIZATION])
+        self._terms(of[TAXONOMY_TERM])
+        upserted = self._services(of[SERVICE])
+        self._refresh_names(exclude=upserted)
+        self._count_sources()
+        for change in changes:
+            key = "upserted" if change.record is not None else "deleted"
+            setattr(self.counts, key, getattr(self.counts, key) + 1)
+            self.counts.by_kind[change.kind] = self.counts.by_kind.get(change.kind, 0) + 1
+        return self.counts
+
+    def _ensure_sources(self, names: Iterable[str]) -> None:
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        for name in sorted(names):
+            values = {"format": HUB_FORMAT, "location": self.origin, "imported_at": now}
+            stmt = insert(t.sources).prefix_with("OR IGNORE")
+            self.conn.execute(stmt.values(name=name, records=0, services=0, **values))
+            self.conn.execute(update(t.sources).where(t.sources.c.name == name).values(**values))
+
+    def _organizations(self, changes: list[CatalogueChange]) -> None:
+        names = self.context.org_names
+        for change in changes:
+            self.conn.execute(delete(t.organizations).where(t.organizations.c.id == change.id))
+            if isinstance(change.record, Organization):
+                row = organization_row(change.source, change.record)
+                self.conn.execute(insert(t.organizations).values(**row))
+                if change.id in names and names[change.id] != row["name"]:
+                    self.renamed_orgs.add(change.id)
+                names[change.id] = row["name"]
+            else:
+                names.pop(change.id, None)
+
+    def _terms(self, changes: list[CatalogueChange]) -> None:
+        names = self.context.term_names
+        for change in changes:
+            self.conn.execute(delete(t.taxonomy_terms).where(t.taxonomy_terms.c.id == change.id))
+            if isinstance(change.record, TaxonomyTerm):
+                row = taxonomy_term_row(change.source, change.record)
+                self.conn.execute(insert(t.taxonomy_terms).values(**row))
+                if change.id in names and names[change.id] != row["name"]:
+                    self.renamed_terms.add(change.id)
+                names[change.id] = row["name"]
+            else:
+                names.pop(change.id, None)
+
+    def _services(self, changes: list[CatalogueChange]) -> set[str]:
+        s = t.services.c
+        existing: dict[str, tuple[int, str, str]] = {}
+        for chunk in _chunks([c.id for c in changes], 500):
+            query = select(s.id, s.rowid, s.source, s.content_hash).where(s.id.in_(chunk))
+            existing.update(
+                {r.id: (r.rowid, r.source, r.content_hash) for r in self.conn.execute(query)}
+            )
+        doomed = [c.id for c in changes if c.record is None and c.id in existing]
+        for cid in doomed:
+            self._delta(existing[cid][1], -1)
+        for chunk in _chunks(doomed, 500):
+            self.conn.execute(delete(t.services).where(s.id.in_(chunk)))
+        upserts = [(c.source, c.record) for c in changes if isinstance(c.record, Service)]
+        self._write_services(upserts, existing)
+        return {c.id for c in changes if c.record is not None}
+
+    def _write_services(
+        self,
+        upserts: list[tuple[str, Service]],
+        existing: dict[str, tuple[int, str, str]],
+        *,
+        force: bool = False,
+    ) -> None:
+        new_rows: list[dict[str, Any]] = []
+        changed_rows: list[dict[str, Any]] = []
+        touched: dict[str, dict[str, Service]] = {}
+        for source, service in upserts:
+            row = self.context.row(source, service)
+            previous = existing.get(row["id"])
+            if previous is None:
+                new_rows.append(row)
+                self._delta(source, +1)
+            elif force or previous[2] != row["content_hash"]:
+                # (A catalogue id names its source, so an existing row keeps its source.)
+                changed_rows.append({**row, "_rowid": previous[0]})
+            else:
+                continue
+            touched.setdefault(source, {})[service.id] = service
+        if changed_rows:
+            s = t.services.c
+            self.conn.execute(
+                update(t.services).where(s.rowid == bindparam("_rowid")), changed_rows
+            )
+            for chunk in _chunks([r["_rowid"] for r in changed_rows], 500):
+                links = (t.service_areas.c.service_rowid, t.service_taxonomy.c.service_rowid)
+                self.conn.execute(delete(t.service_areas).where(links[0].in_(chunk)))
+                self.conn.execute(delete(t.service_taxonomy).where(links[1].in_(chunk)))
+        _bulk_insert(self.conn, t.services, new_rows)
+        for source, services in touched.items():
+            _insert_links(self.conn, source, services)
+
+    def _refresh_names(self, exclude: set[str]) -> None:
+        """Services keep their organisation's and terms' names in searchable columns; a
+        renamed organisation or term rewrites the services that show it."""
+        if not (self.renamed_orgs or self.renamed_terms):
+            return
+        s = t.services.c
+        ids: set[str] = set()
+        if self.renamed_orgs:
+            query = select(s.id).where(s.organization_id.in_(self.renamed_orgs))
+            ids.update(self.conn.scalars(query))
+        if self.renamed_terms:
+            linked = select(t.service_taxonomy.c.service_rowid).where(
+                t.service_taxonomy.c.term_id.in_(self.renamed_terms)
+            )
+            ids.update(self.conn.scalars(select(s.id).where(s.rowid.in_(linked))))
+        stale = sorted(ids - exclude)
+        for chunk in _chunks(stale, 500):
+            rows = self.conn.execute(
+                select(s.id, s.rowid, s.source, s.content_hash, s.document).where(s.id.in_(chunk))
+            ).all()
+            existing = {r.id: (r.rowid, r.source, r.content_hash) for r in rows}
+            services = [(r.source, service_from_dict(json.loads(r.document))) for r in rows]
+            self._write_services(services, existing, force=True)
+
+    def _delta(self, source: str, n: int) -> None:
+        self.source_delta[source] = self.source_delta.get(source, 0) + n
+
+    def _count_sources(self) -> None:
+        src = t.sources.c
+        for name, n in self.source_delta.items():
+            if n:
+                self.conn.execute(
+                    update(t.sources).where(src.name == name).values(services=src.services + n)
+                )

@@ -1,0 +1,241 @@
+"""The hub's HTTP API as the desk uses it, over one `requests.Session`.
+
+Every request carries the protocol header and a timeout; TLS certificates are always
+verified (against a configured CA bundle when a council runs its own CA); requests' usual
+proxy variables (HTTPS_PROXY, NO_PROXY…) apply because `trust_env` is left on. Answers
+become return values or the exceptions of `frontdesk.sync.errors`, chosen by what the desk
+must do next. The token never appears in a log line or an exception message.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+
+from frontdesk.sync.errors import (
+    CursorExpired,
+    HubRefused,
+    HubUnreachable,
+    LoginFailed,
+    OpIdReused,
+    ProtocolMismatch,
+    SignedOut,
+    SyncError,
+)
+
+log = logging.getLogger(__name__)
+
+PROTOCOL_HEADER = "Frontdesk-Protocol"
+PROTOCOL_VERSION = "1"
+#: (connect, read) seconds. Reads are long enough for a 1,000-change page or a 500-op push
+#: on a slow link; a hub that says nothing for that long is treated as down.
+TIMEOUT = (5.0, 60.0)
+LOOPBACK_NAMES = frozenset({"localhost"})
+
+
+class HubUrlError(SyncError):
+    """The hub address cannot be used."""
+
+
+def normalise_hub_url(text: str) -> str:
+    """`https://hub.example.gov.uk` (no trailing slash). Plain http is refused except to
+    this computer itself, where nothing crosses a network (tests, the embedded demo)."""
+    url = text.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise HubUrlError(f"{text!r} is not a hub address; it looks like https://hub.example.org")
+    if parts.query or parts.fragment:
+        raise HubUrlError("a hub address has no ?query or #fragment")
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise HubUrlError(
+            "the hub must be reached over https:// (a token sent over plain http could be "
+            "read on the network); http:// is only allowed to this computer"
+        )
+    return url
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class LoginResult:
+    token: str
+    expires_at: str
+    user: str
+    role: str
+    organization_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangePage:
+    changes: list[dict[str, Any]]
+    cursor: str
+    has_more: bool
+
+
+class HubClient:
+    """One hub, optionally one token. Safe to use from one thread at a time."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        ca_bundle: str | None = None,
+        timeout: tuple[float, float] = TIMEOUT,
+    ) -> None:
+        self.base_url = normalise_hub_url(base_url)
+        self._token = token
+        self._timeout = timeout
+        self._http = requests.Session()
+        # Never False: a configured bundle replaces the system's trusted CAs, nothing less.
+        self._http.verify = ca_bundle or True
+        self._http.headers[PROTOCOL_HEADER] = PROTOCOL_VERSION
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> HubClient:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- auth ------------------------------------------------------------------------
+
+    def login(self, user: str, password: str) -> LoginResult:
+        response = self._send(
+            "POST", "/auth/v1/login", json={"username": user, "password": password}
+        )
+        if response.status_code in (401, 429):
+            raise LoginFailed(_message(response, "wrong username or password"))
+        body = self._ok(response)
+        account = body.get("account", {})
+        return LoginResult(
+            token=str(body["token"]),
+            expires_at=str(body.get("expires_at", "")),
+            user=str(account.get("name", user)),
+            role=str(account.get("role", "")),
+            organization_id=str(account.get("organization_id", "")),
+        )
+
+    def session_info(self) -> dict[str, Any]:
+        account: dict[str, Any] = self._ok(self._send("GET", "/auth/v1/session"))["account"]
+        return account
+
+    def logout(self) -> None:
+        self._ok(self._send("POST", "/auth/v1/logout"))
+
+    # -- sync ------------------------------------------------------------------------
+
+    def changes(self, cursor: str | None, limit: int) -> ChangePage:
+        params: dict[str, str | int] = {"limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        response = self._send("GET", "/sync/v1/changes", params=params)
+        if response.status_code == 410:
+            raise CursorExpired(_message(response, "the cursor has expired"))
+        body = self._ok(response)
+        return ChangePage(list(body["changes"]), str(body["cursor"]), bool(body["has_more"]))
+
+    def push(self, device_id: str, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Per-op results, in the order sent (one may be missing if the hub stopped early)."""
+        response = self._send("POST", "/sync/v1/push", json={"device_id": device_id, "ops": ops})
+        if response.status_code == 422 and _code(response) == "op_id_reused":
+            body = _json(response) or {}
+            raise OpIdReused(_message(response, "op_id reused"), str(body.get("op_id", "")))
+        results: list[dict[str, Any]] = self._ok(response)["results"]
+        return results
+
+    # -- plumbing ----------------------------------------------------------------------
+
+    def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        headers = {"Authorization": f"Bearer {self._token}"} if self._token else {}
+        try:
+            response = self._http.request(
+                method, self.base_url + path, headers=headers, timeout=self._timeout, **kwargs
+            )
+        except requests.exceptions.SSLError as error:
+            # Not retried blindly: a certificate problem does not fix itself, but it may
+            # be a captive portal, so it is reported as "unreachable" with the reason.
+            raise HubUnreachable(f"the hub's certificate was not accepted: {error}") from None
+        except (requests.ConnectionError, requests.Timeout) as error:
+            raise HubUnreachable(
+                f"cannot reach the hub at {self.base_url}: {_short(error)}"
+            ) from None
+        log.debug("%s %s → %s", method, path, response.status_code)
+        return response
+
+    def _ok(self, response: requests.Response) -> dict[str, Any]:
+        status = response.status_code
+        if status == 401:
+            raise SignedOut(_message(response, "the hub no longer accepts this sign-in"))
+        if status in (408, 429) or status >= 500:
+            raise HubUnreachable(
+                f"the hub is busy or failing (HTTP {status}): {_message(response, 'no detail')}",
+                retry_after=_retry_after(response),
+            )
+        if status == 400 and _code(response) in ("protocol_unsupported", "protocol_required"):
+            raise ProtocolMismatch(_message(response, "the hub speaks another protocol version"))
+        if not 200 <= status < 300:
+            code = _code(response) or "http_error"
+            raise HubRefused(
+                f"the hub refused the request (HTTP {status} {code}): "
+                f"{_message(response, 'no detail')}",
+                status,
+                code,
+            )
+        body = _json(response)
+        if not isinstance(body, dict) or PROTOCOL_HEADER not in response.headers:
+            # A captive portal or a misconfigured proxy answering in the hub's place.
+            raise HubUnreachable(
+                f"something other than a frontdesk hub answered at {self.base_url} "
+                "(a proxy or Wi-Fi sign-in page?)"
+            )
+        return body
+
+
+def _json(response: requests.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _code(response: requests.Response) -> str | None:
+    body = _json(response)
+    error = body.get("error") if isinstance(body, dict) else None
+    code = error.get("code") if isinstance(error, dict) else None
+    return code if isinstance(code, str) else None
+
+
+def _message(response: requests.Response, default: str) -> str:
+    body = _json(response)
+    error = body.get("error") if isinstance(body, dict) else None
+    message = error.get("message") if isinstance(error, dict) else None
+    return message[:300] if isinstance(message, str) and message else default
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    value = response.headers.get("Retry-After", "")
+    return float(value) if value.isdigit() else None
+
+
+def _short(error: Exception) -> str:
+    """The innermost reason ("Connection refused"), not urllib3's paragraph."""
+    reason: BaseException = error
+    while reason.__context__ is not None and reason.__context__ is not reason:
+        reason = reason.__context__
+    text = str(reason) or type(reason).__name__
+    return text[:200]

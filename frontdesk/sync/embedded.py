@@ -1,0 +1,125 @@
+"""A hub on this computer, for the demo: SQLite in the data folder, the demo catalogue, one
+demo adviser account, served on loopback by a child process.
+
+A child process rather than a thread: the sync package never imports the hub (DESIGN.md),
+the hub's event loop stays out of the GUI's process, and stopping it is one signal. The
+demo adviser's password is made afresh at every start and handed over on the child's
+stdin, so it is never on a command line, in a file or in a log.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+from frontdesk.store.desk import DeskStore
+from frontdesk.sync.credentials import TokenStore
+from frontdesk.sync.errors import SyncError
+from frontdesk.sync.session import sign_in
+
+DEMO_USER = "demo-adviser"
+HUB_EXTRA = ("starlette", "uvicorn", "alembic")
+_CHILD = "import sys; from frontdesk.cli import main; sys.exit(main())"
+
+
+class HubExtraMissing(SyncError):
+    """frontdesk was installed without the `hub` extra: the demo stays standalone."""
+
+
+@dataclass(slots=True)
+class EmbeddedHub:
+    url: str
+    user: str
+    password: str
+    process: subprocess.Popen[bytes]
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def hub_extra_installed() -> bool:
+    return all(importlib.util.find_spec(name) is not None for name in HUB_EXTRA)
+
+
+def launch_embedded_hub(data_dir: Path, *, timeout: float = 60.0) -> EmbeddedHub:
+    """Start the hub child on a free loopback port and wait until it answers."""
+    if not hub_extra_installed():
+        raise HubExtraMissing(
+            "the embedded hub needs frontdesk's hub extra (pip install 'frontdesk[hub]')"
+        )
+    port = _free_port()
+    password = secrets.token_urlsafe(18)
+    command = [sys.executable, "-c", _CHILD, "hub-embedded", "--data-dir", str(data_dir)]
+    log_path = data_dir / "logs" / "embedded-hub.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "ab") as log_file:  # a file, not a pipe nobody reads
+        process = subprocess.Popen(
+            [*command, "--port", str(port), "--user", DEMO_USER],
+            stdin=subprocess.PIPE,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+    assert process.stdin is not None
+    process.stdin.write(password.encode() + b"\n")
+    process.stdin.close()
+    hub = EmbeddedHub(f"http://127.0.0.1:{port}", DEMO_USER, password, process)
+    try:
+        _wait_until_up(hub, timeout, log_path)
+    except BaseException:
+        hub.stop()
+        raise
+    return hub
+
+
+def start_embedded_hub(
+    data_dir: Path, *, tokens: TokenStore | None = None
+) -> tuple[str, Callable[[], None]]:
+    """Start the embedded hub and sign this data folder's desk in to it as the demo
+    adviser; returns (hub URL, stop). The caller then syncs (a Syncer, `frontdesk sync`)."""
+    hub = launch_embedded_hub(data_dir)
+    try:
+        desk = DeskStore.open(data_dir / "desk.db", data_dir / "backups")
+        try:
+            sign_in(desk, hub.url, hub.user, hub.password, tokens=tokens)
+        finally:
+            desk.close()
+    except BaseException:
+        hub.stop()
+        raise
+    return hub.url, hub.stop
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def _wait_until_up(hub: EmbeddedHub, timeout: float, log_path: Path) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if hub.process.poll() is not None:
+            detail = log_path.read_text(errors="replace")[-500:]
+            raise SyncError(f"the embedded hub stopped while starting ({log_path}): {detail}")
+        try:
+            if requests.get(hub.url + "/", timeout=1).status_code == 200:
+                return
+        except requests.RequestException:
+            time.sleep(0.1)
+    raise SyncError(f"the embedded hub did not start within {timeout:.0f} s")

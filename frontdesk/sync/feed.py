@@ -1,0 +1,98 @@
+"""Reading change-feed entries: catalogue records for catalogue.db, referral statuses for
+desk.db. Kinds this frontdesk does not know are skipped, so a newer hub can add some."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from frontdesk.core.codec import (
+    organization_from_dict,
+    service_from_dict,
+    taxonomy_term_from_dict,
+)
+from frontdesk.core.enquiry import ReferralStatus
+from frontdesk.store.catalogue_changes import (
+    ORGANIZATION,
+    SERVICE,
+    TAXONOMY_TERM,
+    CatalogueChange,
+    Record,
+)
+
+log = logging.getLogger(__name__)
+
+UPSERT, DELETE = "upsert", "delete"
+REFERRAL = "referral"
+_DECODERS: dict[str, Any] = {
+    SERVICE: service_from_dict,
+    ORGANIZATION: organization_from_dict,
+    TAXONOMY_TERM: taxonomy_term_from_dict,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralUpdate:
+    """The receiving agency's latest word on one referral this desk's organisation sent."""
+
+    referral_id: str
+    enquiry_id: str
+    status: ReferralStatus
+    note: str | None
+    updated_at: dt.datetime | None
+
+
+@dataclass(slots=True)
+class DecodedPage:
+    catalogue: list[CatalogueChange] = field(default_factory=list)
+    referrals: list[ReferralUpdate] = field(default_factory=list)
+    skipped: int = 0
+
+
+def decode_page(entries: list[dict[str, Any]]) -> DecodedPage:
+    page = DecodedPage()
+    for entry in entries:
+        try:
+            _decode(entry, page)
+        except (KeyError, TypeError, ValueError) as error:
+            # One malformed entry must not stop the feed for good; it is logged for the
+            # hub's operator and the next upsert of that record will bring it right.
+            log.error(
+                "skipping a change the desk cannot read (%s %s): %r",
+                entry.get("kind"),
+                entry.get("id"),
+                error,
+            )
+            page.skipped += 1
+    return page
+
+
+def _decode(entry: dict[str, Any], page: DecodedPage) -> None:
+    kind, op = entry["kind"], entry["op"]
+    data: dict[str, Any] = entry.get("data") or {}
+    if kind in _DECODERS:
+        if op == DELETE:
+            page.catalogue.append(CatalogueChange(kind, str(entry["id"])))
+        elif op == UPSERT:
+            record: Record = _DECODERS[kind](data[kind])
+            page.catalogue.append(CatalogueChange(kind, str(entry["id"]), data["source"], record))
+        else:
+            page.skipped += 1
+    elif kind == REFERRAL and op == UPSERT:
+        page.referrals.append(_referral(data))
+    else:
+        page.skipped += 1
+
+
+def _referral(data: dict[str, Any]) -> ReferralUpdate:
+    at = data.get("updated_at")
+    note = data.get("note")
+    return ReferralUpdate(
+        referral_id=str(data["id"]),
+        enquiry_id=str(data["enquiry_id"]),
+        status=ReferralStatus(data["status"]),
+        note=note if isinstance(note, str) else None,
+        updated_at=dt.datetime.fromisoformat(at) if isinstance(at, str) else None,
+    )

@@ -1,0 +1,112 @@
+"""Pulling the change feed into catalogue.db, page by page.
+
+Each page's records and the cursor after it commit in one catalogue.db transaction, so a
+desk killed anywhere resumes at the first page it had not stored. Referral statuses on a
+page are written to desk.db *before* that commit: setting a status is idempotent, so a
+page applied again after a kill does no harm, whereas the other order could lose one.
+While a page is being applied the next one is already being fetched.
+
+A desk with no cursor, a cursor from another hub or organisation, or a cursor the hub no
+longer honours (410) rebuilds instead: see `rebuild`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+
+from frontdesk.store.catalogue import CatalogueStore
+from frontdesk.store.catalogue_changes import ChangeApplier
+from frontdesk.store.enquiries import EnquiryLog, UnknownEnquiryError
+from frontdesk.sync.client import ChangePage, HubClient
+from frontdesk.sync.feed import ReferralUpdate, decode_page
+
+log = logging.getLogger(__name__)
+
+CURSOR, FEED, PULLED_AT = "sync_cursor", "sync_feed", "sync_pulled_at"
+COMPLETE = "sync_complete"  # set on a staging catalogue once it has the whole feed
+PAGE = 1000  # the hub's maximum
+
+
+@dataclass(slots=True)
+class PullReport:
+    pages: int = 0
+    changes: int = 0
+    upserted: int = 0
+    deleted: int = 0
+    referrals: int = 0
+    skipped: int = 0
+    rebuilt: bool = False
+    finished: bool = False  # the last page said the feed has no more
+    cursor: str | None = None
+
+    def add(self, other: PullReport) -> None:
+        for name in ("pages", "changes", "upserted", "deleted", "referrals", "skipped"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.finished, self.cursor = other.finished, other.cursor
+
+
+def pull_pages(
+    store: CatalogueStore,
+    log_: EnquiryLog,
+    client: HubClient,
+    feed_id: str,
+    *,
+    limit: int = PAGE,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> PullReport:
+    """Apply pages after the stored cursor until the feed has no more. The caller has
+    checked that the stored cursor belongs to `feed_id`."""
+    report = PullReport(cursor=store.meta(CURSOR))
+    applier = store.change_applier(client.base_url)
+    with ThreadPoolExecutor(1, thread_name_prefix="frontdesk-prefetch") as pool:
+        pending: Future[ChangePage] | None = pool.submit(client.changes, report.cursor, limit)
+        while pending is not None:
+            page = pending.result()
+            pending = None
+            if page.has_more and page.changes and not should_stop():
+                pending = pool.submit(client.changes, page.cursor, limit)
+            report.finished = not page.has_more or not page.changes
+            try:
+                _apply(applier, log_, page, feed_id, report)
+            except BaseException:
+                if pending is not None:
+                    pending.cancel()
+                raise
+    return report
+
+
+def _apply(
+    applier: ChangeApplier, log_: EnquiryLog, page: ChangePage, feed_id: str, report: PullReport
+) -> None:
+    if not page.changes and page.cursor == report.cursor:
+        return  # an empty page: nothing to store, and nothing to ask for again
+    decoded = decode_page(page.changes)
+    for update in decoded.referrals:
+        _record_referral(log_, update)
+    meta: dict[str, str | None] = {
+        CURSOR: page.cursor,
+        FEED: feed_id,
+        PULLED_AT: dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }
+    counts = applier.apply(decoded.catalogue, meta)
+    report.pages += 1
+    report.changes += len(page.changes)
+    report.upserted += counts.upserted
+    report.deleted += counts.deleted
+    report.referrals += len(decoded.referrals)
+    report.skipped += decoded.skipped
+    report.cursor = page.cursor
+
+
+def _record_referral(log_: EnquiryLog, update: ReferralUpdate) -> None:
+    try:
+        log_.set_referral_status(
+            update.enquiry_id, update.status, update.note, now=update.updated_at
+        )
+    except UnknownEnquiryError:
+        # Logged on another desk of the same organisation: that desk shows it.
+        log.debug("referral %s is for an enquiry not on this desk", update.referral_id)

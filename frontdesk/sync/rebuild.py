@@ -1,0 +1,189 @@
+"""Keeping catalogue.db in step with the hub: page by page, or rebuilt whole and swapped in.
+
+A desk pulls incrementally when catalogue.db holds a cursor from the hub and organisation
+it is signed in to. Otherwise (first sync, another hub, a standalone catalogue, or a
+cursor the hub no longer honours: 410) it rebuilds: the whole feed goes into a fresh file
+beside catalogue.db (`catalogue.db.staging`), which has no search index while it fills
+(rows go in several times faster), is indexed in one pass at the end, and then replaces
+catalogue.db with one `os.replace`. desk.db is never touched by a rebuild.
+
+The staging file keeps its own cursor, so a rebuild killed half-way carries on where it
+stopped. Before the swap every connection to catalogue.db is closed: the syncer's own,
+and the GUI's through the `release`/`reopened` hooks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from frontdesk.store.catalogue import CatalogueSchemaError, CatalogueStore
+from frontdesk.store.enquiries import EnquiryLog
+from frontdesk.sync.client import HubClient
+from frontdesk.sync.errors import CursorExpired
+from frontdesk.sync.pull import CURSOR, FEED, PAGE, PullReport, pull_pages
+
+log = logging.getLogger(__name__)
+
+STAGING_SUFFIX = ".staging"
+Hook = Callable[[], None]
+Prepare = Callable[[Engine], None]
+
+
+def _nothing() -> None:
+    return None
+
+
+class CatalogueFile:
+    """catalogue.db as the syncer uses it, opened lazily and closed for a swap.
+
+    `release` must make every other user in this process let go of catalogue.db (the GUI
+    closes its store on its database thread) and return once they have; `reopened` is
+    called after the swap, whether it succeeded or not, so they can open it again.
+    """
+
+    def __init__(self, path: Path, *, release: Hook = _nothing, reopened: Hook = _nothing) -> None:
+        self.path = path
+        self._release = release
+        self._reopened = reopened
+        self._store: CatalogueStore | None = None
+
+    @property
+    def staging_path(self) -> Path:
+        return self.path.with_name(self.path.name + STAGING_SUFFIX)
+
+    @property
+    def store(self) -> CatalogueStore:
+        if self._store is None:
+            self._store = CatalogueStore.open(self.path)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def replace_with(self, staging: Path) -> None:
+        self.close()
+        self._release()
+        try:
+            # Fold the old WAL into the old file first: should power fail between the
+            # next two steps, catalogue.db is still whole, just not yet replaced.
+            _checkpoint(self.path)
+            for suffix in ("-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            os.replace(staging, self.path)
+            _fsync_folder(self.path.parent)
+        finally:
+            self._reopened()
+
+
+def pull_catalogue(
+    target: CatalogueFile,
+    log_: EnquiryLog,
+    client: HubClient,
+    feed_id: str,
+    *,
+    limit: int = PAGE,
+    prepare: Prepare | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> PullReport:
+    """Bring catalogue.db up to date with the feed, incrementally if it can."""
+    store = target.store
+    if store.meta(FEED) == feed_id and store.meta(CURSOR):
+        try:
+            return pull_pages(store, log_, client, feed_id, limit=limit, should_stop=should_stop)
+        except CursorExpired:
+            log.warning("the hub no longer keeps changes back to this desk's cursor; rebuilding")
+    return rebuild(
+        target, log_, client, feed_id, limit=limit, prepare=prepare, should_stop=should_stop
+    )
+
+
+def rebuild(
+    target: CatalogueFile,
+    log_: EnquiryLog,
+    client: HubClient,
+    feed_id: str,
+    *,
+    limit: int = PAGE,
+    prepare: Prepare | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> PullReport:
+    """The whole feed into the staging file, then swapped in (resuming a killed rebuild)."""
+    path = target.staging_path
+    staging = _open_staging(path, feed_id)
+    try:
+        try:
+            report = pull_pages(
+                staging, log_, client, feed_id, limit=limit, should_stop=should_stop
+            )
+        except CursorExpired:  # the staging file's own cursor expired: start it again
+            staging.close()
+            _remove(path)
+            staging = _open_staging(path, feed_id)
+            report = pull_pages(
+                staging, log_, client, feed_id, limit=limit, should_stop=should_stop
+            )
+        if not report.finished:
+            return report  # stopped early; the staging file carries on next time
+        if prepare is not None:
+            prepare(staging.engine)
+    finally:
+        staging.close()
+    _seal(path)
+    target.replace_with(path)
+    report.rebuilt = True
+    return report
+
+
+def _open_staging(path: Path, feed_id: str) -> CatalogueStore:
+    """The staging file if it is part-way through this feed, else a fresh one."""
+    if path.exists():
+        try:
+            store = CatalogueStore.open(path)
+            if store.meta(FEED) == feed_id:
+                return store
+            store.close()
+        except (CatalogueSchemaError, sqlite3.DatabaseError, OSError) as error:
+            log.warning("discarding an unusable staging catalogue: %s", error)
+        _remove(path)
+    return CatalogueStore.open(path)
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _checkpoint(path: Path) -> None:
+    if not path.exists():
+        return
+    with contextlib.closing(sqlite3.connect(path, timeout=30)) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _seal(path: Path) -> None:
+    """One self-contained file: the WAL folded in and switched off, so moving the file
+    alone moves everything (catalogue.db turns WAL back on when next opened)."""
+    with contextlib.closing(sqlite3.connect(path, timeout=30)) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.execute("PRAGMA journal_mode=DELETE")
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a folder for fsync; NTFS journals the rename
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,225 @@
+"""The Syncer: one round (push the outbox, pull the feed) on demand, or a background
+thread doing rounds until stopped.
+
+The thread syncs every `poll_interval` seconds while the hub answers, backs off
+exponentially with jitter while it does not (retrying even when nothing new is written),
+and starts a round at once on `wake()` — which the GUI calls when the network comes back
+or an enquiry is saved. It stops trying on its own only when a person must act: the hub
+refused the sign-in (sign in again; outbox and cursor are kept) or a bug was detected.
+`on_status` is called from the sync thread with a fresh SyncStatus after every change;
+the GUI must hand it over to its own thread (a queued signal) before touching widgets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from frontdesk.store.desk import DeskStore, DeskWriteError
+from frontdesk.store.enquiries import EnquiryLog
+from frontdesk.sync.account import BLOCKED, LAST_ERROR, LAST_PULL, LAST_PUSH, SIGNED_OUT, SyncState
+from frontdesk.sync.backoff import Backoff
+from frontdesk.sync.credentials import TokenStore
+from frontdesk.sync.errors import (
+    HubRefused,
+    HubUnreachable,
+    KeyringUnavailable,
+    NotSignedIn,
+    ProtocolMismatch,
+    SignedOut,
+    SyncError,
+)
+from frontdesk.sync.pull import PAGE, PullReport
+from frontdesk.sync.push import BATCH, PushReport, push_outbox
+from frontdesk.sync.rebuild import CatalogueFile, Prepare, pull_catalogue
+from frontdesk.sync.session import connect
+from frontdesk.sync.status import SyncMode, SyncStatus, read_status
+
+log = logging.getLogger(__name__)
+
+StatusListener = Callable[[SyncStatus], None]
+
+
+@dataclass(slots=True)
+class SyncReport:
+    push: PushReport = field(default_factory=PushReport)
+    pull: PullReport = field(default_factory=PullReport)
+    push_blocked: str | None = None  # why ops were not sent this round
+
+
+class Syncer:
+    """Sync for one desk. `run_once` may be called from any thread; `start` runs rounds on
+    a background thread of its own."""
+
+    def __init__(
+        self,
+        desk: DeskStore,
+        catalogue: CatalogueFile,
+        *,
+        tokens: TokenStore | None = None,
+        prepare: Prepare | None = None,
+        on_status: StatusListener | None = None,
+        poll_interval: float = 60.0,
+        backoff: Backoff | None = None,
+        page_size: int = PAGE,
+        batch_size: int = BATCH,
+    ) -> None:
+        self.desk = desk
+        self.catalogue = catalogue
+        self._log = EnquiryLog(desk)
+        self._state = SyncState(desk)
+        self._tokens = tokens or TokenStore()
+        self._prepare = prepare
+        self._on_status = on_status
+        self._poll = poll_interval
+        self._backoff = backoff or Backoff()
+        self._page, self._batch = page_size, batch_size
+        self._round = threading.Lock()
+        self._wakeup = threading.Event()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._live: SyncStatus | None = None
+
+    # -- one round -------------------------------------------------------------------
+
+    def run_once(self, *, retry_blocked: bool = False) -> SyncReport:
+        """Push, then pull. Raises SyncError subclasses (the state is recorded first)."""
+        with self._round:
+            self._publish(mode=SyncMode.SYNCING)
+            try:
+                report = self._round_trip(retry_blocked)
+            except SignedOut as error:
+                self._state.set({SIGNED_OUT: str(error)})
+                raise
+            except HubUnreachable as error:
+                self._state.set({LAST_ERROR: str(error)})
+                raise
+            self._state.set({LAST_ERROR: None})
+            return report
+
+    def _round_trip(self, retry_blocked: bool) -> SyncReport:
+        account, client = connect(self.desk, self._tokens)
+        report = SyncReport()
+        with client:
+            blocked = self._state.get(BLOCKED)
+            if blocked and not retry_blocked:
+                report.push_blocked = blocked
+            else:
+                try:
+                    report.push = push_outbox(
+                        self._log, client, batch=self._batch, should_stop=self._stopping.is_set
+                    )
+                    self._state.set({BLOCKED: None})
+                    self._state.stamp(LAST_PUSH)
+                except (HubRefused, ProtocolMismatch) as error:
+                    # A bug or a version mismatch: keep every op, stop pushing, keep pulling.
+                    log.error("pushing stopped: %s", error)
+                    self._state.set({BLOCKED: str(error)})
+                    report.push_blocked = str(error)
+            report.pull = pull_catalogue(
+                self.catalogue,
+                self._log,
+                client,
+                account.feed_id,
+                limit=self._page,
+                prepare=self._prepare,
+                should_stop=self._stopping.is_set,
+            )
+            self._state.stamp(LAST_PULL)
+        return report
+
+    # -- the background thread -------------------------------------------------------
+
+    def start(self) -> None:
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._stopping.clear()
+        self._thread = threading.Thread(target=self._loop, name="frontdesk-sync", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Finish the page or batch in hand, then stop (committed work is never cut off)."""
+        self._stopping.set()
+        self._wakeup.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+        self.catalogue.close()
+
+    def wake(self) -> None:
+        """Sync now: the network is back, the adviser signed in again or saved an enquiry."""
+        self._backoff.reset()
+        self._wakeup.set()
+
+    def status(self) -> SyncStatus:
+        """The latest status; safe from any thread (it never opens catalogue.db, which the
+        sync thread may be swapping)."""
+        return self._live or read_status(self.desk, None)
+
+    def _loop(self) -> None:
+        delay: float | None = 0.0
+        while not self._stopping.is_set():
+            if delay is None:
+                self._wakeup.wait()
+            elif delay > 0:
+                self._wakeup.wait(delay)
+            self._wakeup.clear()
+            if self._stopping.is_set():
+                break
+            delay = self._attempt()
+
+    def _attempt(self) -> float | None:
+        """One round in the thread; returns the seconds until the next (None: until woken)."""
+        try:
+            self.run_once()
+        except HubUnreachable as error:
+            wait = self._backoff.next_delay(error.retry_after)
+            log.info("hub unreachable (%s); retrying in %.0f s", error, wait)
+            self._publish(SyncMode.OFFLINE, str(error), wait)
+            return wait
+        except (SignedOut, NotSignedIn, KeyringUnavailable) as error:
+            self._publish(self._stored_status().mode, str(error))
+            return None
+        except DeskWriteError as error:
+            wait = self._backoff.next_delay()
+            self._publish(SyncMode.OFFLINE, str(error), wait)
+            return wait
+        except SyncError as error:
+            wait = self._backoff.next_delay()
+            self._publish(SyncMode.BLOCKED, str(error), wait)
+            return wait
+        except Exception as error:  # a bug: keep the thread alive, try again later
+            log.exception("sync failed")
+            wait = self._backoff.next_delay()
+            self._publish(SyncMode.BLOCKED, f"sync failed unexpectedly: {error}", wait)
+            return wait
+        self._backoff.reset()
+        self._publish(None, None, self._poll)
+        return self._poll
+
+    def _stored_status(self) -> SyncStatus:
+        return read_status(self.desk, self.catalogue.store)
+
+    def _publish(
+        self, mode: SyncMode | None, message: str | None = None, wait: float | None = None
+    ) -> None:
+        try:
+            status = self._stored_status()
+        except Exception:  # status is best effort; never let it kill the sync thread
+            log.exception("could not read the sync status")
+            return
+        if mode is not None and status.mode not in (SyncMode.STANDALONE, SyncMode.SIGNED_OUT):
+            status = replace(status, mode=mode, message=message or status.message)
+        if wait is not None:
+            status = replace(
+                status, next_attempt_at=dt.datetime.now(dt.UTC) + dt.timedelta(seconds=wait)
+            )
+        self._live = status
+        if self._on_status is not None:
+            try:
+                self._on_status(status)
+            except Exception:
+                log.exception("the sync status listener failed")
