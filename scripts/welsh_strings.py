@@ -172,6 +172,9 @@ WELSH: dict[tuple[str, str], str] = {
     ): "Nid ydym yn adnabod y cod post {0}: yn dangos gwasanaethau ar gyfer pob ardal. Gwiriwch ef gyda'r galwr.",
     ("SearchPanel", "%n service(s) found"): "%n gwasanaeth wedi'u canfod",
     ("SearchPanel", "No services found"): "Dim gwasanaethau wedi'u canfod",
+    ("SearchPanel", "Best %n matches shown; type more words to narrow"): (
+        "Dangos y %n gorau; teipiwch ragor o eiriau i gulhau"
+    ),
     ("ServiceDetail", "Monday"): "Dydd Llun",
     ("ServiceDetail", "Tuesday"): "Dydd Mawrth",
     ("ServiceDetail", "Wednesday"): "Dydd Mercher",

@@ -183,7 +183,7 @@ def gui_pass(window: MainWindow, texts: list[str], gap_ms: int) -> dict[str, Any
             if sample is None:
                 missed.append(query[:n])
             else:
-                samples.append(sample)
+                samples.append(sample | {"text": query[:n]})  # type: ignore[dict-item]
             if done == 50:
                 memory["after_50_searches"] = memory_kb()["VmHWM"]
             idle(gap_ms)
@@ -192,6 +192,7 @@ def gui_pass(window: MainWindow, texts: list[str], gap_ms: int) -> dict[str, Any
         "keystrokes": done,
         "missed": missed,
         "latency": {p: summary([s[p] for s in samples]) for p in parts},
+        "slowest": sorted(samples, key=lambda s: -s["total"])[:5],
         "memory": memory,
     }
 

@@ -28,12 +28,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dataset import OUT, ensure_data
 from measure import machine, memory_kb
 
+HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 FRONTDESK = str(Path(PYTHON).parent / "frontdesk")
 SETTLE_S = 1.0  # after "searchable", before reading memory: late start-up work finishes
@@ -136,8 +136,17 @@ def row(label: str, stats: dict[str, float], base: dict[str, float] | None = Non
     return text
 
 
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
 def report(results: dict[str, Any], size: int) -> str:
-    lines = [f"frontdesk GUI benchmark: {size:,} services; {machine()}", ""]
+    lines = [
+        f"frontdesk GUI benchmark: {size:,} services; {machine()}",
+        f"load average (1, 5, 15 min) at start {results['load_start']}, "
+        f"at end {results['load_end']}",
+        "",
+    ]
     for platform, keys in results["keystrokes"].items():
         lat, base = keys["latency"], keys["baseline"]
         lines += [
@@ -189,6 +198,7 @@ def main() -> int:
     scratch = OUT / "scratch"
     scratch.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {"size": args.size, "starts": args.starts}
+    results["load_start"] = load_average()
     results["keystrokes"], results["startup"] = {}, {}
     with x_server() as display:
         platforms: list[tuple[str, str | None]] = [("offscreen", None)]
@@ -204,6 +214,7 @@ def main() -> int:
                 "empty": startup([PYTHON, str(HERE / "empty_window.py")], env, args.starts),
             }
         results["empty_mb"] = results["startup"]["offscreen"]["empty"]["hwm_mb"]
+    results["load_end"] = load_average()
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
     print(report(results, args.size))

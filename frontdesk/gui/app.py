@@ -9,7 +9,7 @@ import sys
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from frontdesk import __version__
-from frontdesk.gui import compat, crash, i18n, logsetup, readiness
+from frontdesk.gui import crash, i18n, logsetup, readiness
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner
 from frontdesk.gui.settings import Settings
@@ -24,7 +24,6 @@ def application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    compat.protect_singletons()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("frontdesk")
     app.setOrganizationName("frontdesk")
@@ -70,8 +69,6 @@ def run(
     logsetup.configure(paths.logs)
     crash.install()
     log.info("frontdesk %s starting (language %s)", __version__, language)
-    if compat.singletons_protected:
-        log.warning("the Qt bindings leak references to None and True; compensated (use CPython 3.12+)")
     runner = OperationRunner.threaded()
     window = MainWindow(runner, settings)
     startup = Startup(window, runner, paths, settings, demo=demo)

@@ -9,6 +9,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from frontdesk.core.catalogue import Organization, Service, ServiceStatus, TaxonomyTerm
 from frontdesk.formats.demo import DEMO_SOURCE, read_demo_catalogue
 from frontdesk.gui.detail.hours import OpenState, is_stale, open_state
@@ -16,6 +18,7 @@ from frontdesk.search.api import SearchEngine, SearchResult
 from frontdesk.search.coverage import Place, find_place
 from frontdesk.search.filters import Filters
 from frontdesk.search.index import ensure_index
+from frontdesk.store import catalogue_schema as tables
 from frontdesk.store.catalogue import CatalogueStats, CatalogueStore
 
 # The taxonomy whose terms the demo (and frontdesk's own tooling) uses as categories.
@@ -51,6 +54,7 @@ class SearchOutcome:
     corrected_query: str | None
     unknown_postcode: bool
     messages: tuple[str, ...]
+    has_more: bool = False  # more services match than were fetched
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +111,18 @@ class CatalogueAccess:
         self.store.close()
 
     def stats(self) -> CatalogueStats:
+        """Every count the store keeps: a scan of all services, so not for start-up."""
         return self.store.stats()
+
+    def has_services(self) -> bool:
+        with self.store.engine.connect() as conn:
+            return conn.scalar(select(tables.services.c.rowid).limit(1)) is not None
+
+    def last_import(self) -> str | None:
+        """When a source was last imported (ISO 8601), without counting services."""
+        with self.store.engine.connect() as conn:
+            found: str | None = conn.scalar(select(func.max(tables.sources.c.imported_at)))
+            return found
 
     def load_demo(self) -> int:
         """Import the bundled demo catalogue; returns the number of services added."""
@@ -153,6 +168,7 @@ class CatalogueAccess:
             unknown_postcode=unknown,
             # The unknown-postcode message is worded by the GUI, in the adviser's language.
             messages=tuple(m for m in result.messages if not unknown or "postcode" not in m),
+            has_more=result.has_more,
         )
 
     def names(self, ids: tuple[str, ...]) -> dict[str, str]:

@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         self.search.set_catalogue(catalogue, choices)
         self.detail.set_catalogue(catalogue)
         self.enquiries.set_catalogue(catalogue)
-        self.runner.run(catalogue.stats).on_success(self.status.set_catalogue)
+        self.runner.run(catalogue.last_import).on_success(self.status.set_catalogue_age)
 
     def catalogue_unavailable(self, problem: str) -> None:
         self.catalogue = None

@@ -83,9 +83,10 @@ class Startup(QObject):
 
     def _catalogue_opened(self, access: CatalogueAccess, force_demo: bool = False) -> None:
         standalone = not self.settings.hub_address
-        self.runner.run(access.stats).on_success(
-            lambda stats: self._fill(
-                access, force_demo or self.demo or (standalone and not stats.services)
+        # Whether there is any service at all: counting them costs ~0.15 s at 200k.
+        self.runner.run(access.has_services).on_success(
+            lambda filled: self._fill(
+                access, force_demo or self.demo or (standalone and not filled)
             )
         )
 

@@ -72,7 +72,11 @@ class StatusBar(QStatusBar):
         if stats is None:
             self.catalogue.setText(problem or self.tr("Catalogue: not available"))
             return
-        self.catalogue.setText(self.age_text(stats.last_import, dt.datetime.now(dt.UTC)))
+        self.set_catalogue_age(stats.last_import)
+
+    def set_catalogue_age(self, imported_at: str | None) -> None:
+        """Say how old the catalogue is from when it was last imported (ISO 8601)."""
+        self.catalogue.setText(self.age_text(imported_at, dt.datetime.now(dt.UTC)))
 
     def age_text(self, imported_at: str | None, now: dt.datetime) -> str:
         if not imported_at:

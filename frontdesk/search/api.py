@@ -23,6 +23,7 @@ from frontdesk.search.filters import Filters, covers_expression, filter_clause
 from frontdesk.search.index import ensure_index
 from frontdesk.search.query import QueryPlan, plan
 from frontdesk.search.ranking import Ranking
+from frontdesk.search.rerank import Audiences, rerank
 from frontdesk.search.scoring import (
     RANKED_SHARE,
     NameFactor,
@@ -208,6 +209,7 @@ def _run(
             checks=parts.checks,
         )
         scored = [(row, final_score(row, total, parts.check_masses, name)) for row in rows]
+        scored = rerank(scored, query, Audiences.bundled())
         whole = {row.rid for row in rows if coordination(row, total, parts.check_masses) >= 1}
         found.add_ranked(_trim(scored, whole), lambda row: "words" if row.literal else "synonyms")
     if found.need > 0 and (parts.checks or not found.rows):
@@ -244,6 +246,7 @@ def _sampled(
             exclude=_seen(found),
         )
         scored = [(row, final_score(row, total, (), name) * _short(row.name)) for row in rows]
+        scored = rerank(scored, query, Audiences.bundled())
         found.add_ranked(scored, lambda row: "words")
 
 

@@ -187,8 +187,8 @@ def _better(
     family ("bereavment"), or when nothing in the index shares its stem and the synonym
     list does not know it ("rats" must never become "rates"). A word the index has only
     once or twice is corrected to a far commoner word the list does not know either."""
-    if not word.isalpha():
-        return None
+    if not word.isalpha() or word in WEAKWORDS:
+        return None  # a who/when/where word ("gran") is never turned into a need ("grant")
     family = vocabulary.family(word)
     if is_prefix:
         indexed = found = vocabulary.prefix_count(word) > 0

@@ -90,7 +90,11 @@ def _derived(word: str) -> str:
 
 
 def stem(word: str) -> str:
-    """The stem of one lower-case word; words of three letters or fewer are left alone."""
+    """The stem of one lower-case word; words of three letters or fewer are left alone.
+    A decade or age band ("50s", "1960s") stems to its number, as "50's" is indexed as
+    "50" and "s"."""
+    if word[-1:] == "s" and word[:-1].isdigit():
+        return word[:-1]
     if len(word) <= 3 or not word.isalpha():
         return word
     out = _derived(_tense(_plural(word)))

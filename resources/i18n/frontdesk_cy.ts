@@ -415,7 +415,7 @@ Problem: {0}</translation>
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../frontdesk/gui/search/panel.py" line="+59" />
+            <location filename="../../frontdesk/gui/search/panel.py" line="+63" />
             <source>What does the caller need? e.g. missed bin</source>
             <translation>Beth sydd ei angen ar y galwr? e.e. bin heb ei gasglu</translation>
         </message>
@@ -445,7 +445,18 @@ Problem: {0}</translation>
             <translation>Nid ydym yn adnabod y cod post {0}: yn dangos gwasanaethau ar gyfer pob ardal. Gwiriwch ef gyda'r galwr.</translation>
         </message>
         <message numerus="yes">
-            <location line="+9" />
+            <location line="+11" />
+            <source>Best %n matches shown; type more words to narrow</source>
+            <translation>
+                <numerusform>Dangos y %n gorau; teipiwch ragor o eiriau i gulhau</numerusform>
+                <numerusform>Dangos y %n gorau; teipiwch ragor o eiriau i gulhau</numerusform>
+                <numerusform>Dangos y %n gorau; teipiwch ragor o eiriau i gulhau</numerusform>
+                <numerusform>Dangos y %n gorau; teipiwch ragor o eiriau i gulhau</numerusform>
+                <numerusform>Dangos y %n gorau; teipiwch ragor o eiriau i gulhau</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
             <source>%n service(s) found</source>
             <translation>
                 <numerusform>%n gwasanaeth wedi'u canfod</numerusform>
@@ -456,7 +467,7 @@ Problem: {0}</translation>
             </translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-4" />
             <source>No services found</source>
             <translation>Dim gwasanaethau wedi'u canfod</translation>
         </message>
@@ -815,7 +826,7 @@ Problem: {0}</translation>
             <translation>Yn agor y catalog…</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+32" />
             <source>Loading demo catalogue…</source>
             <translation>Yn llwytho'r catalog enghreifftiol…</translation>
         </message>
@@ -863,7 +874,7 @@ Problem: {0}</translation>
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../frontdesk/gui/statusbar.py" line="+34" />
+            <location filename="../../frontdesk/gui/statusbar.py" line="+49" />
             <source>Catalogue: opening…</source>
             <translation>Catalog: yn agor…</translation>
         </message>
@@ -910,7 +921,7 @@ Problem: {0}</translation>
             <translation>Catalog: ddim ar gael</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+10" />
             <source>Catalogue: empty</source>
             <translation>Catalog: gwag</translation>
         </message>

@@ -3,7 +3,7 @@ and badges. Sizes come from the font metrics, so rows grow with the text size se
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -12,10 +12,16 @@ from frontdesk.gui.search.model import BadgesRole, OrganizationRole, SnippetRole
 PADDING = 6
 # The snippet marks matched words «like this»; the list shows them plainly.
 _MARKS = str.maketrans("", "", "«»")
+# The lines under the name, each shown only when its role has something to say.
+_OPTIONAL_LINES = (OrganizationRole, SnippetRole, BadgesRole)
 
 
 class ResultDelegate(QStyledItemDelegate):
     """Draws a result row. Signals: none beyond QStyledItemDelegate's."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._font_cache: dict[str, tuple[QFont, QFontMetrics, QFontMetrics]] = {}
 
     def _lines(self, index: QModelIndex | QPersistentModelIndex) -> list[tuple[str, bool]]:
         lines = [(str(index.data(Qt.ItemDataRole.DisplayRole) or ""), True)]
@@ -30,14 +36,25 @@ class ResultDelegate(QStyledItemDelegate):
             lines.append(("  ·  ".join(badge_list), False))
         return lines
 
+    def _fonts(self, base: QFont) -> tuple[QFont, QFontMetrics, QFontMetrics]:
+        """The bold font and both fonts' metrics for `base`, made once per font: building
+        them for every row and line was most of a results list's layout time."""
+        key = base.key()
+        found = self._font_cache.get(key)
+        if found is None:
+            bold = QFont(base)
+            bold.setBold(True)
+            found = (bold, QFontMetrics(base), QFontMetrics(bold))
+            self._font_cache = {key: found}  # one text size at a time
+        return found
+
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        bold = QFont(option.font)
-        bold.setBold(True)
-        metrics = QFontMetrics(option.font)
-        lines = len(self._lines(index))
-        height = QFontMetrics(bold).lineSpacing() + metrics.lineSpacing() * (lines - 1)
+        _, metrics, bold_metrics = self._fonts(option.font)
+        # Only how many lines there are, without building their text.
+        lines = 1 + sum(1 for role in _OPTIONAL_LINES if index.data(role))
+        height = bold_metrics.lineSpacing() + metrics.lineSpacing() * (lines - 1)
         return QSize(metrics.averageCharWidth() * 30, height + 2 * PADDING)
 
     def paint(
@@ -59,12 +76,11 @@ class ResultDelegate(QStyledItemDelegate):
         painter.setPen(opt.palette.color(role))
         rect: QRect = opt.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
         base: QFont = opt.font
+        bold_font, plain_metrics, bold_metrics = self._fonts(base)
         y = rect.top()
         for text, bold in self._lines(index):
-            font = QFont(base)
-            font.setBold(bold)
-            painter.setFont(font)
-            metrics = QFontMetrics(font)
+            painter.setFont(bold_font if bold else base)
+            metrics = bold_metrics if bold else plain_metrics
             shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
             painter.drawText(
                 QRect(rect.left(), y, rect.width(), metrics.lineSpacing()),
