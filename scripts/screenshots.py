@@ -74,12 +74,18 @@ def main() -> int:
     wait_until(lambda: window.catalogue is not None and window.desk is not None)
     wait_until(lambda: window.search.model.rowCount() > 0)
 
-    search(window, "council tax")
+    # A caller in Lancaster (two-tier): the demo's routing data names the council whose job
+    # it is, and the results say which services cover the address.
+    window.search.filters.postcode.setText("LA1 1QD")
+    search(window, "bin collection")
     window.search.results.setFocus()
-    wait_until(lambda: window.detail.detail is not None)
+    wait_until(
+        lambda: window.detail.detail is not None and window.detail.detail.responsible is not None
+    )
     settle()
     shot(window, args.out / f"{args.prefix}main.png")
 
+    window.search.filters.postcode.setText("M33 7AL")  # a caller in Sale, Trafford
     window.enquiries.new_enquiry()
     search(window, "council tax")
     window.search.results.setFocus()
@@ -91,7 +97,7 @@ def main() -> int:
     form.consent.setChecked(True)
     form.name.setText("Sam Caller")
     form.phone.setText("0161 496 0000")
-    form.postcode.setText("M33 7ZZ")
+    form.postcode.setText("M33 7AL")
     form.notes.setPlainText("Behind with council tax after losing hours at work; no food in.")
     form.outcome.setCurrentIndex(form.outcome.findData("referred"))
     form.referral.setCurrentIndex(2)

@@ -186,3 +186,146 @@ def test_catalogue_matches_its_generator() -> None:
     assert module.render() == CATALOGUE.read_text(encoding="utf-8"), (
         "resources/demo/catalogue.json is stale: run python resources/demo/build_demo_catalogue.py"
     )
+
+
+# -- the demo's routing data: councils, postcodes and LGSL tiers --------------------------
+
+LANCASTER = "E07000121"
+LANCASHIRE = "E10000017"
+TRAFFORD = "E08000009"
+LANCASTER_POSTCODE = "LA1 1QD"  # the demo's Lancaster Town Hall address
+TRAFFORD_POSTCODE = "M33 7AL"  # the demo's Sale Waterside access point
+
+
+def test_reference_files_are_recognised_and_read_like_any_import() -> None:
+    """`frontdesk import` would take each file by its header, with nothing skipped."""
+    from frontdesk.core.catalogue import Tier
+    from frontdesk.formats.registry import read_feed
+
+    councils = read_feed(DEMO / "councils.csv")
+    assert councils.format == "govuk-local-authorities"
+    by_gss = {a.gss: a for a in councils.authorities}
+    assert len(by_gss) == 14
+    greater_manchester = {f"E0800000{n}" for n in range(1, 10)} | {"E08000010"}
+    assert {g for g, a in by_gss.items() if a.tier is Tier.UNITARY} == greater_manchester
+    assert by_gss[LANCASHIRE].tier is Tier.COUNTY
+    districts = {g for g, a in by_gss.items() if a.tier is Tier.DISTRICT}
+    assert districts == {LANCASTER, "E07000123", "E07000128"}
+    assert {by_gss[g].parent_gss for g in districts} == {LANCASHIRE}
+
+    postcodes = read_feed(DEMO / "postcodes.csv")
+    assert postcodes.format == "postcodes"
+    assert len(postcodes.postcodes) == 37
+    assert {p.la_gss for p in postcodes.postcodes} <= set(by_gss)
+
+    tiers = read_feed(DEMO / "lgsl_tiers.csv")
+    assert tiers.format == "govuk-lgsl-tiers"
+    assert len(tiers.lgsl_tiers) == 66
+    for feed in (councils, postcodes, tiers):
+        assert feed.skipped == [] and feed.duplicates == []
+
+
+def test_every_address_in_the_catalogue_has_a_routable_postcode(
+    catalogue: list[dict[str, Any]],
+) -> None:
+    from frontdesk.formats import postcodes
+
+    known = {p.postcode for p in postcodes.read(DEMO / "postcodes.csv").postcodes}
+    used = {
+        address["postal_code"]
+        for service in catalogue
+        for link in service["service_at_locations"]
+        for address in link["location"].get("addresses", [])
+    }
+    assert used and used <= known
+
+
+def test_two_tier_services_have_a_providing_tier_that_agrees_with_govuk(
+    catalogue: list[dict[str, Any]], lgsl_codes: dict[str, str | None]
+) -> None:
+    """Every LGSL code Lancashire or Lancaster uses is in the demo's tier list, and where
+    GOV.UK's list has the code, the demo gives the same tier."""
+    from frontdesk.formats import govuk_tiers
+
+    demo_tiers = {
+        t.code: (t.tier.value + "/unitary") if t.tier else "all"
+        for t in govuk_tiers.read(DEMO / "lgsl_tiers.csv").lgsl_tiers
+    }
+    two_tier = {"Lancashire County Council", "Lancaster City Council"}
+    used = {c for s in catalogue if s["organization"]["name"] in two_tier for c in lgsl_of(s)}
+    assert used <= set(demo_tiers)
+    disagree = {
+        code: (tier, lgsl_codes[code])
+        for code, tier in demo_tiers.items()
+        if lgsl_codes.get(code) and lgsl_codes[code] != tier
+    }
+    assert disagree == {}
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """catalogue.db with the whole demo imported the way the app imports it."""
+    from frontdesk.formats.demo import DEMO_SOURCE, read_demo_feeds
+    from frontdesk.search.index import ensure_index
+    from frontdesk.store.catalogue import CatalogueStore
+
+    store = CatalogueStore.open(tmp_path_factory.mktemp("demo") / "catalogue.db")
+    ensure_index(store.engine)
+    reports = store.apply_imports(read_demo_feeds())
+    assert [r.source for r in reports if r.added] == [DEMO_SOURCE]
+    yield store
+    store.close()
+
+
+def hits_for(store: Any, text: str, postcode: str) -> list[Any]:
+    from frontdesk.search.api import SearchEngine
+    from frontdesk.search.filters import Filters
+
+    result = SearchEngine(store).search(text, Filters(postcode=postcode))
+    assert result.place is not None, f"{postcode} is not in the demo's postcodes"
+    return list(result.hits)
+
+
+def responsible_at(store: Any, postcode: str, lgsl_code: str | None) -> str | None:
+    from sqlalchemy import text
+
+    from frontdesk.search.coverage import find_place
+
+    with store.engine.connect() as conn:
+        place = find_place(conn, postcode)
+        tier = conn.scalar(
+            text("SELECT tier FROM lgsl_tiers WHERE code = :code"), {"code": lgsl_code}
+        )
+    assert place is not None
+    return place.responsible_council(tier)[1]
+
+
+def test_bins_at_a_lancaster_address_are_the_district_councils(demo_store: Any) -> None:
+    hits = hits_for(demo_store, "bins", LANCASTER_POSTCODE)
+    bins = [h for h in hits if h.lgsl_code in {"524", "528", "530", "533"}]
+    assert bins and {h.organization for h in bins} == {"Lancaster City Council"}
+    assert all(h.covers is True for h in bins)
+    assert "Trafford Council" not in {h.organization for h in hits}
+    assert responsible_at(demo_store, LANCASTER_POSTCODE, "524") == "Lancaster City Council"
+
+
+@pytest.mark.parametrize(("words", "lgsl"), [("school admissions", "13"), ("pothole", "557")])
+def test_county_services_at_a_lancaster_address_are_the_county_councils(
+    demo_store: Any, words: str, lgsl: str
+) -> None:
+    hits = hits_for(demo_store, words, LANCASTER_POSTCODE)
+    council = [h for h in hits if h.lgsl_code == lgsl]
+    assert council and {h.organization for h in council} == {"Lancashire County Council"}
+    assert all(h.covers is True for h in council)
+    assert responsible_at(demo_store, LANCASTER_POSTCODE, lgsl) == "Lancashire County Council"
+
+
+def test_a_trafford_address_is_covered_by_trafford_services(demo_store: Any) -> None:
+    hits = hits_for(demo_store, "bins", TRAFFORD_POSTCODE)
+    trafford = [h for h in hits if h.organization == "Trafford Council"]
+    assert trafford and all(h.covers is True for h in trafford)
+    assert not {"Lancaster City Council", "Lancashire County Council"} & {
+        h.organization for h in hits
+    }
+    # A unitary council does both tiers' work.
+    assert responsible_at(demo_store, TRAFFORD_POSTCODE, "13") == "Trafford Council"

@@ -271,7 +271,7 @@ def run_embedded_hub(args: argparse.Namespace) -> int:
     """The child process of `frontdesk.sync.embedded`: password on stdin, then serve."""
     import uvicorn
 
-    from frontdesk.formats.demo import DEMO_SOURCE, read_demo_catalogue
+    from frontdesk.formats.demo import read_demo_feeds
     from frontdesk.hub.accounts import (
         AccountError,
         Role,
@@ -299,7 +299,8 @@ def run_embedded_hub(args: argparse.Namespace) -> int:
         add_account(engine, args.user, Role.ADVISER, "demo", password, actor=CLI_ACTOR)
     except AccountError:
         set_password(engine, args.user, password, actor=CLI_ACTOR)
-    import_feeds(engine, [(DEMO_SOURCE, read_demo_catalogue())], actor=CLI_ACTOR)
+    # The hub keeps the catalogue; it passes over the reference files (it serves none yet).
+    import_feeds(engine, read_demo_feeds(), actor=CLI_ACTOR)
     uvicorn.run(
         create_app(engine, owns_engine=True), host="127.0.0.1", port=args.port, log_level="warning"
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from frontdesk.core.catalogue import Organization, Service, ServiceStatus, TaxonomyTerm
-from frontdesk.formats.demo import DEMO_SOURCE, read_demo_catalogue
+from frontdesk.formats.demo import DEMO_SOURCE, read_demo_feeds
 from frontdesk.gui.detail.hours import OpenState, is_stale, open_state
 from frontdesk.search.api import SearchEngine, SearchResult
 from frontdesk.search.coverage import Place, find_place
@@ -125,9 +125,10 @@ class CatalogueAccess:
             return found
 
     def load_demo(self) -> int:
-        """Import the bundled demo catalogue; returns the number of services added."""
-        [report] = self.store.apply_imports([(DEMO_SOURCE, read_demo_catalogue())])
-        return report.added
+        """Import the bundled demo catalogue and its routing data (councils, postcodes, LGSL
+        tiers) in one transaction; returns the number of services added."""
+        reports = self.store.apply_imports(read_demo_feeds())
+        return sum(r.added for r in reports if r.source == DEMO_SOURCE)
 
     def filter_choices(self) -> FilterChoices:
         orgs: list[Organization] = self.store.organizations()
@@ -182,10 +183,17 @@ class CatalogueAccess:
         if postcode.strip():
             with self.store.engine.connect() as conn:
                 place: Place | None = find_place(conn, postcode)
+                # The stored tier: the feed's own or, for an LGSL code, GOV.UK's list's (an
+                # HSDS document has no tier of its own; search filters on this same column).
+                tier: str | None = conn.scalar(
+                    select(tables.services.c.providing_tier).where(
+                        tables.services.c.id == service_id
+                    )
+                )
             if place is None:
                 unknown = True
             else:
-                _, council = place.responsible_council(stored.service.providing_tier)
+                _, council = place.responsible_council(tier)
                 responsible = Responsible(place.postcode, council, place.two_tier)
         return ServiceDetail(
             id=stored.catalogue_id,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, create_engine, event, make_url
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DisconnectionError
 
 ENV_VAR = "FRONTDESK_HUB_DB"
 
@@ -49,7 +50,37 @@ def create_hub_engine(url: URL | str) -> Engine:
     url = database_url(str(url)) if isinstance(url, str) else url
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    engine = create_engine(url, pool_size=10, max_overflow=20)
+    _ping_idle_connections(engine)
+    return engine
+
+
+#: A pooled connection idle for longer than this is pinged before use.
+IDLE_PING_SECONDS = 10.0
+
+
+def _ping_idle_connections(engine: Engine) -> None:
+    """`pool_pre_ping`, but only for connections that have sat idle: pinging on every
+    checkout cost a round trip per request (two on a push, with authentication) under
+    load, when connections are back in use within milliseconds. A connection that was
+    used just now and dies anyway (a server restart) fails its request, which SQLAlchemy
+    sees as a disconnect, invalidating the pool; desks retry, and pushes are idempotent."""
+
+    @event.listens_for(engine, "checkin")
+    def _checkin(_dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.get("idle_since")
+        if idle_since is None or time.monotonic() - idle_since < IDLE_PING_SECONDS:
+            return  # new, or used moments ago
+        try:
+            alive = engine.dialect.do_ping(dbapi_connection)
+        except Exception as error:  # what a dead socket raises varies by driver state
+            raise DisconnectionError("pooled connection failed its ping") from error
+        if not alive:
+            raise DisconnectionError("pooled connection failed its ping")
 
 
 def _sqlite_engine(url: URL) -> Engine:

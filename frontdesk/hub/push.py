@@ -181,17 +181,26 @@ def _apply(
 ) -> dict[str, Any]:
     digest = op.payload_hash(device_id)
     event = parse_event(op)  # pure: done first so the one read can fetch what it names
-    if claim:
-        _claim_device(conn, who, device_id)
     ids: dict[str, str | None] = {"enquiry_id": None, "event_id": None, "referral_id": None}
     if not isinstance(event, str):
         ids = {"enquiry_id": event.enquiry_id, "event_id": event.event_id, "referral_id": None}
         if event.kind is EventKind.REFERRAL_SENT:
             ids["referral_id"] = _referral_id(event)
-    state = conn.execute(_OP_STATE, {"device_id": device_id, "op_id": op.op_id, **ids}).first()
-    if state is None:  # no device row: claimed by an earlier request, so never expected
+    params = {"device_id": device_id, "op_id": op.op_id, **ids}
+    state = conn.execute(_OP_STATE, params).first()
+    if state is None:  # a new device: claim it, in this transaction, then read again
         _claim_device(conn, who, device_id)
-        state = conn.execute(_OP_STATE, {"device_id": device_id, "op_id": op.op_id, **ids}).one()
+        state = conn.execute(_OP_STATE, params).one()
+    elif claim and state.device_org != who.organization_id:
+        # The first op checks the claim from the row it has just locked (no extra reads).
+        raise DeviceNotYours(device_id)
+    if state.payload_hash is None and op.device_seq != int(state.last_seq or 0) + 1:
+        # If the read waited for the device lock (another hub process applying this
+        # device's ops), PostgreSQL gave it the device row as now committed but the joined
+        # rows as of before the wait. Read again while holding the lock, so a retry racing
+        # its original finds the stored result rather than a sequence gap. Any other stale
+        # row only makes an insert fail, and `_apply_with_retry` then reads afresh.
+        state = conn.execute(_OP_STATE, params).one()
     if state.payload_hash is not None:
         if state.payload_hash != digest:
             raise OpIdReused(op.op_id, [])
