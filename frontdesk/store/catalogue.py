@@ -28,6 +28,7 @@ from frontdesk.core.catalogue import (
     catalogue_id,
 )
 from frontdesk.core.codec import (
+    JSON,
     organization_from_dict,
     organization_to_dict,
     service_from_dict,
@@ -403,17 +404,22 @@ def _diff_services(conn: Connection, source: str, feed: ParsedFeed, report: Sour
     context = _RowContext.load(conn, feed, source)
     new_rows: list[dict[str, Any]] = []
     changed_rows: list[dict[str, Any]] = []
-    touched: dict[str, Service] = {}
+    touched: dict[str, tuple[int, JSON]] = {}
+    next_rowid = next_service_rowid(conn)
     for service in feed.catalogue.services:
-        row = context.row(source, service)
+        doc = service_to_dict(service)
+        row = context.row(source, doc)
         previous = existing.get(service.id)
         if previous is None:
+            rowid = row["rowid"] = next_rowid
+            next_rowid += 1
             new_rows.append(row)
         elif previous[1] != row["content_hash"]:
-            changed_rows.append({**row, "_rowid": previous[0]})
+            rowid = previous[0]
+            changed_rows.append({**row, "_rowid": rowid})
         else:
             continue
-        touched[service.id] = service
+        touched[service.id] = (rowid, doc)
     report.added, report.updated = len(new_rows), len(changed_rows)
     report.unchanged = len(feed.catalogue.services) - len(touched)
     in_feed = {service.id for service in feed.catalogue.services}
@@ -436,20 +442,23 @@ def _diff_services(conn: Connection, source: str, feed: ParsedFeed, report: Sour
         _insert_links(conn, source, touched)
 
 
-def _insert_links(conn: Connection, source: str, touched: dict[str, Service]) -> None:
-    """Coverage areas and taxonomy links for services just added or changed."""
-    s = t.services.c
-    rowids: dict[str, int] = {}
-    for chunk in _chunks(list(touched), 500):
-        query = select(s.source_id, s.rowid).where(s.source == source, s.source_id.in_(chunk))
-        rowids.update({r.source_id: r.rowid for r in conn.execute(query)})
+def next_service_rowid(conn: Connection) -> int:
+    """The rowid the next new service gets. New rows are given their rowids explicitly
+    (inside the writer's transaction nobody else inserts), so their coverage and taxonomy
+    links need no query to find them."""
+    return int(conn.scalar(select(func.max(t.services.c.rowid))) or 0) + 1
+
+
+def _insert_links(conn: Connection, source: str, touched: dict[str, tuple[int, JSON]]) -> None:
+    """Coverage areas and taxonomy links for services just added or changed, given as
+    (rowid, codec dict) by source id."""
     areas: list[dict[str, Any]] = []
     terms: list[dict[str, Any]] = []
-    for source_id, service in touched.items():
-        rowid = rowids[source_id]
-        for gss in sorted({a.gss_code for a in service.service_areas if a.gss_code}):
+    for rowid, doc in touched.values():
+        gss_codes = {a.get("gss_code") for a in doc.get("service_areas", ())}
+        for gss in sorted(code for code in gss_codes if code):
             areas.append({"service_rowid": rowid, "gss": gss})
-        for term in dict.fromkeys(service.taxonomy_term_ids):
+        for term in dict.fromkeys(doc.get("taxonomy_term_ids", ())):
             terms.append({"service_rowid": rowid, "term_id": catalogue_id(source, term)})
     _bulk_insert(conn, t.service_areas, areas)
     _bulk_insert(conn, t.service_taxonomy, terms)
@@ -485,34 +494,43 @@ class _RowContext:
             tiers=_tiers(conn),
         )
 
-    def row(self, source: str, service: Service) -> dict[str, Any]:
-        document = service_to_dict(service)
-        encoded = json.dumps(document, sort_keys=True, ensure_ascii=False)
-        label, tier = self.tiers.get(service.lgsl_code or "", ("", None))
-        providing = service.providing_tier.value if service.providing_tier else tier
-        org_id = service.organization_id
+    def row(self, source: str, doc: JSON) -> dict[str, Any]:
+        """The `services` row for one service given as its codec dict (`service_to_dict`).
+
+        Why a dict and not a `Service`: a sync page already holds the codec dict, and
+        turning 200,000 of them into dataclasses and back only to read a dozen fields was
+        about 40 % of a first sync's Python time. An import converts its dataclasses with
+        `service_to_dict` first, so both paths build rows here, identically.
+        """
+        encoded = json.dumps(doc, sort_keys=True, ensure_ascii=False)
+        get = doc.get
+        lgsl = get("lgsl_code")
+        label, tier = self.tiers.get(lgsl or "", ("", None))
+        providing = get("providing_tier") or tier
+        org_id = get("organization_id")
         org_key = catalogue_id(source, org_id) if org_id else None
         org_name = self.org_names.get(org_key) if org_key else None
         terms = self.term_names
+        source_id = doc["id"]
         return {
-            "id": catalogue_id(source, service.id),
+            "id": catalogue_id(source, source_id),
             "source": source,
-            "source_id": service.id,
-            "name": service.name,
+            "source_id": source_id,
+            "name": doc["name"],
             "organization_id": org_key,
             "organization_name": org_name,
-            "description": service.description,
-            "status": service.status.value,
-            "lgsl_code": service.lgsl_code,
+            "description": get("description"),
+            "status": get("status", _ACTIVE),
+            "lgsl_code": lgsl,
             "providing_tier": Tier(providing).value if providing else None,
-            "minimum_age": service.minimum_age,
-            "maximum_age": service.maximum_age,
-            "last_assured": service.last_assured.isoformat() if service.last_assured else None,
-            "last_modified": service.last_modified.isoformat() if service.last_modified else None,
-            "keywords": "\n".join(service.keywords),
+            "minimum_age": get("minimum_age"),
+            "maximum_age": get("maximum_age"),
+            "last_assured": get("last_assured"),
+            "last_modified": get("last_modified"),
+            "keywords": "\n".join(get("keywords", ())),
             "taxonomy": "\n".join(
                 terms[key]
-                for key in (catalogue_id(source, i) for i in service.taxonomy_term_ids)
+                for key in (catalogue_id(source, i) for i in get("taxonomy_term_ids", ()))
                 if key in terms
             ),
             "lgsl_labels": label,
@@ -521,6 +539,54 @@ class _RowContext:
                 (encoded + "\x00" + (org_name or "")).encode()
             ).hexdigest(),
         }
+
+
+_ACTIVE = ServiceStatus.ACTIVE.value
+
+
+def check_service_dict(doc: Any) -> JSON:
+    """`doc` if `service_from_dict` would accept it, else ValueError/KeyError/TypeError.
+
+    Why not simply decode it: a first sync stores the hub's codec dicts as they are (see
+    `_RowContext.row`); this rejects the same malformed records decoding would, at a
+    fraction of the cost, so nothing is stored that `StoredService` cannot read back.
+    """
+    if not isinstance(doc, dict) or not isinstance(doc["id"], str):
+        raise TypeError("a service is an object with a string id")
+    if not isinstance(doc["name"], str):
+        raise TypeError("a service's name is a string")
+    get = doc.get
+    ServiceStatus(get("status", _ACTIVE))
+    tier, assured, modified = get("providing_tier"), get("last_assured"), get("last_modified")
+    if tier:
+        Tier(tier)
+    if assured:
+        dt.date.fromisoformat(assured)
+    if modified:
+        dt.datetime.fromisoformat(modified)
+    for key in ("keywords", "taxonomy_term_ids"):
+        if not all(isinstance(x, str) for x in get(key, ())):
+            raise TypeError(f"{key} must be strings")
+    for key, required in _NESTED_REQUIRED:
+        for item in get(key, ()):
+            if required:
+                item[required]  # a KeyError (or TypeError) here is the check
+            elif not isinstance(item, dict):
+                raise TypeError(f"{key} must be objects")
+    for contact in get("contacts", ()):
+        for phone in contact.get("phones", ()):
+            phone["number"]
+    return doc
+
+
+# Nested lists and the key `service_from_dict` requires in each item ("" for none).
+_NESTED_REQUIRED = (
+    ("phones", "number"),
+    ("contacts", ""),
+    ("locations", "id"),
+    ("schedules", ""),
+    ("service_areas", "name"),
+)
 
 
 def _tiers(conn: Connection) -> dict[str, tuple[str, str | None]]:

@@ -20,8 +20,9 @@ import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 
 from frontdesk.store.catalogue import CatalogueSchemaError, CatalogueStore
 from frontdesk.store.enquiries import EnquiryLog
@@ -127,7 +128,7 @@ def rebuild(
         except CursorExpired:  # the staging file's own cursor expired: start it again
             staging.close()
             _remove(path)
-            staging = _open_staging(path, feed_id)
+            staging = _staging_store(path)
             report = pull_pages(
                 staging, log_, client, feed_id, limit=limit, should_stop=should_stop
             )
@@ -144,17 +145,46 @@ def rebuild(
 
 
 def _open_staging(path: Path, feed_id: str) -> CatalogueStore:
-    """The staging file if it is part-way through this feed, else a fresh one."""
+    """The staging file if it is part-way through this feed and whole, else a fresh one."""
     if path.exists():
         try:
-            store = CatalogueStore.open(path)
+            _check_whole(path)
+            store = _staging_store(path)
             if store.meta(FEED) == feed_id:
                 return store
             store.close()
         except (CatalogueSchemaError, sqlite3.DatabaseError, OSError) as error:
             log.warning("discarding an unusable staging catalogue: %s", error)
         _remove(path)
-    return CatalogueStore.open(path)
+    return _staging_store(path)
+
+
+def _staging_store(path: Path) -> CatalogueStore:
+    """The staging file with synchronous=OFF: no fsync at WAL checkpoints.
+
+    Why that is safe here: with WAL, SQLite's commits stay atomic when the *process* is
+    killed (the writes are already in the OS's cache), so a killed rebuild still resumes
+    from its own cursor with its rows and cursor in step. Only an OS crash or power cut can
+    leave the file damaged, and then `_check_whole` finds it on the next start and the
+    rebuild begins again from scratch. catalogue.db itself is untouched by this: the
+    staging file is fsynced whole (`_seal`) before it is swapped in.
+    """
+    store = CatalogueStore.open(path)
+    store.engine.dispose()  # connections opened from now on get the setting below
+
+    @event.listens_for(store.engine, "connect")
+    def _no_fsync(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA synchronous=OFF")
+
+    return store
+
+
+def _check_whole(path: Path) -> None:
+    """Raise DatabaseError unless SQLite's structural check passes (see `_staging_store`)."""
+    with contextlib.closing(sqlite3.connect(path, timeout=30)) as db:
+        result = db.execute("PRAGMA quick_check").fetchone()
+    if result is None or result[0] != "ok":
+        raise sqlite3.DatabaseError(f"the staging file failed its check: {result}")
 
 
 def _remove(path: Path) -> None:

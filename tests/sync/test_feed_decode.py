@@ -1,0 +1,69 @@
+"""A sync page's services stay codec dicts: checked like decoding would, stored like an import."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from frontdesk.core.catalogue import Service, ServiceArea, ServiceStatus, Tier
+from frontdesk.core.codec import service_to_dict
+from frontdesk.store.catalogue import _RowContext, check_service_dict
+from frontdesk.sync.feed import decode_page
+
+SERVICE = Service(
+    id="s1",
+    name="Bulky waste",
+    organization_id="o1",
+    status=ServiceStatus.ACTIVE,
+    providing_tier=Tier.DISTRICT,
+    keywords=("sofa", "fridge"),
+    service_areas=(ServiceArea("Leeds", "E08000035"),),
+    taxonomy_term_ids=("t1",),
+    last_assured=dt.date(2025, 1, 2),
+)
+
+
+def entry(doc: Any) -> dict[str, Any]:
+    return {
+        "kind": "service",
+        "id": "src:s1",
+        "op": "upsert",
+        "data": {"source": "src", "service": doc},
+    }
+
+
+def test_a_well_formed_service_passes_as_its_dict() -> None:
+    page = decode_page([entry(service_to_dict(SERVICE))])
+    assert page.skipped == 0
+    assert page.catalogue[0].record == service_to_dict(SERVICE)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"status": "sleeping"},
+        {"providing_tier": "galactic"},
+        {"last_assured": "yesterday"},
+        {"name": None},
+        {"keywords": [1]},
+        {"service_areas": [{"gss_code": "E08000035"}]},
+        {"phones": ["0113"]},
+    ],
+)
+def test_a_service_decoding_would_refuse_is_skipped(change: dict[str, Any]) -> None:
+    page = decode_page([entry({**service_to_dict(SERVICE), **change})])
+    assert page.skipped == 1 and not page.catalogue
+
+
+def test_not_an_object_is_refused() -> None:
+    with pytest.raises((TypeError, KeyError)):
+        check_service_dict(["s1"])
+
+
+def test_one_row_definition_for_import_and_sync() -> None:
+    context = _RowContext(org_names={"src:o1": "Leeds"}, term_names={"src:t1": "Waste"}, tiers={})
+    row = context.row("src", service_to_dict(SERVICE))
+    assert row["organization_name"] == "Leeds" and row["taxonomy"] == "Waste"
+    assert row["providing_tier"] == "district" and row["keywords"] == "sofa\nfridge"
