@@ -2,12 +2,15 @@
 
 Run through `scripts/screenshots`, which starts it under Xvfb. Builds a throw-away data
 folder with the demo catalogue, drives the window the way an adviser would (search, pick a
-result, fill in an enquiry) and grabs the window at each step.
+result, fill in an enquiry) and grabs the window at each step. With `--hub` the desk is
+signed in to `frontdesk demo`'s embedded hub (a throw-away file keyring) and synced, so
+the status bar shows sync as an adviser on a hub sees it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -24,6 +27,7 @@ from frontdesk.gui.operations import OperationRunner
 from frontdesk.gui.settings import Settings
 from frontdesk.gui.startup import Startup
 from frontdesk.store.paths import DataPaths
+from frontdesk.sync.status import SyncMode
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
@@ -56,6 +60,7 @@ def main() -> int:
     parser.add_argument("--text-size", type=int, default=100)
     parser.add_argument("--prefix", default="")
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--hub", action="store_true", help="sync with the demo's embedded hub")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -65,14 +70,23 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="frontdesk-shots-"))
     settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
     paths = DataPaths(work / "data").ensure()
+    hub = None
+    if args.hub:
+        from frontdesk.cli.demo_commands import start_demo_hub
+
+        os.environ["XDG_DATA_HOME"] = str(work / "xdg")
+        os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
+        hub = start_demo_hub(paths.root)
     runner = OperationRunner.threaded()
     window = MainWindow(runner, settings)
     window.resize(1600, 900)
-    startup = Startup(window, runner, paths, settings)
+    startup = Startup(window, runner, paths, settings, demo_hub=hub is not None)
     window.show()
     startup.begin()
     wait_until(lambda: window.catalogue is not None and window.desk is not None)
     wait_until(lambda: window.search.model.rowCount() > 0)
+    if hub is not None:
+        wait_until(lambda: window.sync_mode() is SyncMode.ONLINE)
 
     # A caller in Lancaster (two-tier): the demo's routing data names the council whose job
     # it is, and the results say which services cover the address.
@@ -108,8 +122,11 @@ def main() -> int:
 
     runner.cancel_pending()
     window.close()
+    startup.stop_sync()
     runner.shutdown()
     startup.close_stores()
+    if hub is not None:
+        hub.stop()
     i18n.remove(app, translators)
     return 0
 

@@ -317,6 +317,53 @@ WELSH: dict[tuple[str, str], str] = {
         "Startup",
         "desk.db in {0} cannot be opened ({1}). Enquiries cannot be saved until this is fixed; check the data folder or ask IT.",
     ): "Does dim modd agor desk.db yn {0} ({1}). Does dim modd cadw ymholiadau nes i hyn gael ei drwsio; gwiriwch y ffolder data neu gofynnwch i'r adran TG.",
+    (
+        "MainWindow",
+        "This desk works standalone: sign it in to a hub first (frontdesk login HUB_ADDRESS --user NAME).",
+    ): "Mae'r ddesg hon yn gweithio ar ei phen ei hun: mewngofnodwch i hyb yn gyntaf (frontdesk login HUB_ADDRESS --user NAME).",
+    ("MainWindow", "Syncing with the hub…"): "Yn cysoni â'r hyb…",
+    (
+        "MainWindow",
+        "Catalogue from the hub: cannot be opened",
+    ): "Catalog o'r hyb: does dim modd ei agor",
+    (
+        "MainWindow",
+        "This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again (frontdesk login {1} --user {2}), then press F5.",
+    ): "Mae'r ddesg hon wedi'i hallgofnodi o'r hyb ({0}). Mae ymholiadau'n cael eu cadw ar y ddesg hon. Mewngofnodwch eto (frontdesk login {1} --user {2}), yna pwyswch F5.",
+    (
+        "MainWindow",
+        "Sending enquiries to the hub has stopped ({0}). Nothing is lost: they are kept on this desk. Tell your supervisor or IT.",
+    ): "Mae anfon ymholiadau i'r hyb wedi stopio ({0}). Does dim byd ar goll: maen nhw'n cael eu cadw ar y ddesg hon. Dywedwch wrth eich goruchwyliwr neu TG.",
+    (
+        "MainWindow",
+        "The catalogue from the hub could not be opened.",
+    ): "Nid oedd modd agor y catalog o'r hyb.",
+    (
+        "MainWindow",
+        "The hub refused %n enquiry(s); they are kept on this desk. The reason is in today's enquiries (F9); tell your supervisor.",
+    ): "Gwrthododd yr hyb %n ymholiad; maen nhw'n cael eu cadw ar y ddesg hon. Mae'r rheswm yn ymholiadau heddiw (F9); dywedwch wrth eich goruchwyliwr.",
+    (
+        "Shortcuts",
+        "Sync now: send waiting enquiries, fetch updates",
+    ): "Cysoni nawr: anfon ymholiadau sy'n aros, nôl diweddariadau",
+    ("Startup", "Fetching the catalogue from the hub…"): "Yn nôl y catalog o'r hyb…",
+    ("StatusBar", "Background work"): "Gwaith yn y cefndir",
+    ("StatusBar", "Connection to the hub"): "Cysylltiad â'r hyb",
+    ("StatusBar", "Last sync with the hub"): "Cysoni diwethaf â'r hyb",
+    ("StatusBar", "Enquiries waiting to send to the hub"): "Ymholiadau'n aros i'w hanfon i'r hyb",
+    ("StatusBar", "Age of the service catalogue"): "Oed y catalog gwasanaethau",
+    ("StatusBar", "Syncing…"): "Yn cysoni…",
+    ("StatusBar", "Signed out: sign in again"): "Wedi allgofnodi: mewngofnodwch eto",
+    (
+        "StatusBar",
+        "Sync blocked: enquiries are kept on this desk",
+    ): "Cysoni wedi'i rwystro: mae ymholiadau'n cael eu cadw ar y ddesg hon",
+    ("StatusBar", "{0} (retrying at {1})"): "{0} (yn ceisio eto am {1})",
+    ("TodayModel", "no reason given"): "dim rheswm wedi'i roi",
+    (
+        "TodayModel",
+        "The hub refused this enquiry: {0}. It is kept on this desk; tell your supervisor.",
+    ): "Gwrthododd yr hyb yr ymholiad hwn: {0}. Mae'n cael ei gadw ar y ddesg hon; dywedwch wrth eich goruchwyliwr.",
     ("StatusBar", "Catalogue: opening…"): "Catalog: yn agor…",
     ("StatusBar", "Standalone"): "Annibynnol",
     ("StatusBar", "Online"): "Ar-lein",

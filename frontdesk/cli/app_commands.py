@@ -25,12 +25,14 @@ def add_app_options(parser: Any, *, top_level: bool = False) -> None:
     )
 
 
-def run_app(data_dir: str | None, demo: bool, lang: str | None) -> int:
+def run_app(data_dir: str | None, demo: bool, lang: str | None, *, demo_hub: bool = False) -> int:
     """Open the adviser's screen and run until it is closed; returns the exit status.
 
     `data_dir` overrides the data folder, `demo` imports the demo catalogue even if the
-    catalogue already has services, `lang` overrides the language setting.
+    catalogue already has services, `lang` overrides the language setting, `demo_hub` says
+    the desk is signed in to `frontdesk demo`'s embedded hub (its routing files are kept
+    in the catalogue across sync rebuilds).
     """
     from frontdesk.gui.app import run
 
-    return run(data_dir, demo, lang)
+    return run(data_dir, demo, lang, demo_hub=demo_hub)

@@ -1,5 +1,6 @@
 """Starting the desktop application: the QApplication, language, text size, logging, the
-crash hook, the operation runner and the main window; then the event loop."""
+crash hook, the operation runner and the main window; then the event loop; on the way out
+background sync is stopped before the database worker."""
 
 from __future__ import annotations
 
@@ -47,8 +48,15 @@ def apply_text_size(percent: int) -> None:
 
 
 def run(
-    data_dir: str | None, demo: bool, lang: str | None, settings: Settings | None = None
+    data_dir: str | None,
+    demo: bool,
+    lang: str | None,
+    settings: Settings | None = None,
+    *,
+    demo_hub: bool = False,
 ) -> int:
+    """Run the app until its window closes. `demo` imports the demo catalogue locally;
+    `demo_hub` says the desk is signed in to `frontdesk demo`'s embedded hub instead."""
     app = application()
     settings = settings or Settings()
     language = lang if lang in i18n.SUPPORTED else settings.language
@@ -71,11 +79,12 @@ def run(
     log.info("frontdesk %s starting (language %s)", __version__, language)
     runner = OperationRunner.threaded()
     window = MainWindow(runner, settings)
-    startup = Startup(window, runner, paths, settings, demo=demo)
+    startup = Startup(window, runner, paths, settings, demo=demo, demo_hub=demo_hub)
     readiness.install(window)
     window.show()
     startup.begin()
     status = app.exec()
+    startup.stop_sync()  # before the runner: a catalogue swap in hand needs its worker
     runner.shutdown()  # lets the last draft auto-save finish
     startup.close_stores()
     i18n.remove(app, translators)

@@ -4,15 +4,18 @@ worker and returns plain frozen dataclasses for the GUI thread (no Qt, no ORM ob
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 
 from frontdesk.core.catalogue import Organization, Service, ServiceStatus, TaxonomyTerm
-from frontdesk.formats.demo import DEMO_SOURCE, read_demo_feeds
+from frontdesk.formats.demo import DEMO_SOURCE, read_demo_feeds, read_demo_reference
 from frontdesk.gui.detail.hours import OpenState, is_stale, open_state
 from frontdesk.search.api import SearchEngine, SearchResult
 from frontdesk.search.coverage import Place, find_place
@@ -91,9 +94,12 @@ def _is_category(term: TaxonomyTerm) -> bool:
 class CatalogueAccess:
     """catalogue.db and its search engine, used only from the database worker."""
 
-    def __init__(self, store: CatalogueStore, engine: SearchEngine) -> None:
+    def __init__(
+        self, store: CatalogueStore, engine: SearchEngine, path: Path | None = None
+    ) -> None:
         self.store = store
         self.engine = engine
+        self.path = path
 
     @classmethod
     def open(cls, path: Path) -> CatalogueAccess:
@@ -102,13 +108,21 @@ class CatalogueAccess:
         store = CatalogueStore.open(path)
         try:
             ensure_index(store.engine)
-            return cls(store, SearchEngine(store))
+            return cls(store, SearchEngine(store), path)
         except BaseException:
             store.close()
             raise
 
     def close(self) -> None:
         self.store.close()
+
+    def reopen(self) -> None:
+        """Open catalogue.db again after sync swapped a rebuilt file in (on the worker).
+        Ids, names and filter choices may all have changed: the caller refreshes views."""
+        if self.path is None:
+            return
+        store = CatalogueStore.open(self.path)
+        self.store, self.engine = store, SearchEngine(store)
 
     def stats(self) -> CatalogueStats:
         """Every count the store keeps: a scan of all services, so not for start-up."""
@@ -215,3 +229,55 @@ def remove_catalogue(path: Path) -> None:
             shutil.rmtree(target)
         else:
             target.unlink(missing_ok=True)
+
+
+# Reference data (councils, wards, postcodes, LGSL tiers) a desk imports itself: the hub
+# serves only the catalogue, so a sync rebuild must bring these along to the new file.
+REFERENCE_TABLES = ("local_authorities", "wards", "postcodes", "lgsl_tiers")
+
+
+def sync_prepare(live: Path, *, demo_reference: bool = False) -> Callable[[Engine], None]:
+    """What the syncer runs on a rebuilt catalogue before swapping it in: the reference
+    tables of the catalogue.db being replaced are copied over (plus, for the demo hub, the
+    demo's own routing files), council services get their LGSL tier again, then the
+    search index is built."""
+
+    def prepare(engine: Engine) -> None:
+        staging = engine.url.database
+        if staging:
+            _carry_reference(Path(staging), live)
+        if demo_reference:
+            CatalogueStore(engine).apply_imports(read_demo_reference())
+        ensure_index(engine)
+
+    return prepare
+
+
+# GOV.UK's label and tier for every council service with a known LGSL code.
+_RELABEL = """
+UPDATE services SET
+  lgsl_labels = COALESCE((SELECT label FROM lgsl_tiers t WHERE t.code = services.lgsl_code), ''),
+  providing_tier = (SELECT tier FROM lgsl_tiers t WHERE t.code = services.lgsl_code)
+WHERE lgsl_code IN (SELECT code FROM lgsl_tiers)
+"""
+
+
+def _carry_reference(staging: Path, live: Path) -> None:
+    with contextlib.closing(sqlite3.connect(staging, timeout=30)) as db:
+        if live.exists():
+            db.execute("ATTACH DATABASE ? AS live", (str(live),))
+            try:
+                present = {
+                    row[0]
+                    for row in db.execute("SELECT name FROM live.sqlite_master WHERE type='table'")
+                }
+                with db:
+                    for table in REFERENCE_TABLES:
+                        if table in present:
+                            db.execute(
+                                f"INSERT OR REPLACE INTO main.{table} SELECT * FROM live.{table}"
+                            )
+            finally:
+                db.execute("DETACH DATABASE live")
+        with db:
+            db.execute(_RELABEL)

@@ -7,15 +7,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-
 from frontdesk.core.enquiry import Enquiry, EnquiryDraft
-from frontdesk.store import desk_schema
 from frontdesk.store.desk import DeskStore
 from frontdesk.store.enquiries import EnquiryLog
-
-# Where a future sync client records its last successful exchange with the hub.
-LAST_SYNC_KEY = "last_sync_at"
+from frontdesk.sync.account import HubAccount, SyncState
+from frontdesk.sync.status import read_status
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +44,13 @@ class DeskAccess:
         self.store.close()
 
     def status(self) -> DeskStatus:
-        with self.store.engine.connect() as conn:
-            last = conn.scalar(
-                select(desk_schema.desk_state.c.value).where(
-                    desk_schema.desk_state.c.key == LAST_SYNC_KEY
-                )
-            )
-        return DeskStatus(self.log.outbox_size(), last)
+        found = read_status(self.store, None)
+        last = found.last_sync_at
+        return DeskStatus(found.outbox, last.isoformat() if last else None)
+
+    def hub_account(self) -> HubAccount | None:
+        """The hub this desk is signed in to (None: standalone)."""
+        return SyncState(self.store).account()
 
     def today(self) -> tuple[Enquiry, ...]:
         return tuple(self.log.list(since=dt.date.today()))

@@ -1,6 +1,6 @@
 """The adviser's screen: search and results on the left, the selected service's details in
 the middle, the enquiry and today's enquiries on the right; a message bar on top and the
-desk's state in the status bar.
+desk's state (and, when signed in to a hub, sync's) in the status bar.
 
 The window wires panels together and builds its actions from the shortcut table; the
 panels and controllers do the work.
@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from frontdesk.core.enquiry import Enquiry, SyncState
 from frontdesk.gui import message
 from frontdesk.gui.catalogue_access import CatalogueAccess, FilterChoices
 from frontdesk.gui.desk_access import DeskAccess, SaveOutcome
@@ -32,7 +33,9 @@ from frontdesk.gui.settings_dialog import SettingsDialog
 from frontdesk.gui.shortcuts import SHORTCUTS
 from frontdesk.gui.shortcuts_dialog import ShortcutsDialog
 from frontdesk.gui.statusbar import StatusBar
+from frontdesk.gui.sync_link import SyncLink
 from frontdesk.store.catalogue import CatalogueStats
+from frontdesk.sync.status import SyncMode, SyncStatus
 
 # How long an information message stays in the status bar.
 INFO_MS = 8000
@@ -49,6 +52,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.catalogue: CatalogueAccess | None = None
         self.desk: DeskAccess | None = None
+        self.sync: SyncLink | None = None
+        self._sync_status: SyncStatus | None = None
+        self._rejected_seen: set[str] | None = None
         self.setWindowTitle(self.tr("frontdesk — find a service, log the enquiry"))
         self.search = SearchPanel(runner)
         self.detail = DetailPanel(runner)
@@ -104,6 +110,7 @@ class MainWindow(QMainWindow):
             "focus_enquiry": self.focus_enquiry,
             "focus_today": self.today.table.setFocus,
             "save": self.enquiries.save,
+            "sync_now": self.sync_now,
             "dismiss_message": self.dismiss_message,
             "settings": self.edit_settings,
             "shortcuts": lambda: ShortcutsDialog.show_shortcuts(self),
@@ -119,7 +126,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             self.actions_by_name[binding.action] = action
         menus = (
-            (self.tr("&File"), ("new_enquiry", "save", "settings", "quit")),
+            (self.tr("&File"), ("new_enquiry", "save", "sync_now", "settings", "quit")),
             (
                 self.tr("&Go"),
                 ("focus_search", "focus_detail", "focus_enquiry", "focus_today", "add_service"),
@@ -165,8 +172,93 @@ class MainWindow(QMainWindow):
     def attach_desk(self, desk: DeskAccess) -> None:
         self.desk = desk
         self.enquiries.set_desk(desk)
-        self.runner.run(desk.today).on_success(self.today.set_enquiries)
+        self.runner.run(desk.today).on_success(self._show_today)
         self.runner.run(desk.status).on_success(self.status.set_desk)
+
+    # -- sync ------------------------------------------------------------------------
+
+    def attach_sync(self, link: SyncLink) -> None:
+        """Show the background sync's status and refresh what it changes."""
+        self.sync = link
+        link.status_changed.connect(self.sync_status)
+        link.catalogue_replaced.connect(self._catalogue_replaced)
+        self.runner.run(link.status).on_success(self.sync_status)
+
+    def sync_mode(self) -> SyncMode:
+        """The mode the status bar shows (standalone until sync reports)."""
+        status = self._sync_status
+        return status.mode if status is not None else SyncMode.STANDALONE
+
+    def sync_now(self) -> None:
+        if self.sync is None:
+            message.info(
+                self.tr(
+                    "This desk works standalone: sign it in to a hub first "
+                    "(frontdesk login HUB_ADDRESS --user NAME)."
+                )
+            )
+            return
+        self.sync.wake()
+        message.info(self.tr("Syncing with the hub…"))
+
+    def sync_status(self, status: SyncStatus) -> None:
+        """A status from the sync thread (delivered on this thread by a queued signal)."""
+        previous, self._sync_status = self._sync_status, status
+        self.status.set_sync(status)
+        if previous is None or status.mode is not previous.mode:
+            self._tell_about_mode(status)
+        if self.desk is not None and (
+            previous is None
+            or (status.outbox, status.last_push_at, status.last_pull_at)
+            != (previous.outbox, previous.last_push_at, previous.last_pull_at)
+        ):
+            # Acknowledgements, rejections and referral statuses change today's list.
+            self.runner.run(self.desk.today, key="today").on_success(self._show_today)
+
+    def _tell_about_mode(self, status: SyncStatus) -> None:
+        """Modes that need the adviser go to the message bar, with what to do."""
+        reason = status.message or ""
+        if status.mode is SyncMode.SIGNED_OUT:
+            message.warning(
+                self.tr(
+                    "This desk is signed out of the hub ({0}). Enquiries are kept on this "
+                    "desk. Sign in again (frontdesk login {1} --user {2}), then press F5."
+                ).format(reason, status.hub_url or "HUB_ADDRESS", status.user or "NAME")
+            )
+        elif status.mode is SyncMode.BLOCKED:
+            message.error(
+                self.tr(
+                    "Sending enquiries to the hub has stopped ({0}). Nothing is lost: they "
+                    "are kept on this desk. Tell your supervisor or IT."
+                ).format(reason)
+            )
+
+    def _catalogue_replaced(self, reopened: bool) -> None:
+        """Sync swapped a rebuilt catalogue.db in: refresh filters, results, details."""
+        catalogue = self.catalogue
+        if not reopened or catalogue is None:
+            self.catalogue_unavailable(self.tr("Catalogue from the hub: cannot be opened"))
+            message.error(self.tr("The catalogue from the hub could not be opened."))
+            return
+        self.runner.run(catalogue.filter_choices).on_success(
+            lambda choices: self.attach_catalogue(catalogue, choices)
+        )
+        self.search.notice.hide()
+
+    def _show_today(self, enquiries: tuple[Enquiry, ...]) -> None:
+        self.today.set_enquiries(enquiries)
+        rejected = {e.id for e in enquiries if e.sync_state is SyncState.REJECTED}
+        new = rejected - self._rejected_seen if self._rejected_seen is not None else rejected
+        self._rejected_seen = rejected
+        if new:
+            message.warning(
+                self.tr(
+                    "The hub refused %n enquiry(s); they are kept on this desk. The reason "
+                    "is in today's enquiries (F9); tell your supervisor.",
+                    "",
+                    len(new),
+                )
+            )
 
     # -- actions ---------------------------------------------------------------------
 
@@ -220,9 +312,13 @@ class MainWindow(QMainWindow):
         self.detail.show_service(service_id, self.search.filters.postcode.text())
 
     def _saved(self, outcome: SaveOutcome) -> None:
-        self.today.set_enquiries(outcome.today)
-        self.status.set_desk(outcome.status)
         self.dismiss_message()
+        self._show_today(outcome.today)
+        if self.sync is None:
+            self.status.set_desk(outcome.status)
+        else:
+            self.status.set_waiting(outcome.status.waiting)
+            self.sync.wake()  # send it now rather than at the next poll
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Queue the last keystrokes' draft on the worker; run_app waits for it before exit.

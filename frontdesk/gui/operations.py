@@ -179,6 +179,11 @@ class OperationRunner(QObject):
         self._executors[lane].submit(task)
         return op
 
+    def submit(self, fn: Callable[[], None], *, lane: Lane = "db") -> None:
+        """Queue `fn` on a lane with no result and no callback: for work another thread
+        (the syncer) must sequence with the GUI's own, such as pausing catalogue.db use."""
+        self._executors[lane].submit(fn)
+
     def is_stale(self, op: Operation[Any]) -> bool:
         if op.key is None:
             return False

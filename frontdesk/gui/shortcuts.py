@@ -95,6 +95,11 @@ SHORTCUTS: tuple[KeyBinding, ...] = (
     KeyBinding(
         ("Escape",), str(QT_TRANSLATE_NOOP("Shortcuts", "Close the message bar")), "dismiss_message"
     ),
+    KeyBinding(
+        ("F5",),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Sync now: send waiting enquiries, fetch updates")),
+        "sync_now",
+    ),
     KeyBinding(("Ctrl+,",), str(QT_TRANSLATE_NOOP("Shortcuts", "Settings")), "settings"),
     KeyBinding(
         ("F1",), str(QT_TRANSLATE_NOOP("Shortcuts", "This list of keyboard shortcuts")), "shortcuts"

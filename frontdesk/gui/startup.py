@@ -1,10 +1,12 @@
-"""Opening the desk's two files in the background when the window appears.
+"""Opening the desk's two files in the background when the window appears, then sync.
 
-catalogue.db: opened and indexed on the worker; empty with no hub configured (or `demo`
+desk.db: opened (and migrated) on the worker first, since whether it is signed in to a
+hub decides where the catalogue comes from; if that fails the adviser is told why and can
+still search.
+catalogue.db: opened and indexed on the worker; empty on a standalone desk (or `demo`
 asked for) → the demo catalogue is imported while the window says so; unreadable →
 the adviser is offered a rebuild (it is a cache: delete it and import again).
-desk.db: opened (and migrated) on the worker; if that fails the adviser is told why and
-can still search.
+Sync: once both are open on a desk signed in to a hub, a SyncLink starts background sync.
 """
 
 from __future__ import annotations
@@ -21,9 +23,16 @@ from frontdesk.gui.dialogs import Ask
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner, is_environment_error
 from frontdesk.gui.settings import Settings
+from frontdesk.gui.sync_link import SyncLink
 from frontdesk.store.catalogue import CatalogueSchemaError
 from frontdesk.store.desk_migrations import DeskTooNewError
 from frontdesk.store.paths import DataPaths
+from frontdesk.sync.account import HubAccount
+from frontdesk.sync.backoff import Backoff
+from frontdesk.sync.credentials import TokenStore
+
+# Seconds between background sync rounds while the hub answers.
+POLL_INTERVAL = 60.0
 
 log = logging.getLogger("frontdesk.gui.startup")
 
@@ -48,6 +57,10 @@ class Startup(QObject):
         settings: Settings,
         *,
         demo: bool = False,
+        demo_hub: bool = False,
+        poll_interval: float = POLL_INTERVAL,
+        tokens: TokenStore | None = None,
+        backoff: Backoff | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -55,10 +68,14 @@ class Startup(QObject):
         self.paths = paths
         self.settings = settings
         self.demo = demo
+        self.demo_hub = demo_hub  # signed in to `frontdesk demo`'s embedded hub
+        self.account: HubAccount | None = None
+        self.sync: SyncLink | None = None
+        self._sync_options = (poll_interval, tokens, backoff)
 
     def begin(self) -> None:
+        self.open_desk()  # first: a signed-in desk takes its catalogue from the hub
         self.open_catalogue()
-        self.open_desk()
 
     def open_catalogue(self) -> None:
         path = self.paths.catalogue_db
@@ -68,9 +85,47 @@ class Startup(QObject):
 
     def open_desk(self) -> None:
         paths = self.paths
-        self.runner.run(lambda: DeskAccess.open(paths.desk_db, paths.backups)).on_success(
-            self.window.attach_desk
-        ).on_failure(self._desk_failed)
+
+        def open_() -> tuple[DeskAccess, HubAccount | None]:
+            desk = DeskAccess.open(paths.desk_db, paths.backups)
+            return desk, desk.hub_account()
+
+        self.runner.run(open_).on_success(self._desk_opened).on_failure(self._desk_failed)
+
+    def _desk_opened(self, opened: tuple[DeskAccess, HubAccount | None]) -> None:
+        desk, self.account = opened
+        self.window.attach_desk(desk)
+        self._start_sync()
+
+    def _start_sync(self) -> None:
+        """Start background sync once both files are open on a signed-in desk."""
+        window = self.window
+        if self.sync is not None or self.account is None:
+            return
+        if window.desk is None or window.catalogue is None:
+            return
+        poll, tokens, backoff = self._sync_options
+        self.sync = SyncLink(
+            self.runner,
+            window.desk.store,
+            window.catalogue,
+            self.paths.catalogue_db,
+            demo_reference=self.demo_hub,
+            poll_interval=poll,
+            tokens=tokens,
+            backoff=backoff,
+            parent=self,
+        )
+        window.attach_sync(self.sync)
+        self.sync.start()
+        log.info("background sync started")
+
+    def stop_sync(self) -> None:
+        """Let the sync thread finish its page or batch and stop (before the runner stops:
+        a catalogue swap may need the database worker)."""
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync = None
 
     def close_stores(self) -> None:
         """After the runner has stopped: nothing else is using them."""
@@ -82,18 +137,21 @@ class Startup(QObject):
     # -- catalogue -------------------------------------------------------------------
 
     def _catalogue_opened(self, access: CatalogueAccess, force_demo: bool = False) -> None:
-        standalone = not self.settings.hub_address
+        standalone = self.account is None and not self.settings.hub_address
         # Whether there is any service at all: counting them costs ~0.15 s at 200k.
         self.runner.run(access.has_services).on_success(
             lambda filled: self._fill(
-                access, force_demo or self.demo or (standalone and not filled)
+                access, force_demo or self.demo or (standalone and not filled), filled
             )
         )
 
-    def _fill(self, access: CatalogueAccess, load_demo: bool) -> None:
+    def _fill(self, access: CatalogueAccess, load_demo: bool, filled: bool = True) -> None:
+        if not load_demo and not filled and self.account is not None:
+            # The first sync brings the catalogue; the window refreshes when it is swapped in.
+            self.window.catalogue_loading(self.tr("Fetching the catalogue from the hub…"))
         if not load_demo:
             self.runner.run(access.filter_choices).on_success(
-                lambda choices: self.window.attach_catalogue(access, choices)
+                lambda choices: self._attached(access, choices)
             )
             return
         text = self.tr("Loading demo catalogue…")
@@ -108,8 +166,14 @@ class Startup(QObject):
             lambda choices: self._demo_loaded(access, choices)
         ).with_progress(text)
 
-    def _demo_loaded(self, access: CatalogueAccess, choices: FilterChoices) -> None:
+    def _attached(self, access: CatalogueAccess, choices: FilterChoices) -> None:
         self.window.attach_catalogue(access, choices)
+        if self.sync is not None:
+            self.sync.set_catalogue(access)  # rebuilt after it was found unreadable
+        self._start_sync()
+
+    def _demo_loaded(self, access: CatalogueAccess, choices: FilterChoices) -> None:
+        self._attached(access, choices)
         message.info(self.tr("Demo catalogue loaded: frontdesk is working standalone."))
 
     def _catalogue_failed(self, error: BaseException) -> None:
@@ -140,8 +204,9 @@ class Startup(QObject):
             remove_catalogue(path)
             return CatalogueAccess.open(path)
 
+        standalone = self.account is None and not self.settings.hub_address
         self.runner.run(recreate).on_success(
-            lambda access: self._catalogue_opened(access, force_demo=not self.settings.hub_address)
+            lambda access: self._catalogue_opened(access, force_demo=standalone)
         ).on_failure(self._catalogue_failed).with_progress(self.tr("Rebuilding the catalogue…"))
 
     # -- desk ------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""The status bar: standalone/online/offline, last sync, items waiting to send, catalogue
-age, and what is running in the background. Every state is words, not just colour."""
+"""The status bar: standalone/online/syncing/offline/signed out/blocked, last sync, items
+waiting to send, catalogue age, and what is running in the background. Every state is
+words, not just colour."""
 
 from __future__ import annotations
 
@@ -10,10 +11,16 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from frontdesk.gui.desk_access import DeskStatus
 from frontdesk.store.catalogue import CatalogueStats
+from frontdesk.sync.status import SyncMode, SyncStatus
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 class StatusLabel(QLabel):
-    """A label that asks for one line but may wrap when the window is narrow (200% text).
+    """A label that asks for one line but may wrap when the window is narrow (200% text);
+    its accessible name follows its text.
 
     Signals: QLabel's own.
     """
@@ -22,6 +29,10 @@ class StatusLabel(QLabel):
         super().__init__()
         self.setWordWrap(True)
 
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setAccessibleName(text)
+
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         one_line = self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.margin() + 4
@@ -29,7 +40,8 @@ class StatusLabel(QLabel):
 
 
 class StatusBar(QStatusBar):
-    """Permanent labels for the desk's state plus transient messages.
+    """Permanent labels for the desk's state plus transient messages. Each label's
+    accessible name is its text and its description says what it is about.
 
     Signals: QStatusBar's own (messageChanged).
     """
@@ -41,9 +53,18 @@ class StatusBar(QStatusBar):
         self.sync = StatusLabel()
         self.waiting = StatusLabel()
         self.catalogue = StatusLabel()
-        for label in (self.busy, self.mode, self.sync, self.waiting, self.catalogue):
+        descriptions = (
+            (self.busy, self.tr("Background work")),
+            (self.mode, self.tr("Connection to the hub")),
+            (self.sync, self.tr("Last sync with the hub")),
+            (self.waiting, self.tr("Enquiries waiting to send to the hub")),
+            (self.catalogue, self.tr("Age of the service catalogue")),
+        )
+        for label, description in descriptions:
+            label.setAccessibleDescription(description)
             self.addPermanentWidget(label)
         self._running: dict[int, str] = {}
+        self._synced_at: dt.datetime | None = None
         self.set_mode(None)
         self.set_desk(None)
         self.catalogue.setText(self.tr("Catalogue: opening…"))
@@ -61,12 +82,50 @@ class StatusBar(QStatusBar):
             self.sync.setText(self.tr("Last sync: never"))
             self.waiting.setText("")
             return
-        self.sync.setText(
-            self.tr("Last sync: {0}").format(status.last_sync)
-            if status.last_sync
-            else self.tr("Last sync: never")
-        )
-        self.waiting.setText(self.tr("%n item(s) waiting to send", "", status.waiting))
+        when = dt.datetime.fromisoformat(status.last_sync) if status.last_sync else None
+        self._show_sync_counts(when, status.waiting)
+
+    def set_sync(self, status: SyncStatus) -> None:
+        """Show what the syncer last reported: mode, last sync, waiting, catalogue age."""
+        mode = status.mode
+        texts = {
+            SyncMode.STANDALONE: self.tr("Standalone"),
+            SyncMode.ONLINE: self.tr("Online"),
+            SyncMode.SYNCING: self.tr("Syncing…"),
+            SyncMode.OFFLINE: self.tr("Offline: enquiries are kept on this desk"),
+            SyncMode.SIGNED_OUT: self.tr("Signed out: sign in again"),
+            SyncMode.BLOCKED: self.tr("Sync blocked: enquiries are kept on this desk"),
+        }
+        text = texts[mode]
+        if mode is SyncMode.OFFLINE and status.next_attempt_at is not None:
+            retry = status.next_attempt_at.astimezone().strftime("%H:%M:%S")
+            text = self.tr("{0} (retrying at {1})").format(text, retry)
+        self.mode.setText(text)
+        self.mode.setToolTip(status.message or "")
+        if mode is SyncMode.STANDALONE:
+            self.set_desk(DeskStatus(status.outbox, None))
+            return
+        self._show_sync_counts(status.last_sync_at, status.outbox)
+        if status.catalogue_synced_at is not None:
+            self._synced_at = status.catalogue_synced_at
+            self.catalogue.setText(self.age_text(self._synced_at.isoformat(), _now()))
+
+    def _show_sync_counts(self, last_sync: dt.datetime | None, waiting: int) -> None:
+        if last_sync is None:
+            self.sync.setText(self.tr("Last sync: never"))
+        else:
+            local = last_sync.astimezone()
+            shown = (
+                local.strftime("%H:%M")
+                if local.date() == dt.date.today()
+                else local.strftime("%d %b %Y %H:%M")
+            )
+            self.sync.setText(self.tr("Last sync: {0}").format(shown))
+        self.set_waiting(waiting)
+
+    def set_waiting(self, waiting: int) -> None:
+        """How many outbox items have not yet been confirmed by the hub."""
+        self.waiting.setText(self.tr("%n item(s) waiting to send", "", waiting))
 
     def set_catalogue(self, stats: CatalogueStats | None, problem: str = "") -> None:
         if stats is None:
@@ -75,8 +134,11 @@ class StatusBar(QStatusBar):
         self.set_catalogue_age(stats.last_import)
 
     def set_catalogue_age(self, imported_at: str | None) -> None:
-        """Say how old the catalogue is from when it was last imported (ISO 8601)."""
-        self.catalogue.setText(self.age_text(imported_at, dt.datetime.now(dt.UTC)))
+        """Say how old the catalogue is from when it was last imported (ISO 8601); once the
+        hub has synced it, its sync time says that instead."""
+        if self._synced_at is not None:
+            imported_at = self._synced_at.isoformat()
+        self.catalogue.setText(self.age_text(imported_at, _now()))
 
     def age_text(self, imported_at: str | None, now: dt.datetime) -> str:
         if not imported_at:

@@ -4,7 +4,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../frontdesk/gui/app.py" line="+63" />
+            <location filename="../../frontdesk/gui/app.py" line="+71" />
             <source>frontdesk cannot start</source>
             <translation>Nid yw frontdesk yn gallu cychwyn</translation>
         </message>
@@ -326,12 +326,12 @@ Problem: {0}</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../frontdesk/gui/main_window.py" line="+52" />
+            <location filename="../../frontdesk/gui/main_window.py" line="+58" />
             <source>frontdesk — find a service, log the enquiry</source>
             <translation>frontdesk — dod o hyd i wasanaeth, cofnodi'r ymholiad</translation>
         </message>
         <message>
-            <location line="+70" />
+            <location line="+71" />
             <source>&amp;File</source>
             <translation>&amp;Ffeil</translation>
         </message>
@@ -346,7 +346,48 @@ Problem: {0}</translation>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+62" />
+            <source>This desk works standalone: sign it in to a hub first (frontdesk login HUB_ADDRESS --user NAME).</source>
+            <translation>Mae'r ddesg hon yn gweithio ar ei phen ei hun: mewngofnodwch i hyb yn gyntaf (frontdesk login HUB_ADDRESS --user NAME).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Syncing with the hub…</source>
+            <translation>Yn cysoni â'r hyb…</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again (frontdesk login {1} --user {2}), then press F5.</source>
+            <translation>Mae'r ddesg hon wedi'i hallgofnodi o'r hyb ({0}). Mae ymholiadau'n cael eu cadw ar y ddesg hon. Mewngofnodwch eto (frontdesk login {1} --user {2}), yna pwyswch F5.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Sending enquiries to the hub has stopped ({0}). Nothing is lost: they are kept on this desk. Tell your supervisor or IT.</source>
+            <translation>Mae anfon ymholiadau i'r hyb wedi stopio ({0}). Does dim byd ar goll: maen nhw'n cael eu cadw ar y ddesg hon. Dywedwch wrth eich goruchwyliwr neu TG.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Catalogue from the hub: cannot be opened</source>
+            <translation>Catalog o'r hyb: does dim modd ei agor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The catalogue from the hub could not be opened.</source>
+            <translation>Nid oedd modd agor y catalog o'r hyb.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+15" />
+            <source>The hub refused %n enquiry(s); they are kept on this desk. The reason is in today's enquiries (F9); tell your supervisor.</source>
+            <translation>
+                <numerusform>Gwrthododd yr hyb %n ymholiad; maen nhw'n cael eu cadw ar y ddesg hon. Mae'r rheswm yn ymholiadau heddiw (F9); dywedwch wrth eich goruchwyliwr.</numerusform>
+                <numerusform>Gwrthododd yr hyb %n ymholiad; maen nhw'n cael eu cadw ar y ddesg hon. Mae'r rheswm yn ymholiadau heddiw (F9); dywedwch wrth eich goruchwyliwr.</numerusform>
+                <numerusform>Gwrthododd yr hyb %n ymholiad; maen nhw'n cael eu cadw ar y ddesg hon. Mae'r rheswm yn ymholiadau heddiw (F9); dywedwch wrth eich goruchwyliwr.</numerusform>
+                <numerusform>Gwrthododd yr hyb %n ymholiad; maen nhw'n cael eu cadw ar y ddesg hon. Mae'r rheswm yn ymholiadau heddiw (F9); dywedwch wrth eich goruchwyliwr.</numerusform>
+                <numerusform>Gwrthododd yr hyb %n ymholiad; maen nhw'n cael eu cadw ar y ddesg hon. Mae'r rheswm yn ymholiadau heddiw (F9); dywedwch wrth eich goruchwyliwr.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>Choose a search result first (Ctrl+F, then Down).</source>
             <translation>Dewiswch ganlyniad chwilio yn gyntaf (Ctrl+F, yna'r saeth i lawr).</translation>
         </message>
@@ -784,7 +825,12 @@ Problem: {0}</translation>
             <translation>Cau'r bar negeseuon</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
+            <source>Sync now: send waiting enquiries, fetch updates</source>
+            <translation>Cysoni nawr: anfon ymholiadau sy'n aros, nôl diweddariadau</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Settings</source>
             <translation>Gosodiadau</translation>
         </message>
@@ -821,17 +867,22 @@ Problem: {0}</translation>
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../frontdesk/gui/startup.py" line="+67" />
+            <location filename="../../frontdesk/gui/startup.py" line="+84" />
             <source>Opening the catalogue…</source>
             <translation>Yn agor y catalog…</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+67" />
+            <source>Fetching the catalogue from the hub…</source>
+            <translation>Yn nôl y catalog o'r hyb…</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Loading demo catalogue…</source>
             <translation>Yn llwytho'r catalog enghreifftiol…</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+20" />
             <source>Demo catalogue loaded: frontdesk is working standalone.</source>
             <translation>Catalog enghreifftiol wedi'i lwytho: mae frontdesk yn gweithio'n annibynnol.</translation>
         </message>
@@ -856,7 +907,7 @@ Problem: {0}</translation>
             <translation>Does dim modd chwilio nes bydd y catalog wedi'i ailadeiladu. Gallwch barhau i deipio a chadw ymholiadau.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+17" />
             <source>Rebuilding the catalogue…</source>
             <translation>Yn ailadeiladu'r catalog…</translation>
         </message>
@@ -874,38 +925,86 @@ Problem: {0}</translation>
     <context>
         <name>StatusBar</name>
         <message>
-            <location filename="../../frontdesk/gui/statusbar.py" line="+49" />
+            <location filename="../../frontdesk/gui/statusbar.py" line="+57" />
+            <source>Background work</source>
+            <translation>Gwaith yn y cefndir</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Connection to the hub</source>
+            <translation>Cysylltiad â'r hyb</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last sync with the hub</source>
+            <translation>Cysoni diwethaf â'r hyb</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enquiries waiting to send to the hub</source>
+            <translation>Ymholiadau'n aros i'w hanfon i'r hyb</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Age of the service catalogue</source>
+            <translation>Oed y catalog gwasanaethau</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Catalogue: opening…</source>
             <translation>Catalog: yn agor…</translation>
         </message>
         <message>
             <location line="+4" />
+            <location line="+18" />
             <source>Standalone</source>
             <translation>Annibynnol</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-16" />
+            <location line="+17" />
             <source>Online</source>
             <translation>Ar-lein</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-15" />
+            <location line="+17" />
             <source>Offline: enquiries are kept on this desk</source>
             <translation>All-lein: caiff ymholiadau eu cadw ar y ddesg hon</translation>
         </message>
         <message>
-            <location line="+4" />
-            <location line="+6" />
+            <location line="-13" />
+            <location line="+33" />
             <source>Last sync: never</source>
             <translation>Heb gysoni eto</translation>
         </message>
         <message>
-            <location line="-2" />
+            <location line="-21" />
+            <source>Syncing…</source>
+            <translation>Yn cysoni…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Signed out: sign in again</source>
+            <translation>Wedi allgofnodi: mewngofnodwch eto</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sync blocked: enquiries are kept on this desk</source>
+            <translation>Cysoni wedi'i rwystro: mae ymholiadau'n cael eu cadw ar y ddesg hon</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{0} (retrying at {1})</source>
+            <translation>{0} (yn ceisio eto am {1})</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>Last sync: {0}</source>
             <translation>Cysoni diwethaf: {0}</translation>
         </message>
         <message numerus="yes">
-            <location line="+4" />
+            <location line="+5" />
             <source>%n item(s) waiting to send</source>
             <translation>
                 <numerusform>%n eitem yn aros i'w hanfon</numerusform>
@@ -921,7 +1020,7 @@ Problem: {0}</translation>
             <translation>Catalog: ddim ar gael</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+13" />
             <source>Catalogue: empty</source>
             <translation>Catalog: gwag</translation>
         </message>
@@ -950,7 +1049,17 @@ Problem: {0}</translation>
     <context>
         <name>TodayModel</name>
         <message>
-            <location filename="../../frontdesk/gui/enquiry/today.py" line="+78" />
+            <location filename="../../frontdesk/gui/enquiry/today.py" line="+53" />
+            <source>no reason given</source>
+            <translation>dim rheswm wedi'i roi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The hub refused this enquiry: {0}. It is kept on this desk; tell your supervisor.</source>
+            <translation>Gwrthododd yr hyb yr ymholiad hwn: {0}. Mae'n cael ei gadw ar y ddesg hon; dywedwch wrth eich goruchwyliwr.</translation>
+        </message>
+        <message>
+            <location line="+38" />
             <source>Time</source>
             <translation>Amser</translation>
         </message>
@@ -978,7 +1087,7 @@ Problem: {0}</translation>
     <context>
         <name>TodayPanel</name>
         <message>
-            <location line="+41" />
+            <location line="+42" />
             <source>Today's enquiries</source>
             <translation>Ymholiadau heddiw</translation>
         </message>

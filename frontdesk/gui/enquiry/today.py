@@ -1,5 +1,7 @@
 """Today's enquiries: a table model over enquiry ids (rows cached as the log returned them)
-and the panel that shows it with each enquiry's way to the hub."""
+and the panel that shows it with each enquiry's way to the hub: saved locally, sent (the
+hub confirmed it), rejected (the reason in the tooltip and accessible description), and
+the referral's status as the agency reports it."""
 
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ from frontdesk.gui.enquiry.vocabulary import (
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = 5
+STATUS_COLUMN = 4
 
 
 def status_text(enquiry: Enquiry) -> str:
@@ -41,6 +44,17 @@ def status_text(enquiry: Enquiry) -> str:
     if enquiry.referral_status is not None:
         text += " · " + referral_labels()[enquiry.referral_status]
     return text
+
+
+def rejection_text(enquiry: Enquiry) -> str | None:
+    """Why the hub refused the enquiry and what to do, for the status cell's tooltip."""
+    if enquiry.sync_state is not SyncState.REJECTED:
+        return None
+    reason = enquiry.rejection_reason or QCoreApplication.translate("TodayModel", "no reason given")
+    return QCoreApplication.translate(
+        "TodayModel",
+        "The hub refused this enquiry: {0}. It is kept on this desk; tell your supervisor.",
+    ).format(reason)
 
 
 class TodayModel(QAbstractTableModel):
@@ -84,15 +98,16 @@ class TodayModel(QAbstractTableModel):
         return titles[section] if 0 <= section < COLUMNS else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
+        if not index.isValid():
             return None
         enquiry = self.enquiry(index.row())
         if enquiry is None:
             return None
         column = index.column()
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return rejection_text(enquiry) if column == STATUS_COLUMN else None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
         if column == 0:
             return enquiry.saved_at.astimezone().strftime("%H:%M")
         if column == 1:
@@ -101,7 +116,7 @@ class TodayModel(QAbstractTableModel):
             return outcome_labels()[enquiry.outcome] if enquiry.outcome else "—"
         if column == 3:
             return str(len(enquiry.service_ids))
-        if column == 4:
+        if column == STATUS_COLUMN:
             return status_text(enquiry)
         return None
 

@@ -1,0 +1,185 @@
+"""The app with a real hub: background sync at startup, enquiries shown as sent only once
+the hub confirmed them, offline while the hub is down (the outbox grows), drained when it
+is back; and `frontdesk demo`'s embedded hub syncing the demo catalogue."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from frontdesk.cli.demo_commands import start_demo_hub
+from frontdesk.formats.demo import read_demo_catalogue
+from frontdesk.gui.main_window import MainWindow
+from frontdesk.gui.operations import OperationRunner
+from frontdesk.gui.settings import Settings
+from frontdesk.gui.startup import Startup
+from frontdesk.store.catalogue import CatalogueStore
+from frontdesk.store.desk import DeskStore
+from frontdesk.store.paths import DataPaths
+from frontdesk.sync import sign_in
+from frontdesk.sync.account import SyncState
+from frontdesk.sync.backoff import Backoff
+from frontdesk.sync.credentials import TokenStore
+from tests.hub.conftest import PASSWORD
+from tests.sync.conftest import HubProcess, file_keyring, prepare_hub
+
+__all__ = ["file_keyring"]  # a fixture, used here by name
+
+pytestmark = pytest.mark.slow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
+WAIT = 60_000  # ms: generous, the hub is a real process
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[HubProcess]:
+    db = f"sqlite:///{tmp_path / 'hub.db'}"
+    prepare_hub(db).dispose()
+    process = HubProcess(db, tmp_path / "hub.log")
+    process.start()
+    yield process
+    process.stop(graceful=False)
+
+
+@pytest.fixture
+def synced_window(
+    qtbot: QtBot,
+    hub: HubProcess,
+    paths: DataPaths,
+    settings: Settings,
+    file_keyring: TokenStore,
+) -> Iterator[tuple[MainWindow, Startup]]:
+    desk = DeskStore.open(paths.desk_db, paths.backups)
+    try:
+        sign_in(desk, hub.url, "alice", PASSWORD, tokens=file_keyring)
+    finally:
+        desk.close()
+    runner = OperationRunner.threaded()
+    window = MainWindow(runner, settings)
+    qtbot.addWidget(window)
+    startup = Startup(
+        window,
+        runner,
+        paths,
+        settings,
+        poll_interval=3600,  # only the Syncer's retries, saves and F5 start a round
+        tokens=file_keyring,
+        backoff=Backoff(first=0.05, cap=0.5),
+    )
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    startup.begin()
+    yield window, startup
+    startup.stop_sync()
+    runner.cancel_pending()
+    runner.shutdown()
+    startup.close_stores()
+
+
+def save_enquiry_by_keyboard(qtbot: QtBot, window: MainWindow, note: str) -> None:
+    qtbot.keyClick(focused(), Qt.Key.Key_N, CTRL)
+    qtbot.keyClick(focused(), Qt.Key.Key_N, ALT)
+    assert focused() is window.form.notes
+    qtbot.keyClicks(window.form.notes, note)
+    qtbot.keyClick(focused(), Qt.Key.Key_O, ALT)
+    assert focused() is window.form.outcome
+    qtbot.keyClick(window.form.outcome, Qt.Key.Key_Down)  # the first outcome in the list
+    assert window.form.outcome.currentIndex() == 1
+    qtbot.keyClick(focused(), Qt.Key.Key_S, CTRL)
+
+
+def statuses(window: MainWindow) -> list[str]:
+    model = window.today.model
+    return [str(model.index(row, 4).data()) for row in range(model.rowCount())]
+
+
+def test_enquiries_are_sent_kept_while_offline_and_drained_on_reconnect(
+    qtbot: QtBot, synced_window: tuple[MainWindow, Startup], hub: HubProcess
+) -> None:
+    window, startup = synced_window
+    status = window.status
+    qtbot.waitUntil(lambda: startup.sync is not None, timeout=WAIT)
+    # The first sync rebuilds the catalogue from the hub and swaps it in under the GUI.
+    qtbot.waitUntil(
+        lambda: status.mode.text() == "Online" and "today" in status.catalogue.text(),
+        timeout=WAIT,
+    )
+    qtbot.waitUntil(lambda: window.search.model.rowCount() > 0, timeout=WAIT)
+    assert status.mode.accessibleName() == "Online"
+    assert "waiting" in status.waiting.accessibleDescription().lower()
+
+    qtbot.waitUntil(window.isActiveWindow)
+    save_enquiry_by_keyboard(qtbot, window, "Asked about council tax bands.")
+    qtbot.waitUntil(lambda: statuses(window) == ["Sent to the hub"], timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: (
+            status.mode.text() == "Online" and status.waiting.text() == "0 item(s) waiting to send"
+        ),
+        timeout=WAIT,
+    )
+    assert status.sync.text() != "Last sync: never"
+
+    hub.stop(graceful=False)
+    save_enquiry_by_keyboard(qtbot, window, "Second caller, same question.")
+    qtbot.waitUntil(lambda: status.mode.text().startswith("Offline"), timeout=WAIT)
+    qtbot.waitUntil(lambda: status.waiting.text() != "0 item(s) waiting to send", timeout=WAIT)
+    assert sorted(statuses(window)) == ["Saved on this desk", "Sent to the hub"]
+
+    hub.start()
+    window.actions_by_name["sync_now"].trigger()  # F5; the Syncer's own retry also gets there
+    qtbot.waitUntil(
+        lambda: statuses(window) == ["Sent to the hub", "Sent to the hub"], timeout=WAIT
+    )
+    qtbot.waitUntil(
+        lambda: (
+            status.mode.text() == "Online" and status.waiting.text() == "0 item(s) waiting to send"
+        ),
+        timeout=WAIT,
+    )
+
+
+def test_sync_now_is_on_f5_in_the_file_menu(window: MainWindow) -> None:
+    action = window.actions_by_name["sync_now"]
+    assert action.shortcut().toString() == "F5"
+    file_menu = window.menuBar().actions()[0].menu()
+    assert action in file_menu.actions()  # type: ignore[union-attr]
+
+
+def test_the_demo_hub_syncs_the_demo_catalogue_and_stops(
+    tmp_path: Path, file_keyring: TokenStore
+) -> None:
+    root = tmp_path / "demo"
+    hub = start_demo_hub(root)
+    try:
+        assert hub.services == len(read_demo_catalogue().catalogue.services)
+        store = CatalogueStore.open(root / "catalogue.db")
+        try:
+            stats = store.stats()
+        finally:
+            store.close()
+        # The hub serves no reference data: the demo's routing files were added locally.
+        assert stats.local_authorities > 0 and stats.postcodes > 0
+    finally:
+        hub.stop()
+    with pytest.raises(requests.ConnectionError):  # the hub process has gone
+        requests.get(hub.url + "/", timeout=5)
+    desk = DeskStore.open(root / "desk.db", root / "backups")
+    try:
+        assert SyncState(desk).account() is None  # standalone again afterwards
+    finally:
+        desk.close()
