@@ -19,6 +19,10 @@ class RecordNote:
     record_id: str | None
     reason: str
 
+    def as_dict(self) -> dict[str, int | str | None]:
+        """The note as import reports print it (`--json`)."""
+        return {"index": self.index, "id": self.record_id, "reason": self.reason}
+
 
 @dataclass(frozen=True, slots=True)
 class LgslTier:

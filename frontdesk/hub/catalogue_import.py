@@ -61,13 +61,9 @@ class ImportReport:
             "organizations_changed": self.organizations_changed,
             "taxonomy_terms_changed": self.terms_changed,
             "reference_only": self.reference_only,
-            "skipped": [_note(n) for n in self.skipped],
-            "duplicates": [_note(n) for n in self.duplicates],
+            "skipped": [n.as_dict() for n in self.skipped],
+            "duplicates": [n.as_dict() for n in self.duplicates],
         }
-
-
-def _note(note: RecordNote) -> dict[str, Any]:
-    return {"index": note.index, "id": note.record_id, "reason": note.reason}
 
 
 def import_feeds(

@@ -75,13 +75,9 @@ class SourceReport:
             "unchanged": self.unchanged,
             "removed": self.removed,
             "reference_rows": self.reference_rows,
-            "skipped": [_note_dict(n) for n in self.skipped],
-            "duplicates": [_note_dict(n) for n in self.duplicates],
+            "skipped": [n.as_dict() for n in self.skipped],
+            "duplicates": [n.as_dict() for n in self.duplicates],
         }
-
-
-def _note_dict(note: RecordNote) -> dict[str, Any]:
-    return {"index": note.index, "id": note.record_id, "reason": note.reason}
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,16 +448,19 @@ def next_service_rowid(conn: Connection) -> int:
 def _insert_links(conn: Connection, source: str, touched: dict[str, tuple[int, JSON]]) -> None:
     """Coverage areas and taxonomy links for services just added or changed, given as
     (rowid, codec dict) by source id."""
-    areas: list[dict[str, Any]] = []
-    terms: list[dict[str, Any]] = []
+    areas: list[tuple[int, str]] = []
+    terms: list[tuple[int, str]] = []
+    prefix = catalogue_id(source, "")
     for rowid, doc in touched.values():
-        gss_codes = {a.get("gss_code") for a in doc.get("service_areas", ())}
-        for gss in sorted(code for code in gss_codes if code):
-            areas.append({"service_rowid": rowid, "gss": gss})
-        for term in dict.fromkeys(doc.get("taxonomy_term_ids", ())):
-            terms.append({"service_rowid": rowid, "term_id": catalogue_id(source, term)})
-    _bulk_insert(conn, t.service_areas, areas)
-    _bulk_insert(conn, t.service_taxonomy, terms)
+        service_areas = doc.get("service_areas")
+        if service_areas:
+            gss_codes = {a.get("gss_code") for a in service_areas}
+            areas.extend((rowid, gss) for gss in sorted(code for code in gss_codes if code))
+        term_ids = doc.get("taxonomy_term_ids")
+        if term_ids:
+            terms.extend((rowid, prefix + term) for term in dict.fromkeys(term_ids))
+    _insert_tuples(conn, t.service_areas, ("service_rowid", "gss"), areas)
+    _insert_tuples(conn, t.service_taxonomy, ("service_rowid", "term_id"), terms)
 
 
 @dataclass(slots=True)
@@ -593,26 +592,35 @@ def _tiers(conn: Connection) -> dict[str, tuple[str, str | None]]:
     return {r.code: (r.label, r.tier) for r in conn.execute(select(t.lgsl_tiers))}
 
 
-# SQLite accepts at most 32,766 bound values in one statement.
-_MAX_BOUND_VALUES = 32_000
-
-
 def _bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows with multi-row VALUES statements.
+    """Insert many rows (dicts with the same keys) with one prepared statement.
 
-    One statement per few hundred rows instead of one per row: with the search index's
-    triggers on `services`, that is about three times faster for a large import.
+    The rows go straight to the driver's `executemany` on the transaction's own
+    connection: SQLite binds each dict's values by name in C, so there is no per-value
+    Python work and no SQLAlchemy parameter processing, whatever the row count.
     """
     if not rows:
         return
     columns = list(rows[0])
-    per_statement = max(1, _MAX_BOUND_VALUES // len(columns))
     names = ", ".join(f'"{c}"' for c in columns)
-    one_row = "(" + ", ".join("?" for _ in columns) + ")"
-    for chunk in _chunks(rows, per_statement):
-        sql = f'INSERT INTO "{table.name}" ({names}) VALUES ' + ", ".join([one_row] * len(chunk))
-        params = tuple(row[c] for row in chunk for c in columns)
-        conn.exec_driver_sql(sql, params)
+    values = ", ".join(f":{c}" for c in columns)
+    _driver(conn).executemany(f'INSERT INTO "{table.name}" ({names}) VALUES ({values})', rows)
+
+
+def _insert_tuples(
+    conn: Connection, table: Any, columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """Insert many rows given as tuples in `columns` order (see `_bulk_insert`)."""
+    if not rows:
+        return
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    _driver(conn).executemany(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', rows)
+
+
+def _driver(conn: Connection) -> Any:
+    """The sqlite3 connection under `conn`, inside the same transaction."""
+    return conn.connection.driver_connection
 
 
 def _chunks(items: list[_T], size: int) -> Iterator[list[_T]]:
