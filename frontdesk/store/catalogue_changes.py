@@ -16,9 +16,10 @@ index takes rows faster, and is indexed in one pass afterwards.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,6 +72,10 @@ class ChangeCounts:
             self.by_kind[kind] = self.by_kind.get(kind, 0) + n
 
 
+#: Applies one page's changes and sets its meta, inside `ChangeApplier.transaction`.
+ApplyPage = Callable[[Sequence[CatalogueChange], dict[str, str | None]], ChangeCounts]
+
+
 class ChangeApplier:
     """Applies pages to one catalogue, remembering organisation and term names between
     pages so a 200,000-service first sync reads them from the database only once."""
@@ -84,17 +89,33 @@ class ChangeApplier:
         self, changes: Sequence[CatalogueChange], meta: dict[str, str | None]
     ) -> ChangeCounts:
         """Apply one page and set `meta` (the cursor) in one transaction."""
-        latest = {(c.kind, c.id): c for c in changes if c.kind in KINDS}
+        with self.transaction() as apply:
+            return apply(changes, meta)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[ApplyPage]:
+        """One transaction for several pages: each page applied with the function this
+        yields, which also sets that page's `meta` (its cursor), so whatever commits is
+        rows and the cursor that covers exactly them. A first sync groups pages this way
+        to spend less of its time committing."""
         try:
             with writer(self._engine).begin() as conn:
                 if self._context is None:
                     self._context = _RowContext.from_catalogue(conn)
-                counts = _Page(conn, self._context, self._origin).apply(list(latest.values()))
-                write_meta(conn, meta)
+                context = self._context
+
+                def apply(
+                    changes: Sequence[CatalogueChange], meta: dict[str, str | None]
+                ) -> ChangeCounts:
+                    latest = {(c.kind, c.id): c for c in changes if c.kind in KINDS}
+                    counts = _Page(conn, context, self._origin).apply(list(latest.values()))
+                    write_meta(conn, meta)
+                    return counts
+
+                yield apply
         except BaseException:
-            self._context = None  # it may hold names from the page that rolled back
+            self._context = None  # it may hold names from the pages that rolled back
             raise
-        return counts
 
 
 @dataclass(slots=True)
@@ -130,30 +151,44 @@ class _Page:
             self.conn.execute(update(t.sources).where(t.sources.c.name == name).values(**values))
 
     def _organizations(self, changes: list[CatalogueChange]) -> None:
-        names = self.context.org_names
-        for change in changes:
-            self.conn.execute(delete(t.organizations).where(t.organizations.c.id == change.id))
-            if isinstance(change.record, Organization):
-                row = organization_row(change.source, change.record)
-                self.conn.execute(insert(t.organizations).values(**row))
-                if change.id in names and names[change.id] != row["name"]:
-                    self.renamed_orgs.add(change.id)
-                names[change.id] = row["name"]
-            else:
-                names.pop(change.id, None)
+        rows = [
+            organization_row(c.source, c.record)
+            for c in changes
+            if isinstance(c.record, Organization)
+        ]
+        self._replace(t.organizations, changes, rows, self.context.org_names, self.renamed_orgs)
 
     def _terms(self, changes: list[CatalogueChange]) -> None:
-        names = self.context.term_names
+        rows = [
+            taxonomy_term_row(c.source, c.record)
+            for c in changes
+            if isinstance(c.record, TaxonomyTerm)
+        ]
+        self._replace(t.taxonomy_terms, changes, rows, self.context.term_names, self.renamed_terms)
+
+    def _replace(
+        self,
+        table: Any,
+        changes: list[CatalogueChange],
+        rows: list[dict[str, Any]],
+        names: dict[str, str],
+        renamed: set[str],
+    ) -> None:
+        """Delete every changed record and insert the upserted ones, in bulk statements
+        (a page is deduplicated by id, so each id appears once)."""
+        for chunk in _chunks([c.id for c in changes], 500):
+            self.conn.execute(delete(table).where(table.c.id.in_(chunk)))
+        if rows:
+            self.conn.execute(insert(table), rows)
+        upserted = {row["id"]: row["name"] for row in rows}
         for change in changes:
-            self.conn.execute(delete(t.taxonomy_terms).where(t.taxonomy_terms.c.id == change.id))
-            if isinstance(change.record, TaxonomyTerm):
-                row = taxonomy_term_row(change.source, change.record)
-                self.conn.execute(insert(t.taxonomy_terms).values(**row))
-                if change.id in names and names[change.id] != row["name"]:
-                    self.renamed_terms.add(change.id)
-                names[change.id] = row["name"]
-            else:
+            name = upserted.get(change.id)
+            if name is None:
                 names.pop(change.id, None)
+                continue
+            if change.id in names and names[change.id] != name:
+                renamed.add(change.id)
+            names[change.id] = name
 
     def _services(self, changes: list[CatalogueChange]) -> set[str]:
         s = t.services.c

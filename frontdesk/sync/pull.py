@@ -19,7 +19,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from frontdesk.store.catalogue import CatalogueStore
-from frontdesk.store.catalogue_changes import ChangeApplier
+from frontdesk.store.catalogue_changes import ApplyPage
 from frontdesk.store.enquiries import EnquiryLog, UnknownEnquiryError
 from frontdesk.sync.client import ChangePage, HubClient
 from frontdesk.sync.feed import ReferralUpdate, decode_page
@@ -56,31 +56,51 @@ def pull_pages(
     feed_id: str,
     *,
     limit: int = PAGE,
+    group: int = 1,
     should_stop: Callable[[], bool] = lambda: False,
 ) -> PullReport:
     """Apply pages after the stored cursor until the feed has no more. The caller has
-    checked that the stored cursor belongs to `feed_id`."""
+    checked that the stored cursor belongs to `feed_id`.
+
+    Up to `group` pages share one transaction (a rebuild's staging file, which nobody
+    reads, uses several to commit less often); each page still sets the cursor after it,
+    so what commits is always rows and the cursor that covers exactly them."""
     report = PullReport(cursor=store.meta(CURSOR))
     applier = store.change_applier(client.base_url)
     with ThreadPoolExecutor(1, thread_name_prefix="frontdesk-prefetch") as pool:
         pending: Future[ChangePage] | None = pool.submit(client.changes, report.cursor, limit)
-        while pending is not None:
-            page = pending.result()
-            pending = None
-            if page.has_more and page.changes and not should_stop():
-                pending = pool.submit(client.changes, page.cursor, limit)
-            report.finished = not page.has_more or not page.changes
-            try:
-                _apply(applier, log_, page, feed_id, report)
-            except BaseException:
-                if pending is not None:
-                    pending.cancel()
-                raise
+        try:
+            while pending is not None:
+                # The write lock is taken only once a page is here, never while waiting
+                # for the first page of a transaction.
+                page: ChangePage | None = pending.result()
+                failed: Exception | None = None
+                with applier.transaction() as apply:
+                    applied = 0
+                    while page is not None:
+                        pending = None
+                        if page.has_more and page.changes and not should_stop():
+                            pending = pool.submit(client.changes, page.cursor, limit)
+                        report.finished = not page.has_more or not page.changes
+                        _apply(apply, log_, page, feed_id, report)
+                        applied += 1
+                        page = None
+                        if pending is not None and applied < group:
+                            try:
+                                page = pending.result()
+                            except Exception as error:  # the pages before it still commit
+                                failed, pending = error, None
+                if failed is not None:
+                    raise failed
+        except BaseException:
+            if pending is not None:
+                pending.cancel()
+            raise
     return report
 
 
 def _apply(
-    applier: ChangeApplier, log_: EnquiryLog, page: ChangePage, feed_id: str, report: PullReport
+    apply: ApplyPage, log_: EnquiryLog, page: ChangePage, feed_id: str, report: PullReport
 ) -> None:
     if not page.changes and page.cursor == report.cursor:
         return  # an empty page: nothing to store, and nothing to ask for again
@@ -92,7 +112,7 @@ def _apply(
         FEED: feed_id,
         PULLED_AT: dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
-    counts = applier.apply(decoded.catalogue, meta)
+    counts = apply(decoded.catalogue, meta)
     report.pages += 1
     report.changes += len(page.changes)
     report.upserted += counts.upserted
