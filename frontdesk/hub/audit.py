@@ -28,12 +28,35 @@ def record(
 ) -> None:
     conn.execute(
         insert(t.audit_log).values(
-            at=utcnow(),
-            actor=actor,
-            organization_id=organization_id,
-            action=action,
-            target=target,
-            client=client,
-            detail=json.dumps(detail, sort_keys=True) if detail is not None else None,
+            **row(
+                action,
+                actor=actor,
+                organization_id=organization_id,
+                target=target,
+                client=client,
+                detail=detail,
+            )
         )
     )
+
+
+def row(
+    action: str,
+    *,
+    actor: str | None,
+    organization_id: str | None = None,
+    target: str | None = None,
+    client: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """An audit_log row's values, for callers that write it as part of a larger statement
+    (the push path folds it into its last op's write)."""
+    return {
+        "at": utcnow(),
+        "actor": actor,
+        "organization_id": organization_id,
+        "action": action,
+        "target": target,
+        "client": client,
+        "detail": json.dumps(detail, sort_keys=True) if detail is not None else None,
+    }

@@ -12,14 +12,17 @@ import hashlib
 import math
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from psycopg.rows import namedtuple_row
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql
 
 from frontdesk.hub import audit
 from frontdesk.hub import schema as t
 from frontdesk.hub.accounts import Role
 from frontdesk.hub.columns import utcnow
-from frontdesk.hub.db import reading, writing
+from frontdesk.hub.db import is_postgres, reading, writing
 from frontdesk.hub.passwords import DUMMY_HASH, verify_password
 
 TOKEN_BYTES = 32
@@ -125,23 +128,18 @@ def _refuse_if_limited(conn: Connection, username: str, client: str, now: dt.dat
 
 
 def authenticate(engine: Engine, token: str) -> Principal:
-    """The account a bearer token belongs to, or AuthError 401 saying why not."""
-    a, k = t.accounts.c, t.tokens.c
-    with reading(engine) as conn:
-        row = conn.execute(
-            select(
-                k.id,
-                k.expires_at,
-                k.revoked_at,
-                a.id.label("account_id"),
-                a.name,
-                a.role,
-                a.organization_id,
-                a.disabled_at,
-            )
-            .join_from(t.tokens, t.accounts, k.account_id == a.id)
-            .where(k.token_hash == token_hash(token))
-        ).first()
+    """The account a bearer token belongs to, or AuthError 401 saying why not.
+
+    Nothing is cached: a revoked token or a disabled account is refused from the next
+    request on. On PostgreSQL the one SELECT runs on its own (autocommit: a single
+    statement sees one snapshot anyway), so it is one round trip, not BEGIN, SELECT and
+    COMMIT."""
+    with engine.connect() as conn:
+        if is_postgres(conn):
+            row = _token_row_postgres(conn, token)
+        else:
+            with conn.begin():
+                row = conn.execute(_TOKEN_ROW, {"token_hash": token_hash(token)}).first()
     if row is None:
         raise AuthError(401, "token_invalid", "the token is not known; sign in again")
     if row.revoked_at is not None:
@@ -151,6 +149,37 @@ def authenticate(engine: Engine, token: str) -> Principal:
     if row.disabled_at is not None:
         raise AuthError(401, "account_disabled", "the account is disabled")
     return Principal(row.account_id, row.name, Role(row.role), row.organization_id, row.id)
+
+
+_a, _k = t.accounts.c, t.tokens.c
+_TOKEN_ROW = (
+    select(
+        _k.id,
+        _k.expires_at,
+        _k.revoked_at,
+        _a.id.label("account_id"),
+        _a.name,
+        _a.role,
+        _a.organization_id,
+        _a.disabled_at,
+    )
+    .join_from(t.tokens, t.accounts, _k.account_id == _a.id)
+    .where(_k.token_hash == bindparam("token_hash"))
+)
+#: The same statement as psycopg text, compiled once.
+_TOKEN_ROW_SQL = str(_TOKEN_ROW.compile(dialect=postgresql.psycopg.dialect()))  # type: ignore[no-untyped-call]
+
+
+def _token_row_postgres(conn: Connection, token: str) -> Any:
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.autocommit = True  # client-side only: no round trip
+    try:
+        with raw.cursor(row_factory=namedtuple_row) as cursor:
+            cursor.execute(_TOKEN_ROW_SQL, {"token_hash": token_hash(token)})
+            return cursor.fetchone()
+    finally:
+        raw.autocommit = False
 
 
 def logout(engine: Engine, principal: Principal, client: str) -> None:

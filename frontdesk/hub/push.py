@@ -11,19 +11,23 @@ is sent, so an acknowledged op is durable.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import Any
 
+import psycopg
+from psycopg.rows import namedtuple_row
 from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import IntegrityError
 
 from frontdesk.core.enquiry import EventKind
 from frontdesk.hub import audit
 from frontdesk.hub import schema as t
 from frontdesk.hub.auth import Principal
-from frontdesk.hub.callers import record_caller
+from frontdesk.hub.callers import caller_in, record_caller
 from frontdesk.hub.columns import utcnow
 from frontdesk.hub.db import insert_ignoring_conflict, is_postgres
 from frontdesk.hub.push_validation import EventPayload, Op, parse_event
@@ -58,22 +62,29 @@ def push(engine: Engine, who: Principal, device_id: str, ops: list[Op], client: 
     # not 7. Each commit is durable (synchronous_commit stays on).
     audited = False
     with engine.execution_options(immediate=True).connect() as conn:
+        pipe = _Pipeline(conn) if is_postgres(conn) else None
         try:
             for index, op in enumerate(ops):
                 last = index == len(ops) - 1
-                result = _apply_with_retry(
-                    conn,
-                    who,
-                    device_id,
-                    op,
-                    claim=index == 0,
-                    audit=(client, results, len(ops)) if last else None,
-                )
+                audit_args = (client, results, len(ops)) if last else None
+                event = parse_event(op)
+                if pipe is not None and _plain(event):
+                    result = pipe.apply(
+                        who, device_id, op, event, claim=index == 0, audit=audit_args
+                    )
+                else:
+                    if pipe is not None:
+                        pipe.leave()  # SQLAlchemy below: the connection must be out of it
+                    result = _apply_with_retry(
+                        conn, who, device_id, op, claim=index == 0, audit=audit_args
+                    )
                 results.append(result)
             audited = bool(ops)  # by the last op's transaction
         except OpIdReused as error:
             raise OpIdReused(error.op_id, results) from None
         finally:
+            if pipe is not None:
+                pipe.leave()
             if not audited:
                 # No ops, or an op failed before the last one: claim the device (if no
                 # op's transaction did) and record the push in a transaction of their own.
@@ -91,9 +102,6 @@ def _record_push(
     results: list[dict[str, Any]],
     op_count: int,
 ) -> None:
-    counts: dict[str, int] = {}
-    for result in results:
-        counts[result["status"]] = counts.get(result["status"], 0) + 1
     audit.record(
         conn,
         "sync.push",
@@ -101,8 +109,15 @@ def _record_push(
         organization_id=who.organization_id,
         target=device_id,
         client=client,
-        detail={"ops": op_count, **counts},
+        detail=_push_detail(results, op_count),
     )
+
+
+def _push_detail(results: list[dict[str, Any]], op_count: int) -> dict[str, Any]:
+    counts: dict[str, int] = {}
+    for result in results:
+        counts[result["status"]] = counts.get(result["status"], 0) + 1
+    return {"ops": op_count, **counts}
 
 
 def _claim_device(conn: Connection, who: Principal, device_id: str) -> None:
@@ -285,16 +300,10 @@ def _apply_event(
     Appends the op's enquiry writes to `writes`; caller and referral rows, which refer to
     the enquiry, are written afterwards by `_after_event`."""
     owner = state.owner
-    if owner is not None and owner != who.organization_id:
-        return _rejected(op, "the enquiry belongs to another organisation")
     data_text = json.dumps(event.data, sort_keys=True, ensure_ascii=False)
-    if state.event_enquiry_id is not None:
-        existing = (state.event_enquiry_id, state.event_kind, state.event_at, state.event_data)
-        if existing == (event.enquiry_id, event.kind.value, event.at, data_text):
-            return {"op_id": op.op_id, "status": DUPLICATE}  # the desk re-queued it
-        return _rejected(op, "event_id was already used for a different event")
-    if event.kind is EventKind.REFERRAL_SENT and state.referral_id:
-        return _rejected(op, "referral_id was already used for a different referral")
+    refused = _check_event(who, op, event, state, data_text)
+    if refused is not None:
+        return refused
     values = _enquiry_values(event, now)
     if owner is None:
         # Created with its final values: a later statement in the same CTE could not see
@@ -326,6 +335,22 @@ def _apply_event(
         )
     )
     return {"op_id": op.op_id, "status": APPLIED}
+
+
+def _check_event(
+    who: Principal, op: Op, event: EventPayload, state: Any, data_text: str
+) -> dict[str, Any] | None:
+    """Why the event cannot be applied (a result to store), or None if it can."""
+    if state.owner is not None and state.owner != who.organization_id:
+        return _rejected(op, "the enquiry belongs to another organisation")
+    if state.event_enquiry_id is not None:
+        existing = (state.event_enquiry_id, state.event_kind, state.event_at, state.event_data)
+        if existing == (event.enquiry_id, event.kind.value, event.at, data_text):
+            return {"op_id": op.op_id, "status": DUPLICATE}  # the desk re-queued it
+        return _rejected(op, "event_id was already used for a different event")
+    if event.kind is EventKind.REFERRAL_SENT and state.referral_id:
+        return _rejected(op, "referral_id was already used for a different referral")
+    return None
 
 
 def _referral_id(event: EventPayload) -> str:
@@ -373,3 +398,232 @@ def _create_referral(
         note=note if isinstance(note, str) else None,
     )
     create_referral(conn, new, now)
+
+
+# -- PostgreSQL: the same ops, pipelined -------------------------------------------------
+#
+# psycopg's pipeline mode queues statements and sends them together, so an op's
+# transaction costs two round trips instead of four: BEGIN rides with the locking read
+# (the read's result is needed before deciding anything), and the op's one write
+# statement (with the audit row folded in on the last op) rides with COMMIT. COMMIT is
+# still synced and waited for before the next op starts, so every op is durable before
+# the request is answered, and one op is one transaction, exactly as above. Ops whose
+# application needs other modules' SQLAlchemy code (a referral, caller details) take the
+# SQLAlchemy path; the pipeline is left first.
+
+
+def _plain(event: EventPayload | str) -> bool:
+    """The op's writes are only the enquiry, its event, the device and the op."""
+    if isinstance(event, str):
+        return True
+    return event.kind is not EventKind.REFERRAL_SENT and not caller_in(event.kind, event.data)[0]
+
+
+_OP_STATE_SQL = str(_OP_STATE.compile(dialect=postgresql.psycopg.dialect()))  # type: ignore[no-untyped-call]
+
+
+def _insert_sql(table: str, prefix: str, values: dict[str, Any], params: dict[str, Any]) -> str:
+    """`INSERT INTO table (...) VALUES (...)` with the values bound (column names are ours)."""
+    for column, value in values.items():
+        params[prefix + column] = value
+    columns = ", ".join(values)
+    placeholders = ", ".join(f"%({prefix}{column})s" for column in values)
+    return f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
+
+
+class _Pipeline:
+    """The request's pooled connection, driven through psycopg in pipeline mode."""
+
+    def __init__(self, conn: Connection) -> None:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        self.raw: Any = raw
+        self._pipeline: Any = None
+
+    def _enter(self) -> None:
+        if self._pipeline is None:
+            pipeline = self.raw.pipeline()
+            pipeline.__enter__()  # client side only: no round trip
+            self._pipeline = pipeline
+
+    def leave(self) -> None:
+        """Out of pipeline mode (one Sync round trip), for SQLAlchemy to use the connection."""
+        pipeline, self._pipeline = self._pipeline, None
+        if pipeline is not None:
+            pipeline.__exit__(None, None, None)
+
+    def apply(
+        self,
+        who: Principal,
+        device_id: str,
+        op: Op,
+        event: EventPayload | str,
+        *,
+        claim: bool,
+        audit: _Audit | None,
+    ) -> dict[str, Any]:
+        # As `_apply_with_retry`: a racing hub process's insert makes ours fail once.
+        try:
+            return self._transaction(who, device_id, op, event, claim=claim, audit=audit)
+        except psycopg.errors.IntegrityError:
+            return self._transaction(who, device_id, op, event, claim=claim, audit=audit)
+
+    def _transaction(
+        self,
+        who: Principal,
+        device_id: str,
+        op: Op,
+        event: EventPayload | str,
+        *,
+        claim: bool,
+        audit: _Audit | None,
+    ) -> dict[str, Any]:
+        self._enter()
+        try:
+            result, statement, params = self._decide(who, device_id, op, event, claim, audit)
+            if statement:
+                self.raw.execute(statement, params)  # queued
+            self.raw.commit()  # COMMIT, Sync: one round trip, and durable once it returns
+            return result
+        except BaseException:
+            # The original error says more; a dead connection is dropped by the pool.
+            with contextlib.suppress(Exception):
+                self.raw.rollback()
+            raise
+
+    def _read(self, params: dict[str, Any]) -> Any:
+        with self.raw.cursor(row_factory=namedtuple_row) as cursor:
+            cursor.execute(_OP_STATE_SQL, params)
+            return cursor.fetchone()  # the first read also sends the transaction's BEGIN
+
+    def _decide(
+        self,
+        who: Principal,
+        device_id: str,
+        op: Op,
+        event: EventPayload | str,
+        claim: bool,
+        audit: _Audit | None,
+    ) -> tuple[dict[str, Any], str, dict[str, Any]]:
+        """`_apply`'s checks; returns the result and the one statement that stores it."""
+        digest = op.payload_hash(device_id)
+        ids: dict[str, str | None] = {"enquiry_id": None, "event_id": None, "referral_id": None}
+        if not isinstance(event, str):
+            ids = {"enquiry_id": event.enquiry_id, "event_id": event.event_id, "referral_id": None}
+        params = {"device_id": device_id, "op_id": op.op_id, **ids}
+        state = self._read(params)
+        if state is None:  # a new device: claim it, in this transaction, then read again
+            claim_params: dict[str, Any] = {}
+            claim_sql = _insert_sql(
+                "devices",
+                "",
+                {
+                    "id": device_id,
+                    "organization_id": who.organization_id,
+                    "account_id": who.account_id,
+                    "last_seq": 0,
+                    "created_at": utcnow(),
+                },
+                claim_params,
+            )
+            self.raw.execute(claim_sql + " ON CONFLICT DO NOTHING", claim_params)
+            state = self._read(params)
+            if state is None or state.device_org != who.organization_id:
+                raise DeviceNotYours(device_id)
+        elif claim and state.device_org != who.organization_id:
+            raise DeviceNotYours(device_id)
+        if state.payload_hash is None and op.device_seq != int(state.last_seq or 0) + 1:
+            state = self._read(params)  # see `_apply`: re-read with the device lock held
+        writes: list[str] = []
+        values: dict[str, Any] = {}
+        if state.payload_hash is not None:
+            if state.payload_hash != digest:
+                raise OpIdReused(op.op_id, [])
+            result: dict[str, Any] = json.loads(state.result)
+            if result["status"] == APPLIED:
+                result["status"] = DUPLICATE
+            return result, self._with_audit(writes, values, who, device_id, result, audit), values
+        expected = int(state.last_seq or 0) + 1
+        if op.device_seq != expected:
+            result = {"op_id": op.op_id, "status": OUT_OF_ORDER, "expected_seq": expected}
+            return result, self._with_audit(writes, values, who, device_id, result, audit), values
+        now = utcnow()
+        if isinstance(event, str):
+            result = {"op_id": op.op_id, "status": REJECTED, "reason": event}
+        else:
+            data_text = json.dumps(event.data, sort_keys=True, ensure_ascii=False)
+            refused = _check_event(who, op, event, state, data_text)
+            result = refused or {"op_id": op.op_id, "status": APPLIED}
+            if refused is None:
+                enquiry = _enquiry_values(event, now)
+                if state.owner is None:
+                    # Created with its final values, as on the SQLAlchemy path.
+                    enquiry = {
+                        "id": event.enquiry_id,
+                        "organization_id": who.organization_id,
+                        "account_id": who.account_id,
+                        "device_id": device_id,
+                        "created_at": now,
+                        **enquiry,
+                    }
+                    writes.append(_insert_sql("enquiries", "e_", enquiry, values))
+                else:
+                    sets = ", ".join(f"{column} = %(e_{column})s" for column in enquiry)
+                    values.update({f"e_{column}": value for column, value in enquiry.items()})
+                    values["e_key"] = event.enquiry_id
+                    writes.append(f"UPDATE enquiries SET {sets} WHERE id = %(e_key)s")
+                event_row = {
+                    "id": event.event_id,
+                    "enquiry_id": event.enquiry_id,
+                    "kind": event.kind.value,
+                    "at": event.at,
+                    "data": data_text,
+                    "op_id": op.op_id,
+                    "account_id": who.account_id,
+                    "received_at": now,
+                }
+                writes.append(_insert_sql("enquiry_events", "ev_", event_row, values))
+        values.update(d_seq=op.device_seq, d_account=who.account_id, d_now=now, d_key=device_id)
+        writes.append(
+            "UPDATE devices SET last_seq = %(d_seq)s, account_id = %(d_account)s,"
+            " last_push_at = %(d_now)s WHERE id = %(d_key)s"
+        )
+        op_row = {
+            "op_id": op.op_id,
+            "device_id": device_id,
+            "device_seq": op.device_seq,
+            "account_id": who.account_id,
+            "payload_hash": digest,
+            "result": json.dumps(result, sort_keys=True),
+            "created_at": now,
+        }
+        writes.append(_insert_sql("ops", "o_", op_row, values))
+        return result, self._with_audit(writes, values, who, device_id, result, audit), values
+
+    @staticmethod
+    def _with_audit(
+        writes: list[str],
+        values: dict[str, Any],
+        who: Principal,
+        device_id: str,
+        result: dict[str, Any],
+        audit_args: _Audit | None,
+    ) -> str:
+        """All of the op's writes as one statement: all but the last as data-modifying
+        CTEs (none touches a row another writes; foreign keys are checked at the end of
+        the statement). The last op's also writes the push's audit row."""
+        if audit_args is not None:
+            client, earlier, op_count = audit_args
+            row = audit.row(
+                "sync.push",
+                actor=who.name,
+                organization_id=who.organization_id,
+                target=device_id,
+                client=client,
+                detail=_push_detail([*earlier, result], op_count),
+            )
+            writes = [_insert_sql("audit_log", "a_", row, values), *writes]
+        if not writes:
+            return ""
+        ctes = ", ".join(f"w{index} AS ({sql})" for index, sql in enumerate(writes[:-1]))
+        return f"WITH {ctes} {writes[-1]}" if ctes else writes[-1]
