@@ -64,7 +64,9 @@ def launch_embedded_hub(data_dir: Path, *, timeout: float = 60.0) -> EmbeddedHub
         )
     port = _free_port()
     password = secrets.token_urlsafe(18)
-    command = [sys.executable, "-c", _CHILD, "hub-embedded", "--data-dir", str(data_dir)]
+    # -P: the child must import the installed frontdesk, never a source folder that
+    # happens to be the current directory (it lacks the packaged resources).
+    command = [sys.executable, "-P", "-c", _CHILD, "hub-embedded", "--data-dir", str(data_dir)]
     log_path = data_dir / "logs" / "embedded-hub.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "ab") as log_file:  # a file, not a pipe nobody reads
@@ -73,6 +75,7 @@ def launch_embedded_hub(data_dir: Path, *, timeout: float = 60.0) -> EmbeddedHub
             stdin=subprocess.PIPE,
             stdout=log_file,
             stderr=subprocess.STDOUT,
+            cwd=data_dir,
         )
     assert process.stdin is not None
     process.stdin.write(password.encode() + b"\n")
