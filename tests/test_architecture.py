@@ -88,4 +88,10 @@ def test_every_package_in_the_tree_is_shipped() -> None:
         ".".join(init.parent.relative_to(PACKAGE.parent).parts)
         for init in PACKAGE.rglob("__init__.py")
     } | {"frontdesk.resources"}
+    # Data folders under resources/ ship as packages of frontdesk.resources.
+    found |= {
+        f"frontdesk.resources.{folder.name}"
+        for folder in (PACKAGE.parent / "resources").iterdir()
+        if folder.is_dir() and not folder.name.startswith((".", "_"))
+    }
     assert found == declared
