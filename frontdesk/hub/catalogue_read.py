@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, and_, func, or_, select, true
+from sqlalchemy import Connection, Engine, Select, func, or_, select, true
 
 from frontdesk.core.catalogue import catalogue_id
 from frontdesk.core.codec import (
@@ -304,19 +304,18 @@ def _term(row: Any) -> JsonObject:
 # -- services at locations ------------------------------------------------------------
 
 
+def _service_at_locations() -> Any:
+    """Each service-at-location row joined to the service document it renders from."""
+    sal, s = t.service_at_locations.c, t.services.c
+    return select(
+        sal.id, sal.position, s.id.label("sid"), s.hsds_id, s.source, s.organization_id, s.document
+    ).join_from(t.service_at_locations, t.services, sal.service_id == s.id)
+
+
 def list_service_at_locations(engine: Engine, search: str | None, paging: Paging) -> JsonObject:
     sal, s = t.service_at_locations.c, t.services.c
     query = (
-        select(
-            sal.id,
-            sal.position,
-            s.id.label("sid"),
-            s.hsds_id,
-            s.source,
-            s.organization_id,
-            s.document,
-        )
-        .join_from(t.service_at_locations, t.services, sal.service_id == s.id)
+        _service_at_locations()
         .where(*_like_all(s.search_text, search))
         .order_by(s.source, s.source_id, sal.position)
     )
@@ -327,20 +326,8 @@ def list_service_at_locations(engine: Engine, search: str | None, paging: Paging
 
 
 def get_service_at_location(engine: Engine, sal_id: str) -> JsonObject | None:
-    sal, s = t.service_at_locations.c, t.services.c
-    query = (
-        select(
-            sal.id,
-            sal.position,
-            s.id.label("sid"),
-            s.hsds_id,
-            s.source,
-            s.organization_id,
-            s.document,
-        )
-        .join_from(t.service_at_locations, t.services, sal.service_id == s.id)
-        .where(and_(sal.id == sal_id))
-    )
+    sal = t.service_at_locations.c
+    query = _service_at_locations().where(sal.id == sal_id)
     with reading(engine) as conn:
         row = conn.execute(query).first()
         return _sal(conn, row, nested_service=True) if row else None
