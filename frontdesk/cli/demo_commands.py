@@ -3,8 +3,11 @@
 With the `hub` extra installed the demo is a working pair: an embedded hub on SQLite in the
 data folder (the demo catalogue, a demo adviser), the desk signed in to it and synced once,
 then the app syncing in the background; the hub stops (and the desk signs out of it, so a
-later `frontdesk` opens standalone) when the app closes. Without the extra, or if the hub
-cannot start, the app opens standalone on the demo catalogue, saying why.
+later `frontdesk` opens standalone) when the app closes. The sign-in lives in this
+process's memory, not the OS keyring, so the pair works on a machine without one; the
+first sync, the app's syncer and the sign-out all run here for that reason. Without the
+extra, or if the hub cannot start, the app opens standalone on the demo catalogue, saying
+why.
 """
 
 from __future__ import annotations
@@ -49,14 +52,22 @@ class DemoHub:
     _root: Path
 
     def stop(self) -> None:
-        """Sign the desk out (so it is standalone afterwards) and stop the hub."""
+        """Sign the desk out (so it is standalone afterwards) and stop the hub. A desk
+        signed in elsewhere meanwhile (`frontdesk login` to a real hub) is left so."""
         from frontdesk.store.desk import DeskStore
         from frontdesk.sync import CatalogueFile, SyncError, sign_out
+        from frontdesk.sync.account import SyncState
 
         try:
             desk = DeskStore.open(self._root / "desk.db", self._root / "backups")
             try:
-                sign_out(desk, CatalogueFile(self._root / "catalogue.db"))
+                account = SyncState(desk).account()
+                if account is not None and account.url == self.url:
+                    catalogue = CatalogueFile(self._root / "catalogue.db")
+                    try:
+                        sign_out(desk, catalogue)
+                    finally:
+                        catalogue.close()
             finally:
                 desk.close()
         except (SyncError, OSError) as error:
@@ -68,7 +79,8 @@ class DemoHub:
 def start_demo_hub(data_dir: Path) -> DemoHub:
     """Start the embedded hub, sign the desk in and sync it once (the demo catalogue comes
     from the hub, the demo's routing files are added locally). Raises HubExtraMissing
-    without the hub extra, SyncError (or KeyringUnavailable) when it cannot be used."""
+    without the hub extra, SyncError when it cannot be used. No keyring is needed: the
+    token stays in this process's memory (`frontdesk.sync.credentials.EMBEDDED`)."""
     from frontdesk.gui.catalogue_access import sync_prepare
     from frontdesk.store.catalogue import CatalogueStore
     from frontdesk.store.desk import DeskStore

@@ -7,6 +7,9 @@ catalogue.db: opened and indexed on the worker; empty on a standalone desk (or `
 asked for) → the demo catalogue is imported while the window says so; unreadable →
 the adviser is offered a rebuild (it is a cache: delete it and import again).
 Sync: once both are open on a desk signed in to a hub, a SyncLink starts background sync.
+A sign-in to the embedded hub of a `frontdesk demo` that has since gone is dropped (its
+token died with it) and the desk works standalone; one to a demo still running in another
+process is left to that demo, which alone holds its token.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from frontdesk.store.paths import DataPaths
 from frontdesk.sync.account import HubAccount
 from frontdesk.sync.backoff import Backoff
 from frontdesk.sync.credentials import TokenStore
+from frontdesk.sync.session import forget_stopped_demo
 
 # Seconds between background sync rounds while the hub answers.
 POLL_INTERVAL = 60.0
@@ -71,7 +75,8 @@ class Startup(QObject):
         self.demo_hub = demo_hub  # signed in to `frontdesk demo`'s embedded hub
         self.account: HubAccount | None = None
         self.sync: SyncLink | None = None
-        self._sync_options = (poll_interval, tokens, backoff)
+        self._tokens = tokens or TokenStore()
+        self._sync_options = (poll_interval, backoff)
 
     def begin(self) -> None:
         self.open_desk()  # first: a signed-in desk takes its catalogue from the hub
@@ -84,18 +89,39 @@ class Startup(QObject):
         ).on_failure(self._catalogue_failed).with_progress(self.tr("Opening the catalogue…"))
 
     def open_desk(self) -> None:
-        paths = self.paths
+        paths, tokens = self.paths, self._tokens
 
-        def open_() -> tuple[DeskAccess, HubAccount | None]:
+        def open_() -> tuple[DeskAccess, HubAccount | None, bool]:
             desk = DeskAccess.open(paths.desk_db, paths.backups)
-            return desk, desk.hub_account()
+            stopped = forget_stopped_demo(desk.store, tokens=tokens) is not None
+            return desk, desk.hub_account(), stopped
 
         self.runner.run(open_).on_success(self._desk_opened).on_failure(self._desk_failed)
 
-    def _desk_opened(self, opened: tuple[DeskAccess, HubAccount | None]) -> None:
-        desk, self.account = opened
+    def _desk_opened(self, opened: tuple[DeskAccess, HubAccount | None, bool]) -> None:
+        desk, self.account, demo_stopped = opened
         self.window.attach_desk(desk)
+        # The message bar, not the status bar: the adviser must see that this window
+        # does not sync, and a status-bar note is gone in seconds.
+        if demo_stopped:
+            message.warning(
+                self.tr(
+                    "The demo hub this desk was signed in to has stopped: frontdesk works "
+                    "standalone. Run frontdesk demo to start it again."
+                )
+            )
+        elif self.account is not None and self._demo_elsewhere(self.account):
+            message.warning(
+                self.tr(
+                    "This desk is signed in to the demo hub of a frontdesk demo still "
+                    "running on this computer: only that window can sync it."
+                )
+            )
         self._start_sync()
+
+    def _demo_elsewhere(self, account: HubAccount) -> bool:
+        """Signed in to another process's demo hub: its token is in that process only."""
+        return account.embedded and not self._tokens.in_memory(account.url)
 
     def _start_sync(self) -> None:
         """Start background sync once both files are open on a signed-in desk."""
@@ -104,7 +130,9 @@ class Startup(QObject):
             return
         if window.desk is None or window.catalogue is None:
             return
-        poll, tokens, backoff = self._sync_options
+        if self._demo_elsewhere(self.account):
+            return
+        poll, backoff = self._sync_options
         self.sync = SyncLink(
             self.runner,
             window.desk.store,
@@ -112,7 +140,7 @@ class Startup(QObject):
             self.paths.catalogue_db,
             demo_reference=self.demo_hub,
             poll_interval=poll,
-            tokens=tokens,
+            tokens=self._tokens,
             backoff=backoff,
             parent=self,
         )

@@ -4,7 +4,12 @@ demo adviser account, served on loopback by a child process.
 A child process rather than a thread: the sync package never imports the hub (DESIGN.md),
 the hub's event loop stays out of the GUI's process, and stopping it is one signal. The
 demo adviser's password is made afresh at every start and handed over on the child's
-stdin, so it is never on a command line, in a file or in a log.
+stdin, so it is never on a command line, in a file or in a log. The desk's token for it is
+kept in this process's memory only (`credentials.EMBEDDED`), never in a keyring or a file.
+
+The child keeps reading its stdin after the password and exits when it closes: however
+the demo ends (closed, crashed, killed), its hub goes with it, so nothing answering on the
+old port can be mistaken for a demo that still holds its sign-in.
 """
 
 from __future__ import annotations
@@ -22,13 +27,26 @@ from pathlib import Path
 import requests
 
 from frontdesk.store.desk import DeskStore
-from frontdesk.sync.credentials import TokenStore
+from frontdesk.sync.client import normalise_hub_url
+from frontdesk.sync.credentials import EMBEDDED, TokenStore
 from frontdesk.sync.errors import SyncError
 from frontdesk.sync.session import sign_in
 
 DEMO_USER = "demo-adviser"
 HUB_EXTRA = ("starlette", "uvicorn", "alembic")
-_CHILD = "import sys; from frontdesk.cli import main; sys.exit(main())"
+# `hub-embedded` gets the password line; a thread waits for the rest of stdin, which ends
+# only when the demo process closes its end or dies, and then ends the hub.
+_CHILD = """\
+import io, os, sys, threading
+from frontdesk.cli import main
+pipe = sys.stdin
+sys.stdin = io.StringIO(pipe.readline())
+def _demo_gone():
+    pipe.read()
+    os._exit(0)
+threading.Thread(target=_demo_gone, daemon=True).start()
+sys.exit(main())
+"""
 
 
 class HubExtraMissing(SyncError):
@@ -43,6 +61,7 @@ class EmbeddedHub:
     process: subprocess.Popen[bytes]
 
     def stop(self, timeout: float = 10.0) -> None:
+        EMBEDDED.release(self.url)  # its tokens are worthless from here on
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -50,6 +69,8 @@ class EmbeddedHub:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        if self.process.stdin is not None:
+            self.process.stdin.close()
 
 
 def hub_extra_installed() -> bool:
@@ -79,13 +100,15 @@ def launch_embedded_hub(data_dir: Path, *, timeout: float = 60.0) -> EmbeddedHub
         )
     assert process.stdin is not None
     process.stdin.write(password.encode() + b"\n")
-    process.stdin.close()
-    hub = EmbeddedHub(f"http://127.0.0.1:{port}", DEMO_USER, password, process)
+    process.stdin.flush()  # and kept open: closing it ends the hub
+    url = normalise_hub_url(f"http://127.0.0.1:{port}")
+    hub = EmbeddedHub(url, DEMO_USER, password, process)
     try:
         _wait_until_up(hub, timeout, log_path)
     except BaseException:
         hub.stop()
         raise
+    EMBEDDED.hold(url)  # this process started it: its token stays in memory
     return hub
 
 
@@ -93,7 +116,8 @@ def start_embedded_hub(
     data_dir: Path, *, tokens: TokenStore | None = None
 ) -> tuple[str, Callable[[], None]]:
     """Start the embedded hub and sign this data folder's desk in to it as the demo
-    adviser; returns (hub URL, stop). The caller then syncs (a Syncer, `frontdesk sync`)."""
+    adviser; returns (hub URL, stop). The token stays in this process's memory, so the
+    caller syncs in this process (a Syncer); `stop` forgets it and ends the hub."""
     hub = launch_embedded_hub(data_dir)
     try:
         desk = DeskStore.open(data_dir / "desk.db", data_dir / "backups")

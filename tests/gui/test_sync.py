@@ -1,6 +1,7 @@
 """The app with a real hub: background sync at startup, enquiries shown as sent only once
 the hub confirmed them, offline while the hub is down (the outbox grows), drained when it
-is back; and `frontdesk demo`'s embedded hub syncing the demo catalogue."""
+is back; and `frontdesk demo`'s embedded hub syncing the demo catalogue, then the app
+syncing with it in the background, on a machine with no keyring."""
 
 from __future__ import annotations
 
@@ -28,9 +29,9 @@ from frontdesk.sync.account import SyncState
 from frontdesk.sync.backoff import Backoff
 from frontdesk.sync.credentials import TokenStore
 from tests.hub.conftest import PASSWORD
-from tests.sync.conftest import HubProcess, file_keyring, prepare_hub
+from tests.sync.conftest import HubProcess, file_keyring, no_keyring, prepare_hub
 
-__all__ = ["file_keyring"]  # a fixture, used here by name
+__all__ = ["file_keyring", "no_keyring"]  # fixtures, used here by name
 
 pytestmark = pytest.mark.slow
 
@@ -160,9 +161,7 @@ def test_sync_now_is_on_f5_in_the_file_menu(window: MainWindow) -> None:
     assert action in file_menu.actions()  # type: ignore[union-attr]
 
 
-def test_the_demo_hub_syncs_the_demo_catalogue_and_stops(
-    tmp_path: Path, file_keyring: TokenStore
-) -> None:
+def test_the_demo_hub_syncs_the_demo_catalogue_and_stops(tmp_path: Path, no_keyring: None) -> None:
     root = tmp_path / "demo"
     hub = start_demo_hub(root)
     try:
@@ -183,3 +182,35 @@ def test_the_demo_hub_syncs_the_demo_catalogue_and_stops(
         assert SyncState(desk).account() is None  # standalone again afterwards
     finally:
         desk.close()
+
+
+def test_the_demo_window_syncs_in_the_background_with_no_keyring(
+    qtbot: QtBot, tmp_path: Path, settings: Settings, no_keyring: None
+) -> None:
+    """`frontdesk demo` as it runs: the hub started and synced once, then the app's own
+    syncer (no token store handed in) sends what the adviser saves."""
+    root = tmp_path / "demo"
+    hub = start_demo_hub(root)
+    runner = OperationRunner.threaded()
+    window = MainWindow(runner, settings)
+    qtbot.addWidget(window)
+    startup = Startup(window, runner, DataPaths(root), settings, demo_hub=True, poll_interval=3600)
+    try:
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        startup.begin()
+        status = window.status
+        qtbot.waitUntil(lambda: status.mode.text() == "Online", timeout=WAIT)
+        assert "today" in status.catalogue.text()
+        qtbot.waitUntil(lambda: window.search.model.rowCount() > 0, timeout=WAIT)
+        qtbot.waitUntil(window.isActiveWindow)
+        save_enquiry_by_keyboard(qtbot, window, "Asked about the demo's bin collections.")
+        qtbot.waitUntil(lambda: statuses(window) == ["Sent to the hub"], timeout=WAIT)
+        assert status.waiting.text() == "0 item(s) waiting to send"
+    finally:
+        startup.stop_sync()
+        runner.cancel_pending()
+        runner.shutdown()
+        startup.close_stores()
+        hub.stop()

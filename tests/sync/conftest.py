@@ -1,6 +1,7 @@
 """Fixtures for sync: real hub processes (`frontdesk hub serve`) on SQLite and on the real
-PostgreSQL server, desks with their own data folders, a file keyring, and the checks every
-fault scenario ends with (exactly once on the hub, equal catalogues, cursors never back).
+PostgreSQL server, desks with their own data folders, a file keyring (or none at all), and
+the checks every fault scenario ends with (exactly once on the hub, equal catalogues,
+cursors never back).
 """
 
 from __future__ import annotations
@@ -9,10 +10,12 @@ import base64
 import datetime as dt
 import json
 import os
+import queue
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -20,12 +23,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import keyring
 import pytest
 import requests
+from keyring.backends.fail import Keyring as FailKeyring
 from keyrings.alt.file import PlaintextKeyring
 from sqlalchemy import Engine, func, select
 
 from frontdesk.core.enquiry import Channel, EnquiryDraft, Outcome
+from frontdesk.formats.demo import read_demo_catalogue
 from frontdesk.hub import schema as h
 from frontdesk.hub.accounts import Role, add_account, add_organization
 from frontdesk.hub.catalogue_import import import_feeds
@@ -46,6 +52,7 @@ __all__ = ["pg_template", "pg_url"]  # fixtures, re-exported for this folder
 
 CLI = "import sys; from frontdesk.cli import main; sys.exit(main())"
 ORG = "kirklees"
+DEMO_SERVICES = len(read_demo_catalogue().catalogue.services)
 
 
 def free_port() -> int:
@@ -148,6 +155,53 @@ def file_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TokenStore:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
     return TokenStore(PlaintextKeyring())
+
+
+@pytest.fixture
+def no_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No keyring at all, as on a headless box or a library kiosk: keyring's fail backend,
+    in this process and in every process it starts."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FailKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def spawn_demo(
+    env: dict[str, str], root: Path, timeout: float = 120.0
+) -> tuple[subprocess.Popen[str], str]:
+    """`frontdesk demo` in a child process (Qt offscreen), once it has synced; with the
+    embedded hub's address. The caller ends it."""
+    env = {**env, "PYTHONUNBUFFERED": "1", "QT_QPA_PLATFORM": "offscreen"}
+    demo = subprocess.Popen(
+        [sys.executable, "-c", CLI, "demo", "--data-dir", str(root)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+
+    def read() -> None:
+        assert demo.stdout is not None
+        for line in demo.stdout:
+            lines.put(line)
+
+    threading.Thread(target=read, daemon=True).start()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=1)
+        except queue.Empty:
+            continue
+        if line.startswith("frontdesk demo:"):
+            if f"{DEMO_SERVICES} services synced" not in line:
+                demo.kill()
+                raise AssertionError(line)
+            return demo, line.split("demo hub at ")[1].split(";")[0]
+    demo.kill()
+    raise AssertionError(f"`frontdesk demo` did not sync within {timeout:.0f} s")
 
 
 def cursor_position(cursor: str | None) -> tuple[int, int, int]:

@@ -1,11 +1,13 @@
 """The token lives in a real OS keyring: a Secret Service (gnome-keyring-daemon on a
 private D-Bus session, as on a Linux desktop) and keyrings.alt's file backend (a test box).
-With no usable keyring, signing in fails with instructions and the hub is never asked."""
+With no usable keyring, signing in fails with instructions and the hub is never asked.
+The embedded demo hub's token never goes to the keyring, even when there is one."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,7 +17,7 @@ import pytest
 
 from frontdesk.sync.credentials import SERVICE, TokenStore, token_key
 from tests.hub.conftest import PASSWORD
-from tests.sync.conftest import CLI, HubProcess
+from tests.sync.conftest import CLI, HubProcess, spawn_demo
 
 pytestmark = pytest.mark.slow
 
@@ -148,3 +150,22 @@ def test_no_keyring_says_how_to_get_one_and_never_asks_the_hub(
     assert message.count("\n") == 0
     assert "gnome-keyring" in message and "dbus-run-session" in message
     assert "PYTHON_KEYRING_BACKEND=keyrings.alt.file.PlaintextKeyring" in message
+
+
+def test_the_demo_keeps_its_sign_in_out_of_an_available_keyring(
+    secret_service: dict[str, str], tmp_path: Path
+) -> None:
+    demo, url = spawn_demo(secret_service, tmp_path / "demo")
+    try:
+        assert _secret_tool(secret_service, url, "demo-adviser") == ""
+        found = subprocess.run(
+            ["secret-tool", "search", "--all", "service", SERVICE],
+            env=secret_service,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert "demo-adviser" not in found.stdout + found.stderr
+    finally:
+        demo.send_signal(signal.SIGTERM)
+        demo.wait(30)
