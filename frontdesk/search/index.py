@@ -38,6 +38,12 @@ RANK_FUNCTION = "bm25({})".format(", ".join(str(w) for _, w in COLUMNS))
 # Prefix indexes on 2 and 3 characters keep the first keystrokes cheap.
 _TOKENIZE = "unicode61 remove_diacritics 2"
 _PREFIX = "2 3"
+# FTS5 gathers new postings in memory and writes a segment each time this many bytes are
+# pending (its default is 1 MiB). A one-pass build of 200,000 services with the default
+# writes ~100 small segments and spends half its time merging them; 64 MiB halves the
+# build (5.5 s → 2.6 s, bench/sync) for the same index. It costs memory only while a
+# build or a large page is pending, and changes nothing a search reads.
+_BUILD_HASH_BYTES = 64 * 1024 * 1024
 
 _NAMES = ", ".join(name for name, _ in COLUMNS)
 _NEW = ", ".join(f"new.{name}" for name, _ in COLUMNS)
@@ -104,6 +110,10 @@ def _create(conn: Connection) -> None:
     conn.execute(
         text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('rank', :rank)"),
         {"rank": RANK_FUNCTION},
+    )
+    conn.execute(
+        text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('hashsize', :bytes)"),
+        {"bytes": _BUILD_HASH_BYTES},
     )
     conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
     conn.execute(

@@ -37,6 +37,7 @@ from frontdesk.core.codec import (
 from frontdesk.core.feed import LgslTier, ParsedFeed, RecordNote
 from frontdesk.store import catalogue_schema as t
 from frontdesk.store.engine import sqlite_engine, writer
+from frontdesk.store.jsontext import dumps_sorted
 
 if TYPE_CHECKING:
     from frontdesk.store.catalogue_changes import ChangeApplier
@@ -501,7 +502,7 @@ class _RowContext:
         about 40 % of a first sync's Python time. An import converts its dataclasses with
         `service_to_dict` first, so both paths build rows here, identically.
         """
-        encoded = json.dumps(doc, sort_keys=True, ensure_ascii=False)
+        encoded = dumps_sorted(doc)
         get = doc.get
         lgsl = get("lgsl_code")
         label, tier = self.tiers.get(lgsl or "", ("", None))

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import requests
 
+from frontdesk.store import jsontext
 from frontdesk.sync.errors import (
     CursorExpired,
     HubRefused,
@@ -207,8 +208,10 @@ class HubClient:
 
 
 def _json(response: requests.Response) -> Any:
+    """The body parsed, or None when it is not JSON. (`jsontext`, not `response.json()`:
+    feed pages are the largest answers a desk parses, a thousand documents each.)"""
     try:
-        return response.json()
+        return jsontext.loads(response.content)
     except ValueError:
         return None
 

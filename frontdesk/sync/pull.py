@@ -4,7 +4,8 @@ Each page's records and the cursor after it commit in one catalogue.db transacti
 desk killed anywhere resumes at the first page it had not stored. Referral statuses on a
 page are written to desk.db *before* that commit: setting a status is idempotent, so a
 page applied again after a kill does no harm, whereas the other order could lose one.
-While a page is being applied the next one is already being fetched.
+While a page is being applied the next one is already being fetched and read (parsed and
+checked) on another thread, which runs while this one waits on SQLite.
 
 A desk with no cursor, a cursor from another hub or organisation, or a cursor the hub no
 longer honours (410) rebuilds instead: see `rebuild`.
@@ -22,7 +23,7 @@ from frontdesk.store.catalogue import CatalogueStore
 from frontdesk.store.catalogue_changes import ApplyPage
 from frontdesk.store.enquiries import EnquiryLog, UnknownEnquiryError
 from frontdesk.sync.client import ChangePage, HubClient
-from frontdesk.sync.feed import ReferralUpdate, decode_page
+from frontdesk.sync.feed import DecodedPage, ReferralUpdate, decode_page
 
 log = logging.getLogger(__name__)
 
@@ -68,26 +69,27 @@ def pull_pages(
     report = PullReport(cursor=store.meta(CURSOR))
     applier = store.change_applier(client.base_url)
     with ThreadPoolExecutor(1, thread_name_prefix="frontdesk-prefetch") as pool:
-        pending: Future[ChangePage] | None = pool.submit(client.changes, report.cursor, limit)
+        pending: Future[_Fetched] | None = pool.submit(_fetch, client, report.cursor, limit)
         try:
             while pending is not None:
                 # The write lock is taken only once a page is here, never while waiting
                 # for the first page of a transaction.
-                page: ChangePage | None = pending.result()
+                fetched: _Fetched | None = pending.result()
                 failed: Exception | None = None
                 with applier.transaction() as apply:
                     applied = 0
-                    while page is not None:
+                    while fetched is not None:
+                        page = fetched[0]
                         pending = None
                         if page.has_more and page.changes and not should_stop():
-                            pending = pool.submit(client.changes, page.cursor, limit)
+                            pending = pool.submit(_fetch, client, page.cursor, limit)
                         report.finished = not page.has_more or not page.changes
-                        _apply(apply, log_, page, feed_id, report)
+                        _apply(apply, log_, fetched, feed_id, report)
                         applied += 1
-                        page = None
+                        fetched = None
                         if pending is not None and applied < group:
                             try:
-                                page = pending.result()
+                                fetched = pending.result()
                             except Exception as error:  # the pages before it still commit
                                 failed, pending = error, None
                 if failed is not None:
@@ -99,12 +101,20 @@ def pull_pages(
     return report
 
 
+_Fetched = tuple[ChangePage, DecodedPage]
+
+
+def _fetch(client: HubClient, cursor: str | None, limit: int) -> _Fetched:
+    page = client.changes(cursor, limit)
+    return page, decode_page(page.changes)
+
+
 def _apply(
-    apply: ApplyPage, log_: EnquiryLog, page: ChangePage, feed_id: str, report: PullReport
+    apply: ApplyPage, log_: EnquiryLog, fetched: _Fetched, feed_id: str, report: PullReport
 ) -> None:
+    page, decoded = fetched
     if not page.changes and page.cursor == report.cursor:
         return  # an empty page: nothing to store, and nothing to ask for again
-    decoded = decode_page(page.changes)
     for update in decoded.referrals:
         _record_referral(log_, update)
     meta: dict[str, str | None] = {
