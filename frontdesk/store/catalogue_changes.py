@@ -31,6 +31,7 @@ from frontdesk.store import catalogue_schema as t
 from frontdesk.store.catalogue import (
     _bulk_insert,
     _chunks,
+    _driver,
     _insert_links,
     _RowContext,
     next_service_rowid,
@@ -192,12 +193,7 @@ class _Page:
 
     def _services(self, changes: list[CatalogueChange]) -> set[str]:
         s = t.services.c
-        existing: dict[str, tuple[int, str, str]] = {}
-        for chunk in _chunks([c.id for c in changes], 500):
-            query = select(s.id, s.rowid, s.source, s.content_hash).where(s.id.in_(chunk))
-            existing.update(
-                {r.id: (r.rowid, r.source, r.content_hash) for r in self.conn.execute(query)}
-            )
+        existing = _stored_services(self.conn, [c.id for c in changes])
         doomed = [c.id for c in changes if c.record is None and c.id in existing]
         for cid in doomed:
             self._delta(existing[cid][1], -1)
@@ -280,6 +276,23 @@ class _Page:
                 self.conn.execute(
                     update(t.sources).where(src.name == name).values(services=src.services + n)
                 )
+
+
+def _stored_services(conn: Connection, ids: list[str]) -> dict[str, tuple[int, str, str]]:
+    """(rowid, source, content_hash) of the services among `ids` that catalogue.db holds.
+
+    Asked of the driver directly: a first sync asks this for every service it receives,
+    and building, expanding and reading 500-id IN queries through SQLAlchemy took several
+    times as long as SQLite needed to answer them (about 13 µs per service)."""
+    found: dict[str, tuple[int, str, str]] = {}
+    driver = _driver(conn)
+    for chunk in _chunks(ids, 500):
+        marks = ",".join("?" * len(chunk))
+        rows = driver.execute(
+            f"SELECT id, rowid, source, content_hash FROM services WHERE id IN ({marks})", chunk
+        )
+        found.update((r[0], (r[1], r[2], r[3])) for r in rows)
+    return found
 
 
 def _service_doc(record: Record) -> JSON:
