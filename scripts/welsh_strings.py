@@ -366,6 +366,14 @@ WELSH: dict[tuple[str, str], str] = {
     ): "Gwrthododd yr hyb yr ymholiad hwn: {0}. Mae'n cael ei gadw ar y ddesg hon; dywedwch wrth eich goruchwyliwr.",
     ("StatusBar", "Catalogue: opening…"): "Catalog: yn agor…",
     ("StatusBar", "Standalone"): "Annibynnol",
+    (
+        "Startup",
+        "The demo hub this desk was signed in to has stopped: frontdesk works standalone. Run frontdesk demo to start it again.",
+    ): "Mae'r hwb demo yr oedd y ddesg hon wedi mewngofnodi iddo wedi stopio: mae frontdesk yn gweithio'n annibynnol. Rhedwch frontdesk demo i'w gychwyn eto.",
+    (
+        "Startup",
+        "This desk is signed in to the demo hub of a frontdesk demo still running on this computer: only that window can sync it.",
+    ): "Mae'r ddesg hon wedi mewngofnodi i hwb demo frontdesk demo sy'n dal i redeg ar y cyfrifiadur hwn: dim ond y ffenestr honno sy'n gallu ei chysoni.",
     ("StatusBar", "Online"): "Ar-lein",
     (
         "StatusBar",

@@ -867,12 +867,22 @@ Problem: {0}</translation>
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../frontdesk/gui/startup.py" line="+84" />
+            <location filename="../../frontdesk/gui/startup.py" line="+89" />
             <source>Opening the catalogue…</source>
             <translation>Yn agor y catalog…</translation>
         </message>
         <message>
-            <location line="+67" />
+            <location line="+20" />
+            <source>The demo hub this desk was signed in to has stopped: frontdesk works standalone. Run frontdesk demo to start it again.</source>
+            <translation>Mae'r hwb demo yr oedd y ddesg hon wedi mewngofnodi iddo wedi stopio: mae frontdesk yn gweithio'n annibynnol. Rhedwch frontdesk demo i'w gychwyn eto.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>This desk is signed in to the demo hub of a frontdesk demo still running on this computer: only that window can sync it.</source>
+            <translation>Mae'r ddesg hon wedi mewngofnodi i hwb demo frontdesk demo sy'n dal i redeg ar y cyfrifiadur hwn: dim ond y ffenestr honno sy'n gallu ei chysoni.</translation>
+        </message>
+        <message>
+            <location line="+63" />
             <source>Fetching the catalogue from the hub…</source>
             <translation>Yn nôl y catalog o'r hyb…</translation>
         </message>
