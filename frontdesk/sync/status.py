@@ -19,6 +19,9 @@ from frontdesk.sync.account import (
 )
 from frontdesk.sync.pull import CURSOR, PULLED_AT
 
+#: Said of a desk signed in to the embedded demo hub: its token is in that demo's memory.
+EMBEDDED_NOTE = "signed in to the embedded demo hub, which only the running frontdesk demo syncs"
+
 
 class SyncMode(enum.StrEnum):
     STANDALONE = "standalone"  # no hub: the catalogue comes from local imports
@@ -68,6 +71,8 @@ def read_status(desk: DeskStore, catalogue: CatalogueStore | None) -> SyncStatus
         mode, message = SyncMode.OFFLINE, facts[LAST_ERROR]
     else:
         mode, message = SyncMode.ONLINE, None
+    if account.embedded and message is None:
+        message = EMBEDDED_NOTE
     return SyncStatus(
         mode,
         hub_url=account.url,
