@@ -324,6 +324,18 @@ WELSH: dict[tuple[str, str], str] = {
     ("MainWindow", "Syncing with the hub…"): "Yn cysoni â'r hyb…",
     (
         "MainWindow",
+        "Another frontdesk process is syncing this desk; it sends and fetches for this window too.",
+    ): "Mae proses frontdesk arall yn cysoni'r ddesg hon; mae'n anfon ac yn nôl ar ran y ffenestr hon hefyd.",
+    (
+        "MainWindow",
+        "Another frontdesk process (frontdesk sync --watch, or another window) is syncing this desk, so this window does not: it sends the enquiries saved here and fetches the catalogue. This window takes over when it stops.",
+    ): "Mae proses frontdesk arall (frontdesk sync --watch, neu ffenestr arall) yn cysoni'r ddesg hon, felly nid yw'r ffenestr hon yn gwneud hynny: mae'n anfon yr ymholiadau a gedwir yma ac yn nôl y catalog. Bydd y ffenestr hon yn cymryd drosodd pan fydd yn stopio.",
+    (
+        "MainWindow",
+        "This window syncs this desk with the hub now.",
+    ): "Mae'r ffenestr hon yn cysoni'r ddesg hon â'r hyb nawr.",
+    (
+        "MainWindow",
         "Catalogue from the hub: cannot be opened",
     ): "Catalog o'r hyb: does dim modd ei agor",
     (
@@ -387,6 +399,15 @@ WELSH: dict[tuple[str, str], str] = {
     ("StatusBar", "Catalogue: date unknown"): "Catalog: dyddiad anhysbys",
     ("StatusBar", "Catalogue updated today"): "Catalog wedi'i ddiweddaru heddiw",
     ("StatusBar", "Catalogue updated %n day(s) ago"): "Catalog wedi'i ddiweddaru %n diwrnod yn ôl",
+    ("StatusBar", "Synced by another frontdesk process"): "Cysonir gan broses frontdesk arall",
+    (
+        "StatusBar",
+        "{0} (synced by another frontdesk process)",
+    ): "{0} (cysonir gan broses frontdesk arall)",
+    (
+        "StatusBar",
+        "frontdesk sync --watch or another frontdesk window is syncing this desk; this window takes over when it stops (or on F5).",
+    ): "Mae frontdesk sync --watch neu ffenestr frontdesk arall yn cysoni'r ddesg hon; bydd y ffenestr hon yn cymryd drosodd pan fydd yn stopio (neu ar F5).",
     ("TodayModel", "Time"): "Amser",
     ("TodayModel", "Channel"): "Sianel",
     ("TodayModel", "Outcome"): "Deilliant",

@@ -24,7 +24,7 @@ from frontdesk.cli.common import (
     print_json,
 )
 from frontdesk.search.index import ensure_index
-from frontdesk.store.desk import DeskWriteError
+from frontdesk.store.desk import DeskStore, DeskWriteError
 from frontdesk.sync import (
     CatalogueFile,
     Syncer,
@@ -37,8 +37,10 @@ from frontdesk.sync import (
     sign_out,
 )
 from frontdesk.sync.account import SyncState
+from frontdesk.sync.lock import SyncBusy
 from frontdesk.sync.pull import PAGE
 from frontdesk.sync.push import BATCH
+from frontdesk.sync.session import DEMO_ELSEWHERE
 
 
 def register(commands: Any) -> None:
@@ -62,6 +64,10 @@ def register(commands: Any) -> None:
     p = commands.add_parser(
         "sync",
         help="send waiting enquiries to the hub and fetch catalogue and referral changes",
+        description="Send waiting enquiries to the hub and fetch catalogue and referral "
+        "changes. One frontdesk syncs a desk at a time: while the app or another `frontdesk "
+        "sync` is syncing this data folder, this says so, changes nothing and exits with "
+        "status 1.",
     )
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--once", action="store_true", help="one round, then exit (default)")
@@ -136,15 +142,22 @@ def run_sync(args: argparse.Namespace) -> int:
     if args.verbose:
         logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(message)s")
     desk = open_desk(args)
-    syncer = Syncer(
-        desk,
-        CatalogueFile(paths_from(args).catalogue_db),
-        prepare=ensure_index,
-        on_status=_print_status_line if args.watch else None,
-        poll_interval=args.interval,
-        page_size=args.page_size,
-        batch_size=args.batch_size,
-    )
+    try:
+        syncer = Syncer(
+            desk,
+            CatalogueFile(paths_from(args).catalogue_db),
+            prepare=ensure_index,
+            on_status=_print_status_line if args.watch else None,
+            poll_interval=args.interval,
+            page_size=args.page_size,
+            batch_size=args.batch_size,
+            role="frontdesk sync --watch" if args.watch else "frontdesk sync",
+        )
+    except SyncBusy as error:
+        raise CommandError(_busy_reason(desk, error)) from error
+    except BaseException:
+        desk.close()
+        raise
     try:
         if args.watch:
             return _watch(syncer)
@@ -157,6 +170,18 @@ def run_sync(args: argparse.Namespace) -> int:
     finally:
         syncer.stop()
         desk.close()
+
+
+def _busy_reason(desk: DeskStore, busy: SyncBusy) -> str:
+    """Why this process does not sync (desk.db is closed here: nothing else happens)."""
+    try:
+        account = SyncState(desk).account()
+    finally:
+        desk.close()
+    if account is not None and account.embedded:
+        # The running demo holds both the lock and the only token: say where to sync.
+        return f"{DEMO_ELSEWHERE} — nothing waiting was lost"
+    return str(busy)
 
 
 def _watch(syncer: Syncer) -> int:

@@ -1,11 +1,18 @@
 """The catalogue side of the GUI's background work: everything here runs on the database
 worker and returns plain frozen dataclasses for the GUI thread (no Qt, no ORM objects).
+
+Another process (`frontdesk sync`, while this app does not sync the desk) may rebuild
+catalogue.db and swap a new file in under the same name. SQLite connections keep reading
+the file they opened, unlinked or not, so every read here first compares the file's
+identity with the one it opened and reopens it if it changed: one stat per call.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -23,6 +30,8 @@ from frontdesk.search.filters import Filters
 from frontdesk.search.index import ensure_index
 from frontdesk.store import catalogue_schema as tables
 from frontdesk.store.catalogue import CatalogueStats, CatalogueStore
+
+log = logging.getLogger("frontdesk.gui.catalogue")
 
 # The taxonomy whose terms the demo (and frontdesk's own tooling) uses as categories.
 CATEGORY_VOCABULARY = "frontdesk-category"
@@ -91,24 +100,46 @@ def _is_category(term: TaxonomyTerm) -> bool:
     return term.vocabulary == CATEGORY_VOCABULARY
 
 
+FileIdentity = tuple[int, int]
+
+
+def file_identity(path: Path) -> FileIdentity | None:
+    """(device, inode) of the file now at `path`: it changes when another file is swapped
+    in by `os.replace`, however alike the two are. None if there is none."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
 class CatalogueAccess:
     """catalogue.db and its search engine, used only from the database worker."""
 
     def __init__(
-        self, store: CatalogueStore, engine: SearchEngine, path: Path | None = None
+        self,
+        store: CatalogueStore,
+        engine: SearchEngine,
+        path: Path | None = None,
+        identity: FileIdentity | None = None,
     ) -> None:
         self.store = store
         self.engine = engine
         self.path = path
+        self._identity = identity
+        self._replaced = False  # reopened after a swap the window has not yet been told of
 
     @classmethod
     def open(cls, path: Path) -> CatalogueAccess:
         """Open (creating if need be) and index catalogue.db. Raises CatalogueSchemaError or
         sqlalchemy's DatabaseError when the file is from elsewhere or damaged."""
+        # Seen before opening: a swap in between then looks like a swap after, and is
+        # followed at the next read; seen after, it would pass unnoticed.
+        identity = file_identity(path)
         store = CatalogueStore.open(path)
         try:
             ensure_index(store.engine)
-            return cls(store, SearchEngine(store), path)
+            return cls(store, SearchEngine(store), path, identity or file_identity(path))
         except BaseException:
             store.close()
             raise
@@ -121,19 +152,46 @@ class CatalogueAccess:
         Ids, names and filter choices may all have changed: the caller refreshes views."""
         if self.path is None:
             return
+        identity = file_identity(self.path)
         store = CatalogueStore.open(self.path)
         self.store, self.engine = store, SearchEngine(store)
+        self._identity = identity or file_identity(self.path)
+
+    def follow_replacement(self) -> bool:
+        """Reopen catalogue.db if another process swapped a new file in since it was
+        opened; returns whether it did. (A missing file is left alone: reopening would
+        create an empty catalogue, and `os.replace` never leaves the name missing.)"""
+        if self.path is None or self._identity is None:
+            return False
+        now = file_identity(self.path)
+        if now is None or now == self._identity:
+            return False
+        log.info("catalogue.db was replaced by another process; reopening it")
+        self.store.close()
+        self.reopen()
+        self._replaced = True
+        return True
+
+    def take_replaced(self) -> bool:
+        """Whether catalogue.db was reopened after another process replaced it, checking
+        now too, since the last call: the window then refreshes filters and results."""
+        self.follow_replacement()
+        replaced, self._replaced = self._replaced, False
+        return replaced
 
     def stats(self) -> CatalogueStats:
         """Every count the store keeps: a scan of all services, so not for start-up."""
+        self.follow_replacement()
         return self.store.stats()
 
     def has_services(self) -> bool:
+        self.follow_replacement()
         with self.store.engine.connect() as conn:
             return conn.scalar(select(tables.services.c.rowid).limit(1)) is not None
 
     def last_import(self) -> str | None:
         """When a source was last imported (ISO 8601), without counting services."""
+        self.follow_replacement()
         with self.store.engine.connect() as conn:
             found: str | None = conn.scalar(select(func.max(tables.sources.c.imported_at)))
             return found
@@ -141,10 +199,12 @@ class CatalogueAccess:
     def load_demo(self) -> int:
         """Import the bundled demo catalogue and its routing data (councils, postcodes, LGSL
         tiers) in one transaction; returns the number of services added."""
+        self.follow_replacement()
         reports = self.store.apply_imports(read_demo_feeds())
         return sum(r.added for r in reports if r.source == DEMO_SOURCE)
 
     def filter_choices(self) -> FilterChoices:
+        self.follow_replacement()
         orgs: list[Organization] = self.store.organizations()
         terms = [t for t in self.store.taxonomy_terms() if _is_category(t)]
         return FilterChoices(
@@ -153,6 +213,7 @@ class CatalogueAccess:
         )
 
     def search(self, request: SearchRequest, now: dt.datetime) -> SearchOutcome:
+        self.follow_replacement()
         filters = Filters(
             organization_id=request.organization_id,
             taxonomy_term_id=request.category_id,
@@ -187,9 +248,11 @@ class CatalogueAccess:
         )
 
     def names(self, ids: tuple[str, ...]) -> dict[str, str]:
+        self.follow_replacement()
         return {s.catalogue_id: s.service.name for s in self.store.get_many(ids)}
 
     def detail(self, service_id: str, postcode: str, now: dt.datetime) -> ServiceDetail | None:
+        self.follow_replacement()
         stored = self.store.get(service_id)
         if stored is None:
             return None

@@ -9,9 +9,10 @@ panels and controllers do the work.
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -37,8 +38,12 @@ from frontdesk.gui.sync_link import SyncLink
 from frontdesk.store.catalogue import CatalogueStats
 from frontdesk.sync.status import SyncMode, SyncStatus
 
+log = logging.getLogger("frontdesk.gui.window")
+
 # How long an information message stays in the status bar.
 INFO_MS = 8000
+# How often to look whether another process swapped a new catalogue.db in (one stat).
+CATALOGUE_CHECK_MS = 5000
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +70,11 @@ class MainWindow(QMainWindow):
         self.status = StatusBar()
         self.setStatusBar(self.status)
         self.actions_by_name: dict[str, QAction] = {}
+        # Searches follow a swapped catalogue.db at once; this timer refreshes the filters,
+        # results and details even when nobody searches.
+        self.replacement_check = QTimer(self)
+        self.replacement_check.setInterval(CATALOGUE_CHECK_MS)
+        self.replacement_check.timeout.connect(self._check_replacement)
         self._lay_out()
         self._build_actions()
         self._connect()
@@ -159,6 +169,26 @@ class MainWindow(QMainWindow):
         self.detail.set_catalogue(catalogue)
         self.enquiries.set_catalogue(catalogue)
         self.runner.run(catalogue.last_import).on_success(self.status.set_catalogue_age)
+        if not self.replacement_check.isActive():
+            self.replacement_check.start()
+
+    def _check_replacement(self) -> None:
+        """On the timer: refresh what the window shows if another process swapped a new
+        catalogue.db in (a `frontdesk sync` rebuild while this window does not sync)."""
+        catalogue = self.catalogue
+        if catalogue is None:
+            return
+        self.runner.run(catalogue.take_replaced, key="catalogue-check").on_success(
+            self._replacement_checked
+        ).on_failure(self._replacement_failed)
+
+    def _replacement_checked(self, replaced: bool) -> None:
+        if replaced:
+            self._catalogue_replaced(True)
+
+    def _replacement_failed(self, error: BaseException) -> None:
+        log.warning("the replaced catalogue.db could not be opened: %s", error)
+        self._catalogue_replaced(False)
 
     def catalogue_unavailable(self, problem: str) -> None:
         self.catalogue = None
@@ -182,7 +212,26 @@ class MainWindow(QMainWindow):
         self.sync = link
         link.status_changed.connect(self.sync_status)
         link.catalogue_replaced.connect(self._catalogue_replaced)
+        link.elsewhere_changed.connect(self._sync_elsewhere)
         self.runner.run(link.status).on_success(self.sync_status)
+
+    def _sync_elsewhere(self, elsewhere: bool) -> None:
+        """Another process syncs this desk (this window does not), or this window has
+        taken sync over from it."""
+        self.status.set_elsewhere(elsewhere)
+        if elsewhere:
+            message.warning(self._elsewhere_text())
+            return
+        if self.message_bar.isVisible() and self._elsewhere_text() in self.message_bar.text.text():
+            self.dismiss_message()
+        message.info(self.tr("This window syncs this desk with the hub now."))
+
+    def _elsewhere_text(self) -> str:
+        return self.tr(
+            "Another frontdesk process (frontdesk sync --watch, or another window) is "
+            "syncing this desk, so this window does not: it sends the enquiries saved here "
+            "and fetches the catalogue. This window takes over when it stops."
+        )
 
     def sync_mode(self) -> SyncMode:
         """The mode the status bar shows (standalone until sync reports)."""
@@ -198,8 +247,15 @@ class MainWindow(QMainWindow):
                 )
             )
             return
-        self.sync.wake()
-        message.info(self.tr("Syncing with the hub…"))
+        if self.sync.wake():
+            message.info(self.tr("Syncing with the hub…"))
+        else:
+            message.info(
+                self.tr(
+                    "Another frontdesk process is syncing this desk; it sends and fetches "
+                    "for this window too."
+                )
+            )
 
     def sync_status(self, status: SyncStatus) -> None:
         """A status from the sync thread (delivered on this thread by a queued signal)."""

@@ -6,7 +6,8 @@ still search.
 catalogue.db: opened and indexed on the worker; empty on a standalone desk (or `demo`
 asked for) → the demo catalogue is imported while the window says so; unreadable →
 the adviser is offered a rebuild (it is a cache: delete it and import again).
-Sync: once both are open on a desk signed in to a hub, a SyncLink starts background sync.
+Sync: once both are open on a desk signed in to a hub, a SyncLink starts background sync
+(or, while another process syncs this desk, says so and takes over when it stops).
 A sign-in to the embedded hub of a `frontdesk demo` that has since gone is dropped (its
 token died with it) and the desk works standalone; one to a demo still running in another
 process is left to that demo, which alone holds its token.
@@ -145,8 +146,8 @@ class Startup(QObject):
             parent=self,
         )
         window.attach_sync(self.sync)
-        self.sync.start()
-        log.info("background sync started")
+        if self.sync.start():
+            log.info("background sync started")
 
     def stop_sync(self) -> None:
         """Let the sync thread finish its page or batch and stop (before the runner stops:

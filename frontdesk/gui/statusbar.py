@@ -65,6 +65,8 @@ class StatusBar(QStatusBar):
             self.addPermanentWidget(label)
         self._running: dict[int, str] = {}
         self._synced_at: dt.datetime | None = None
+        self._elsewhere = False
+        self._last_sync: SyncStatus | None = None
         self.set_mode(None)
         self.set_desk(None)
         self.catalogue.setText(self.tr("Catalogue: opening…"))
@@ -85,8 +87,25 @@ class StatusBar(QStatusBar):
         when = dt.datetime.fromisoformat(status.last_sync) if status.last_sync else None
         self._show_sync_counts(when, status.waiting)
 
+    def set_elsewhere(self, elsewhere: bool) -> None:
+        """Another frontdesk process syncs this desk (True) or this window does again:
+        the mode says so until this window takes over."""
+        self._elsewhere = elsewhere
+        if self._last_sync is not None:
+            self.set_sync(self._last_sync)
+        elif elsewhere:
+            self.mode.setText(self.tr("Synced by another frontdesk process"))
+            self.mode.setToolTip(self._elsewhere_tip())
+
+    def _elsewhere_tip(self) -> str:
+        return self.tr(
+            "frontdesk sync --watch or another frontdesk window is syncing this desk; this "
+            "window takes over when it stops (or on F5)."
+        )
+
     def set_sync(self, status: SyncStatus) -> None:
         """Show what the syncer last reported: mode, last sync, waiting, catalogue age."""
+        self._last_sync = status
         mode = status.mode
         texts = {
             SyncMode.STANDALONE: self.tr("Standalone"),
@@ -100,8 +119,12 @@ class StatusBar(QStatusBar):
         if mode is SyncMode.OFFLINE and status.next_attempt_at is not None:
             retry = status.next_attempt_at.astimezone().strftime("%H:%M:%S")
             text = self.tr("{0} (retrying at {1})").format(text, retry)
+        tip = status.message or ""
+        if self._elsewhere and mode is not SyncMode.STANDALONE:
+            text = self.tr("{0} (synced by another frontdesk process)").format(text)
+            tip = self._elsewhere_tip()
         self.mode.setText(text)
-        self.mode.setToolTip(status.message or "")
+        self.mode.setToolTip(tip)
         if mode is SyncMode.STANDALONE:
             self.set_desk(DeskStatus(status.outbox, None))
             return

@@ -26,6 +26,11 @@ class DataPaths:
         return self.root / "desk.db"
 
     @property
+    def sync_lock(self) -> Path:
+        """Held (an OS lock, not the file's existence) by whichever process syncs the desk."""
+        return self.root / "sync.lock"
+
+    @property
     def backups(self) -> Path:
         return self.root / "backups"
 

@@ -8,6 +8,10 @@ or an enquiry is saved. It stops trying on its own only when a person must act: 
 refused the sign-in (sign in again; outbox and cursor are kept) or a bug was detected.
 `on_status` is called from the sync thread with a fresh SyncStatus after every change;
 the GUI must hand it over to its own thread (a queued signal) before touching widgets.
+
+A Syncer holds its data folder's sync lock (`frontdesk.sync.lock`) from construction to
+`stop()`: one syncer per desk across every process, so a rebuild never swaps catalogue.db
+from under another process's syncer. Constructing a second raises SyncBusy.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from frontdesk.sync.errors import (
     SignedOut,
     SyncError,
 )
+from frontdesk.sync.lock import SyncLock
 from frontdesk.sync.pull import PAGE, PullReport
 from frontdesk.sync.push import BATCH, PushReport, push_outbox
 from frontdesk.sync.rebuild import CatalogueFile, Prepare, pull_catalogue
@@ -52,7 +57,8 @@ class SyncReport:
 
 class Syncer:
     """Sync for one desk. `run_once` may be called from any thread; `start` runs rounds on
-    a background thread of its own."""
+    a background thread of its own. `role` names this syncer to a process it refuses
+    ("the app", "frontdesk sync --watch")."""
 
     def __init__(
         self,
@@ -66,7 +72,11 @@ class Syncer:
         backoff: Backoff | None = None,
         page_size: int = PAGE,
         batch_size: int = BATCH,
+        role: str | None = None,
     ) -> None:
+        # First, so that a refused Syncer (SyncBusy) has opened nothing.
+        self._lock = SyncLock.for_folder(catalogue.path.parent, role)
+        self._lock.acquire()
         self.desk = desk
         self.catalogue = catalogue
         self._log = EnquiryLog(desk)
@@ -86,8 +96,10 @@ class Syncer:
     # -- one round -------------------------------------------------------------------
 
     def run_once(self, *, retry_blocked: bool = False) -> SyncReport:
-        """Push, then pull. Raises SyncError subclasses (the state is recorded first)."""
+        """Push, then pull. Raises SyncError subclasses (the state is recorded first);
+        SyncBusy when stopped and another syncer took the desk meanwhile."""
         with self._round:
+            self._lock.acquire()
             self._publish(mode=SyncMode.SYNCING)
             try:
                 report = self._round_trip(retry_blocked)
@@ -136,18 +148,31 @@ class Syncer:
     def start(self) -> None:
         if self._thread is not None and self._thread.is_alive():
             return
+        self._lock.acquire()  # again, if stopped before
         self._stopping.clear()
         self._thread = threading.Thread(target=self._loop, name="frontdesk-sync", daemon=True)
         self._thread.start()
 
     def stop(self, timeout: float = 30.0) -> None:
-        """Finish the page or batch in hand, then stop (committed work is never cut off)."""
+        """Finish the page or batch in hand, then stop (committed work is never cut off)
+        and let another syncer have the desk."""
         self._stopping.set()
         self._wakeup.set()
+        running = False
         if self._thread is not None:
             self._thread.join(timeout)
+            running = self._thread.is_alive()
             self._thread = None
         self.catalogue.close()
+        # A round another thread is running directly (run_once) is stopping too: let it
+        # finish before another process may take the desk.
+        if not running and self._round.acquire(timeout=timeout):
+            try:
+                self._lock.release()
+            finally:
+                self._round.release()
+        else:
+            log.warning("a sync round did not stop in time; the desk stays locked")
 
     def wake(self) -> None:
         """Sync now: the network is back, the adviser signed in again or saved an enquiry."""

@@ -326,12 +326,12 @@ Problem: {0}</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../frontdesk/gui/main_window.py" line="+58" />
+            <location filename="../../frontdesk/gui/main_window.py" line="+63" />
             <source>frontdesk — find a service, log the enquiry</source>
             <translation>frontdesk — dod o hyd i wasanaeth, cofnodi'r ymholiad</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+76" />
             <source>&amp;File</source>
             <translation>&amp;Ffeil</translation>
         </message>
@@ -346,7 +346,17 @@ Problem: {0}</translation>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+83" />
+            <source>This window syncs this desk with the hub now.</source>
+            <translation>Mae'r ffenestr hon yn cysoni'r ddesg hon â'r hyb nawr.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Another frontdesk process (frontdesk sync --watch, or another window) is syncing this desk, so this window does not: it sends the enquiries saved here and fetches the catalogue. This window takes over when it stops.</source>
+            <translation>Mae proses frontdesk arall (frontdesk sync --watch, neu ffenestr arall) yn cysoni'r ddesg hon, felly nid yw'r ffenestr hon yn gwneud hynny: mae'n anfon yr ymholiadau a gedwir yma ac yn nôl y catalog. Bydd y ffenestr hon yn cymryd drosodd pan fydd yn stopio.</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>This desk works standalone: sign it in to a hub first (frontdesk login HUB_ADDRESS --user NAME).</source>
             <translation>Mae'r ddesg hon yn gweithio ar ei phen ei hun: mewngofnodwch i hyb yn gyntaf (frontdesk login HUB_ADDRESS --user NAME).</translation>
         </message>
@@ -356,7 +366,12 @@ Problem: {0}</translation>
             <translation>Yn cysoni â'r hyb…</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+4" />
+            <source>Another frontdesk process is syncing this desk; it sends and fetches for this window too.</source>
+            <translation>Mae proses frontdesk arall yn cysoni'r ddesg hon; mae'n anfon ac yn nôl ar ran y ffenestr hon hefyd.</translation>
+        </message>
+        <message>
+            <location line="+25" />
             <source>This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again (frontdesk login {1} --user {2}), then press F5.</source>
             <translation>Mae'r ddesg hon wedi'i hallgofnodi o'r hyb ({0}). Mae ymholiadau'n cael eu cadw ar y ddesg hon. Mewngofnodwch eto (frontdesk login {1} --user {2}), yna pwyswch F5.</translation>
         </message>
@@ -867,7 +882,7 @@ Problem: {0}</translation>
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../frontdesk/gui/startup.py" line="+89" />
+            <location filename="../../frontdesk/gui/startup.py" line="+90" />
             <source>Opening the catalogue…</source>
             <translation>Yn agor y catalog…</translation>
         </message>
@@ -960,36 +975,46 @@ Problem: {0}</translation>
             <translation>Oed y catalog gwasanaethau</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>Catalogue: opening…</source>
             <translation>Catalog: yn agor…</translation>
         </message>
         <message>
             <location line="+4" />
-            <location line="+18" />
+            <location line="+35" />
             <source>Standalone</source>
             <translation>Annibynnol</translation>
         </message>
         <message>
-            <location line="-16" />
-            <location line="+17" />
+            <location line="-33" />
+            <location line="+34" />
             <source>Online</source>
             <translation>Ar-lein</translation>
         </message>
         <message>
-            <location line="-15" />
-            <location line="+17" />
+            <location line="-32" />
+            <location line="+34" />
             <source>Offline: enquiries are kept on this desk</source>
             <translation>All-lein: caiff ymholiadau eu cadw ar y ddesg hon</translation>
         </message>
         <message>
-            <location line="-13" />
-            <location line="+33" />
+            <location line="-30" />
+            <location line="+54" />
             <source>Last sync: never</source>
             <translation>Heb gysoni eto</translation>
         </message>
         <message>
-            <location line="-21" />
+            <location line="-41" />
+            <source>Synced by another frontdesk process</source>
+            <translation>Cysonir gan broses frontdesk arall</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>frontdesk sync --watch or another frontdesk window is syncing this desk; this window takes over when it stops (or on F5).</source>
+            <translation>Mae frontdesk sync --watch neu ffenestr frontdesk arall yn cysoni'r ddesg hon; bydd y ffenestr hon yn cymryd drosodd pan fydd yn stopio (neu ar F5).</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Syncing…</source>
             <translation>Yn cysoni…</translation>
         </message>
@@ -1009,7 +1034,12 @@ Problem: {0}</translation>
             <translation>{0} (yn ceisio eto am {1})</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+3" />
+            <source>{0} (synced by another frontdesk process)</source>
+            <translation>{0} (cysonir gan broses frontdesk arall)</translation>
+        </message>
+        <message>
+            <location line="+22" />
             <source>Last sync: {0}</source>
             <translation>Cysoni diwethaf: {0}</translation>
         </message>

@@ -1,10 +1,13 @@
 """The app with a real hub: background sync at startup, enquiries shown as sent only once
 the hub confirmed them, offline while the hub is down (the outbox grows), drained when it
-is back; and `frontdesk demo`'s embedded hub syncing the demo catalogue, then the app
+is back; leaving sync to another process that holds the desk, and taking over once it has
+gone; and `frontdesk demo`'s embedded hub syncing the demo catalogue, then the app
 syncing with it in the background, on a machine with no keyring."""
 
 from __future__ import annotations
 
+import signal
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +31,7 @@ from frontdesk.sync import sign_in
 from frontdesk.sync.account import SyncState
 from frontdesk.sync.backoff import Backoff
 from frontdesk.sync.credentials import TokenStore
+from tests.helpers.sync_lock import hold_sync_lock
 from tests.hub.conftest import PASSWORD
 from tests.sync.conftest import HubProcess, file_keyring, no_keyring, prepare_hub
 
@@ -92,6 +96,17 @@ def synced_window(
     startup.close_stores()
 
 
+@pytest.fixture
+def lock_holder(paths: DataPaths) -> Iterator[subprocess.Popen[str]]:
+    """Another process syncing the desk (as `frontdesk sync --watch` would), started
+    before the window."""
+    child = hold_sync_lock(paths.root, "frontdesk sync --watch")
+    yield child
+    if child.poll() is None:
+        child.kill()
+        child.wait(30)
+
+
 def save_enquiry_by_keyboard(qtbot: QtBot, window: MainWindow, note: str) -> None:
     qtbot.keyClick(focused(), Qt.Key.Key_N, CTRL)
     qtbot.keyClick(focused(), Qt.Key.Key_N, ALT)
@@ -152,6 +167,42 @@ def test_enquiries_are_sent_kept_while_offline_and_drained_on_reconnect(
         ),
         timeout=WAIT,
     )
+
+
+def test_the_app_leaves_sync_to_another_process_and_takes_over_when_it_is_killed(
+    qtbot: QtBot,
+    lock_holder: subprocess.Popen[str],
+    synced_window: tuple[MainWindow, Startup],
+) -> None:
+    window, startup = synced_window
+    status = window.status
+    qtbot.waitUntil(lambda: startup.sync is not None, timeout=WAIT)
+    link = startup.sync
+    assert link is not None
+    qtbot.waitUntil(lambda: "another frontdesk process" in status.mode.text(), timeout=WAIT)
+    assert link.syncer is None and link.elsewhere
+    assert window.message_bar.isVisible()
+    assert "Another frontdesk process" in window.message_bar.text.text()
+
+    # F5 tries to take over, is refused, and says who does the work.
+    window.actions_by_name["sync_now"].trigger()
+    assert "Another frontdesk process is syncing this desk" in status.currentMessage()
+    assert link.syncer is None
+    qtbot.waitUntil(window.isActiveWindow)
+    save_enquiry_by_keyboard(qtbot, window, "Asked while another process syncs the desk.")
+    qtbot.waitUntil(lambda: statuses(window) == ["Saved on this desk"], timeout=WAIT)
+    assert "another frontdesk process" in status.mode.text()
+
+    lock_holder.send_signal(signal.SIGKILL)  # the lock goes with the process
+    lock_holder.wait(30)
+    link.takeover_timer.setInterval(100)  # the periodic retry, without F5
+    qtbot.waitUntil(lambda: link.syncer is not None, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: status.mode.text() == "Online" and "today" in status.catalogue.text(),
+        timeout=WAIT,
+    )
+    qtbot.waitUntil(lambda: statuses(window) == ["Sent to the hub"], timeout=WAIT)
+    assert not link.elsewhere and not window.message_bar.isVisible()
 
 
 def test_sync_now_is_on_f5_in_the_file_menu(window: MainWindow) -> None:
