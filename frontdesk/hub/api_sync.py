@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Any
+
+from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from frontdesk.hub.accounts import Role
+from frontdesk.hub.auth import AuthError, Principal, authenticate_on
 from frontdesk.hub.changes import CursorError, CursorExpired, read_changes_json
 from frontdesk.hub.http import (
+    MAX_TOKEN_CHARS,
     ApiError,
+    as_api_error,
     check_protocol,
     client_of,
     hub,
@@ -18,8 +25,8 @@ from frontdesk.hub.http import (
     signed_in,
     text_param,
 )
-from frontdesk.hub.push import DeviceNotYours, OpIdReused, push
-from frontdesk.hub.push_validation import EnvelopeError, parse_push
+from frontdesk.hub.push import DeviceNotYours, OpIdReused, push, push_on
+from frontdesk.hub.push_validation import EnvelopeError, Op, parse_push
 
 DEFAULT_PAGE, MAX_PAGE = 500, 1000
 PUSHING_ROLES = frozenset({Role.ADVISER, Role.SUPERVISOR})
@@ -46,21 +53,36 @@ async def changes(request: Request) -> Response:
     return Response(body, media_type="application/json")
 
 
+#: A push body up to this size is read before the token is checked, so that checking it
+#: and applying the ops share one trip to a worker thread and one database connection. A
+#: bad token then costs at most this much JSON parsing before its 401; larger bodies (a
+#: long offline backlog) are read only once the token is known to be good.
+SHARED_TRIP_BODY = 64 * 2**10
+
+
 async def push_ops(request: Request) -> JSONResponse:
     check_protocol(request, required=True)
-    who = await signed_in(request)
-    if who.role not in PUSHING_ROLES:
-        raise ApiError(403, "role_forbidden", f"{who.role.value} accounts cannot push enquiries")
     context = hub(request)
-    body = await read_json(request, context.config.push_body_limit)
-    try:
-        device_id, ops = parse_push(body)
-    except EnvelopeError as error:
-        raise ApiError(400, "invalid_request", str(error)) from None
-    try:
-        summary = await run_in_threadpool(
-            push, context.engine, who, device_id, ops, client_of(request)
+    token = _bearer_token(request) if _small_body(request) else None
+    if token is None:
+        who = await signed_in(request)  # answers a missing or malformed header too
+        _may_push(who)
+        device_id, ops = await _read_push(request)
+        work = partial(_push, context.engine, who, device_id, ops, client_of(request))
+    else:
+        try:
+            device_id, ops = await _read_push(request)
+        except ApiError:
+            # A bad token, or a role that may not push, is still the answer given first.
+            _may_push(await signed_in(request))
+            raise
+        work = partial(
+            _authenticate_and_push, context.engine, token, device_id, ops, client_of(request)
         )
+    try:
+        results = await run_in_threadpool(work)
+    except AuthError as error:
+        raise as_api_error(error) from None
     except DeviceNotYours:
         raise ApiError(
             403,
@@ -75,4 +97,49 @@ async def push_ops(request: Request) -> JSONResponse:
             "was applied",
             extra={"op_id": error.op_id, "results": error.results},
         ) from None
-    return JSONResponse({"results": summary.results})
+    return JSONResponse({"results": results})
+
+
+def _may_push(who: Principal) -> None:
+    if who.role not in PUSHING_ROLES:
+        raise ApiError(403, "role_forbidden", f"{who.role.value} accounts cannot push enquiries")
+
+
+async def _read_push(request: Request) -> tuple[str, list[Op]]:
+    body = await read_json(request, hub(request).config.push_body_limit)
+    try:
+        return parse_push(body)
+    except EnvelopeError as error:
+        raise ApiError(400, "invalid_request", str(error)) from None
+
+
+def _small_body(request: Request) -> bool:
+    declared = request.headers.get("content-length", "")
+    return declared.isdigit() and int(declared) <= SHARED_TRIP_BODY
+
+
+def _bearer_token(request: Request) -> str | None:
+    """The token of a well-formed `Authorization: Bearer TOKEN`; None for anything else,
+    which `signed_in` then answers as every endpoint does."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token or len(token) > MAX_TOKEN_CHARS:
+        return None
+    return token
+
+
+def _authenticate_and_push(
+    engine: Engine, token: str, device_id: str, ops: list[Op], client: str
+) -> list[dict[str, Any]]:
+    """The token check and the push on one connection, in one worker-thread call."""
+    with engine.connect() as conn:
+        who = authenticate_on(conn, token)
+        _may_push(who)
+        conn.execution_options(immediate=True)  # SQLite: the push's writes lock at BEGIN
+        return push_on(conn, who, device_id, ops, client)
+
+
+def _push(
+    engine: Engine, who: Principal, device_id: str, ops: list[Op], client: str
+) -> list[dict[str, Any]]:
+    return push(engine, who, device_id, ops, client).results

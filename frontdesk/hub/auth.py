@@ -135,11 +135,17 @@ def authenticate(engine: Engine, token: str) -> Principal:
     statement sees one snapshot anyway), so it is one round trip, not BEGIN, SELECT and
     COMMIT."""
     with engine.connect() as conn:
-        if is_postgres(conn):
-            row = _token_row_postgres(conn, token)
-        else:
-            with conn.begin():
-                row = conn.execute(_TOKEN_ROW, {"token_hash": token_hash(token)}).first()
+        return authenticate_on(conn, token)
+
+
+def authenticate_on(conn: Connection, token: str) -> Principal:
+    """`authenticate` on a connection the caller holds (a push goes on to use it); leaves
+    no transaction open."""
+    if is_postgres(conn):
+        row = _token_row_postgres(conn, token)
+    else:
+        with conn.begin():
+            row = conn.execute(_TOKEN_ROW, {"token_hash": token_hash(token)}).first()
     if row is None:
         raise AuthError(401, "token_invalid", "the token is not known; sign in again")
     if row.revoked_at is not None:

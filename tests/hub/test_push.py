@@ -7,7 +7,9 @@ import json
 from sqlalchemy import select
 
 from frontdesk.hub import schema as t
-from tests.hub.conftest import Hub, event_op, eventually
+from frontdesk.hub.accounts import Role
+from frontdesk.hub.api_sync import SHARED_TRIP_BODY
+from tests.hub.conftest import PROTOCOL, Hub, event_op, eventually
 
 
 def _push(hub: Hub, headers: dict[str, str], ops: list[dict[str, object]], device: str = "desk-1"):  # type: ignore[no-untyped-def]
@@ -149,3 +151,34 @@ def test_malformed_envelopes_are_400(hub: Hub) -> None:
         response = hub.client.post("/sync/v1/push", json=body, headers=headers)
         assert response.status_code == 400, body
         assert response.json()["error"]["code"] == "invalid_request"
+
+
+def test_the_token_and_the_role_are_answered_before_the_body(hub: Hub) -> None:
+    """A small push is read before its token is checked (one trip to a worker thread for
+    both); what is answered stays as if the token came first."""
+    good = hub.adviser("alice", "kirklees")
+    hub.user("nhs", hub.org("nhs-trust"), Role.AGENCY)
+    agency = hub.login("nhs")
+    bad = {**PROTOCOL, "Authorization": "Bearer not-a-token"}
+    valid = json.dumps({"device_id": "desk-1", "ops": [event_op(1)]}).encode()
+    big = json.dumps({"device_id": "desk-1", "ops": [event_op(1)] * 400}).encode()
+    assert len(big) > SHARED_TRIP_BODY > len(valid)
+    for content in (valid, b"{not json", b'{"device_id": 5}', big):
+        for headers, status, code in (
+            (bad, 401, "token_invalid"),
+            (agency, 403, "role_forbidden"),
+        ):
+            response = hub.client.post(
+                "/sync/v1/push",
+                content=content,
+                headers={**headers, "Content-Type": "application/json"},
+            )
+            assert (response.status_code, response.json()["error"]["code"]) == (status, code)
+    assert _push(hub, good, [event_op(1)]).json()["results"][0]["status"] == "applied"
+    # A push larger than that is read once the token is known good, and applied the same.
+    ops = [event_op(seq, kind="note", data={"text": "x" * 200}) for seq in range(2, 402)]
+    response = hub.client.post(
+        "/sync/v1/push", json={"device_id": "desk-1", "ops": ops}, headers=good
+    )
+    assert len(response.request.content) > SHARED_TRIP_BODY
+    assert [r["status"] for r in response.json()["results"]] == ["applied"] * 400
