@@ -313,6 +313,10 @@ def _catalogue_meta(path: Path, key: str) -> str | None:
     import sqlite3
 
     with sqlite3.connect(path) as db:
+        # A desk killed while opening catalogue.db for the first time leaves the file
+        # without tables (its creating transaction never committed): no cursor yet.
+        if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is None:
+            return None
         row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return None if row is None else str(row[0])
 
