@@ -38,7 +38,7 @@ from frontdesk.hub.callers import caller_in, record_caller
 from frontdesk.hub.columns import utcnow
 from frontdesk.hub.db import insert_ignoring_conflict, is_postgres
 from frontdesk.hub.push_validation import EventPayload, Op, parse_event
-from frontdesk.hub.referrals import NewReferral, create_referral
+from frontdesk.hub.referrals import NewReferral, create_referral, withdraw_referrals
 
 APPLIED, DUPLICATE, REJECTED, OUT_OF_ORDER = "applied", "duplicate", "rejected", "out_of_order"
 
@@ -409,6 +409,8 @@ def _enquiry_values(event: EventPayload, now: dt.datetime) -> dict[str, Any]:
 
 def _after_event(conn: Connection, who: Principal, event: EventPayload, now: dt.datetime) -> None:
     """Rows that refer to the enquiry, so written once it exists."""
+    if _changes_referral(event):
+        withdraw_referrals(conn, event.enquiry_id, who, now)
     if event.kind is EventKind.REFERRAL_SENT:
         _create_referral(conn, who, event, now)
     if event.kind in (EventKind.CREATED, EventKind.AMENDED):
@@ -451,7 +453,19 @@ def _plain(event: EventPayload | str) -> bool:
     """The op's writes are only the enquiry, its event, the device and the op."""
     if isinstance(event, str):
         return True
-    return event.kind is not EventKind.REFERRAL_SENT and not caller_in(event.kind, event.data)[0]
+    return (
+        event.kind is not EventKind.REFERRAL_SENT
+        and not _changes_referral(event)
+        and not caller_in(event.kind, event.data)[0]
+    )
+
+
+def _changes_referral(event: EventPayload) -> bool:
+    """An amendment that takes the referral away or sends it to another service: the
+    referral sent before is withdrawn (a redirected one arrives as a new referral-sent
+    event after it)."""
+    changes = event.data.get("changes") if event.kind is EventKind.AMENDED else None
+    return isinstance(changes, dict) and "referral_service_id" in changes
 
 
 _OP_STATE_SQL = str(_OP_STATE.compile(dialect=postgresql.psycopg.dialect()))  # type: ignore[no-untyped-call]

@@ -131,18 +131,7 @@ def set_status(
             .where(r.id == referral_id)
             .values(status=status.value, status_note=note, updated_at=now)
         )
-        payload = {
-            "id": referral_id,
-            "enquiry_id": row.enquiry_id,
-            "service_id": row.service_id,
-            "status": status.value,
-            "note": note,
-            "updated_at": now.isoformat(),
-        }
-        record_changes(
-            conn,
-            [Change(REFERRAL, referral_id, UPSERT, payload, scope_org=row.from_organization_id)],
-        )
+        _announce(conn, referral_id, row, status, note, now)
         audit.record(
             conn,
             "referral.status",
@@ -153,3 +142,62 @@ def set_status(
             detail={"from": current.value, "to": status.value},
         )
     return now
+
+
+#: The note a referral withdrawn by the referrer's amendment carries.
+WITHDRAWN_NOTE = "withdrawn by the referring adviser"
+
+
+def withdraw_referrals(
+    conn: Connection, enquiry_id: str, who: Principal, now: dt.datetime
+) -> list[str]:
+    """Cancel the enquiry's open referrals, inside the caller's transaction: an amendment
+    that takes the referral away or sends it elsewhere must not leave the first agency
+    working on it. Closed ones stay as the agency left them. Returns the ids cancelled."""
+    r = t.referrals.c
+    rows = conn.execute(
+        select(r.id, r.enquiry_id, r.service_id, r.status, r.from_organization_id)
+        .where(r.enquiry_id == enquiry_id)
+        .order_by(r.id)
+        .with_for_update()
+    ).all()
+    cancelled = ReferralStatus.CANCELLED
+    withdrawn = [row for row in rows if not ReferralStatus(row.status).is_closed]
+    for row in withdrawn:
+        conn.execute(
+            update(t.referrals)
+            .where(r.id == row.id)
+            .values(status=cancelled.value, status_note=WITHDRAWN_NOTE, updated_at=now)
+        )
+        _announce(conn, row.id, row, cancelled, WITHDRAWN_NOTE, now)
+        audit.record(
+            conn,
+            "referral.withdrawn",
+            actor=who.name,
+            organization_id=who.organization_id,
+            target=row.id,
+            detail={"from": row.status, "to": cancelled.value},
+        )
+    return [row.id for row in withdrawn]
+
+
+def _announce(
+    conn: Connection,
+    referral_id: str,
+    row: Any,
+    status: ReferralStatus,
+    note: str | None,
+    now: dt.datetime,
+) -> None:
+    """The new status into the change feed, for the referring organisation's desks."""
+    payload = {
+        "id": referral_id,
+        "enquiry_id": row.enquiry_id,
+        "service_id": row.service_id,
+        "status": status.value,
+        "note": note,
+        "updated_at": now.isoformat(),
+    }
+    record_changes(
+        conn, [Change(REFERRAL, referral_id, UPSERT, payload, scope_org=row.from_organization_id)]
+    )

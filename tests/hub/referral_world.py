@@ -79,6 +79,15 @@ class World:
         assert {r["status"] for r in results} == {"applied"}, results
         return referral
 
+    def amend(self, enquiry: str, changes: dict[str, Any], *, refer_to: str | None = None) -> Any:
+        """Push an amendment as a desk would: the `amended` event, then a referral-sent
+        event when the amendment sends the referral to `refer_to`."""
+        ops = [self._op("adviser", enquiry, "amended", {"changes": changes})]
+        if refer_to:
+            data = {"referral_id": f"ref-{enquiry}-2", "service_id": refer_to}
+            ops.append(self._op("adviser", enquiry, "referral sent", data))
+        return self.push("adviser", ops)
+
     def _op(self, role: str, enquiry: str, kind: str, data: dict[str, Any]) -> dict[str, Any]:
         seq = self._next(role)
         return event_op(

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from frontdesk.hub import schema as t
+from frontdesk.hub.referrals import WITHDRAWN_NOTE
 from frontdesk.hub.routing import link, unlink
 from tests.hub.conftest import eventually
 from tests.hub.referral_world import AGENCY, COUNCIL, SERVICE, World, make_world
@@ -162,3 +163,70 @@ def test_the_referring_organisation_is_the_pushing_accounts(world: World) -> Non
     with world.hub.engine.connect() as conn:
         row = conn.execute(select(t.referrals)).one()
     assert (row.from_organization_id, row.note) == (COUNCIL, "please call back")
+
+
+def _referrals(world: World) -> dict[str, tuple[str, str | None]]:
+    r = t.referrals.c
+    with world.hub.engine.connect() as conn:
+        rows = conn.execute(select(r.id, r.status, r.status_note)).all()
+    return {row.id: (row.status, row.status_note) for row in rows}
+
+
+def test_an_amendment_that_takes_the_referral_away_cancels_it_for_the_agency(
+    world: World,
+) -> None:
+    world.enquiry("enq-1", refer_to=SERVICE)
+    results = world.amend("enq-1", {"outcome": "advice given", "referral_service_id": None})
+    assert [r["status"] for r in results] == ["applied"]
+    assert _referrals(world) == {"ref-enq-1": ("cancelled", WITHDRAWN_NOTE)}
+    listed = world.hub.client.get("/agency/v1/referrals", headers=world.headers["agency"])
+    assert [(x["id"], x["status"]) for x in listed.json()["contents"]] == [
+        ("ref-enq-1", "cancelled")
+    ]
+    with world.hub.engine.connect() as conn:
+        audit = conn.execute(
+            select(t.audit_log).where(t.audit_log.c.action == "referral.withdrawn")
+        ).one()
+    assert (audit.actor, audit.organization_id, audit.target) == ("adviser", COUNCIL, "ref-enq-1")
+
+    def latest_for_desks() -> dict[str, object] | None:
+        feed = world.hub.client.get("/sync/v1/changes", headers=world.headers["adviser"]).json()
+        found = [c["data"] for c in feed["changes"] if c["kind"] == "referral"]
+        return found[-1] if found and found[-1]["status"] == "cancelled" else None
+
+    latest = eventually(latest_for_desks, timeout=60)
+    assert (latest["id"], latest["enquiry_id"]) == ("ref-enq-1", "enq-1")
+
+
+def test_an_amendment_that_redirects_the_referral_cancels_the_first_and_sends_a_new_one(
+    world: World,
+) -> None:
+    world.enquiry("enq-1", refer_to=SERVICE)
+    results = world.amend(
+        "enq-1", {"referral_service_id": "kirklees:svc-1"}, refer_to="kirklees:svc-1"
+    )
+    assert [r["status"] for r in results] == ["applied", "applied"]
+    assert _referrals(world) == {
+        "ref-enq-1": ("cancelled", WITHDRAWN_NOTE),
+        "ref-enq-1-2": ("sent", None),
+    }
+
+
+def test_an_amendment_leaves_a_referral_the_agency_has_closed_as_it_is(world: World) -> None:
+    world.enquiry("enq-1", refer_to=SERVICE)
+    closed = world.hub.client.post(
+        "/agency/v1/referrals/ref-enq-1/status",
+        json={"status": "closed - resolved"},
+        headers=world.headers["agency"],
+    )
+    assert closed.status_code == 200
+    world.amend("enq-1", {"referral_service_id": None})
+    assert _referrals(world) == {"ref-enq-1": ("closed - resolved", None)}
+
+
+def test_an_amendment_that_keeps_the_referral_changes_nothing_for_the_agency(
+    world: World,
+) -> None:
+    world.enquiry("enq-1", refer_to=SERVICE)
+    world.amend("enq-1", {"notes": "called back"})
+    assert _referrals(world) == {"ref-enq-1": ("sent", None)}
