@@ -471,6 +471,14 @@ def _changes_referral(event: EventPayload) -> bool:
 _OP_STATE_SQL = str(_OP_STATE.compile(dialect=postgresql.psycopg.dialect()))  # type: ignore[no-untyped-call]
 
 
+def _claim_new_device(raw: Any, who: Principal, device_id: str) -> None:
+    """Claim a device the hub has not seen, in the open transaction. Another hub process
+    may claim it first: then nothing is written, and the read that follows says whose it is."""
+    params: dict[str, Any] = {}
+    sql = _insert_sql("devices", "", _device_row(who, device_id), params)
+    raw.execute(sql + " ON CONFLICT DO NOTHING", params)
+
+
 def _insert_sql(table: str, prefix: str, values: dict[str, Any], params: dict[str, Any]) -> str:
     """`INSERT INTO table (...) VALUES (...)` with the values bound (column names are ours)."""
     for column, value in values.items():
@@ -696,9 +704,7 @@ class _Pipeline:
         params = {"device_id": device_id, "op_id": op.op_id, **ids}
         state = self._read(params)
         if state is None:  # a new device: claim it, in this transaction, then read again
-            claim_params: dict[str, Any] = {}
-            claim_sql = _insert_sql("devices", "", _device_row(who, device_id), claim_params)
-            self.raw.execute(claim_sql + " ON CONFLICT DO NOTHING", claim_params)
+            _claim_new_device(self.raw, who, device_id)
             state = self._read(params)
             if state is None or state.device_org != who.organization_id:
                 raise DeviceNotYours(device_id)
@@ -911,9 +917,7 @@ class _Batch:
         }
         known = self._fetch(params)
         if known is None:  # a new device: claim it, in this transaction, then read again
-            claim: dict[str, Any] = {}
-            sql = _insert_sql("devices", "", _device_row(who, device_id), claim)
-            self.raw.execute(sql + " ON CONFLICT DO NOTHING", claim)
+            _claim_new_device(self.raw, who, device_id)
             known = self._fetch(params)
         if known is None or known.device_org != who.organization_id:
             raise DeviceNotYours(device_id)

@@ -3,12 +3,11 @@ would: a real child process, so that killing it shows what the OS does with the 
 
 from __future__ import annotations
 
-import queue
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
+
+from tests.helpers.child_output import wait_for_line
 
 HOLD = """
 import sys, time
@@ -41,28 +40,3 @@ def hold_sync_lock(
     )
     wait_for_line(child, "held", timeout)
     return child
-
-
-def wait_for_line(child: subprocess.Popen[str], wanted: str, timeout: float) -> None:
-    """Read the child's stdout until a line contains `wanted` (fails if it exits)."""
-    lines: queue.Queue[str] = queue.Queue()
-
-    def read() -> None:
-        assert child.stdout is not None
-        for line in child.stdout:
-            lines.put(line)
-
-    threading.Thread(target=read, daemon=True).start()
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            line = lines.get(timeout=0.2)
-        except queue.Empty:
-            if child.poll() is not None:
-                stderr = child.stderr.read() if child.stderr else ""
-                raise AssertionError(f"the child exited: {stderr[-2000:]}") from None
-            continue
-        if wanted in line:
-            return
-    child.kill()
-    raise AssertionError(f"the child did not print {wanted!r} within {timeout:.0f} s")

@@ -10,12 +10,10 @@ import base64
 import datetime as dt
 import json
 import os
-import queue
 import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -46,6 +44,7 @@ from frontdesk.sync import CatalogueFile, Syncer, SyncReport, sign_in
 from frontdesk.sync.backoff import Backoff
 from frontdesk.sync.credentials import TokenStore
 from frontdesk.sync.pull import CURSOR
+from tests.helpers.child_output import wait_for_line
 from tests.hub.conftest import PASSWORD, pg_template, pg_url, small_feed
 
 __all__ = ["pg_template", "pg_url"]  # fixtures, re-exported for this folder
@@ -181,27 +180,11 @@ def spawn_demo(
         stderr=subprocess.DEVNULL,
         text=True,
     )
-    lines: queue.Queue[str] = queue.Queue()
-
-    def read() -> None:
-        assert demo.stdout is not None
-        for line in demo.stdout:
-            lines.put(line)
-
-    threading.Thread(target=read, daemon=True).start()
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            line = lines.get(timeout=1)
-        except queue.Empty:
-            continue
-        if line.startswith("frontdesk demo:"):
-            if f"{DEMO_SERVICES} services synced" not in line:
-                demo.kill()
-                raise AssertionError(line)
-            return demo, line.split("demo hub at ")[1].split(";")[0]
-    demo.kill()
-    raise AssertionError(f"`frontdesk demo` did not sync within {timeout:.0f} s")
+    line = wait_for_line(demo, "frontdesk demo:", timeout)
+    if f"{DEMO_SERVICES} services synced" not in line:
+        demo.kill()
+        raise AssertionError(line)
+    return demo, line.split("demo hub at ")[1].split(";")[0]
 
 
 def cursor_position(cursor: str | None) -> tuple[int, int, int]:

@@ -16,7 +16,8 @@ from sqlalchemy import Engine, select
 from frontdesk.store import desk_schema as d
 from frontdesk.sync import NotSignedIn
 from frontdesk.sync.lock import ANY_HOLDER, SyncBusy, SyncLock
-from tests.helpers.sync_lock import hold_sync_lock, installed_cli, wait_for_line
+from tests.helpers.child_output import wait_for_line
+from tests.helpers.sync_lock import hold_sync_lock, installed_cli
 from tests.sync.conftest import Desk, HubProcess, assert_converged, hub_event_count
 
 
