@@ -5,7 +5,9 @@ What the GUI needs is exported here:
 - `Syncer(desk, CatalogueFile(path, release=…, reopened=…), prepare=ensure_index,
   on_status=…)`: `start()`, `wake()`, `stop()`, `status()`, `run_once()`.
 - `SyncStatus` / `SyncMode`: what the status bar shows; `read_status` without a Syncer.
-- `sign_in`, `sign_out`: the login dialog's two buttons.
+- `sign_in`, `sign_out`: the login dialog's two buttons; `forget_stopped_demo` when the
+  demo hub the desk was signed in to has gone.
+- `SyncBusy`: another process already syncs this data folder (see `frontdesk.sync.lock`).
 - `start_embedded_hub`: a local hub on SQLite for the demo (needs the `hub` extra).
 """
 
@@ -23,14 +25,22 @@ from frontdesk.sync.errors import (
     SignedOut,
     SyncError,
 )
+from frontdesk.sync.lock import SyncBusy
 from frontdesk.sync.rebuild import CatalogueFile
-from frontdesk.sync.session import SignOutReport, sign_in, sign_out
+from frontdesk.sync.session import (
+    DemoHubElsewhere,
+    SignOutReport,
+    forget_stopped_demo,
+    sign_in,
+    sign_out,
+)
 from frontdesk.sync.status import SyncMode, SyncStatus, read_status
 from frontdesk.sync.syncer import Syncer, SyncReport
 
 __all__ = [
     "CatalogueFile",
     "CursorExpired",
+    "DemoHubElsewhere",
     "EmbeddedHub",
     "HubAccount",
     "HubExtraMissing",
@@ -43,11 +53,13 @@ __all__ = [
     "ProtocolMismatch",
     "SignOutReport",
     "SignedOut",
+    "SyncBusy",
     "SyncError",
     "SyncMode",
     "SyncReport",
     "SyncStatus",
     "Syncer",
+    "forget_stopped_demo",
     "read_status",
     "sign_in",
     "sign_out",
