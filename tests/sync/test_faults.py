@@ -108,11 +108,9 @@ def test_a_sequence_gap_stops_pushing_but_keeps_every_op(
     assert desk.log.outbox_size() == waiting
     status = read_status(desk.store, None)
     assert status.mode is SyncMode.BLOCKED
-    with pytest.raises(SequenceGap):
-        from frontdesk.sync.push import push_outbox
-
-        with HubClient(hub.url, desk.tokens.load(hub.url, "alice")) as client:
-            push_outbox(desk.log, client)
+    token = desk.tokens.load(hub.url, "alice")
+    with HubClient(hub.url, token) as client, pytest.raises(SequenceGap):
+        push_outbox(desk.log, client)
 
 
 def test_a_token_revoked_mid_sync_needs_a_new_sign_in_and_loses_nothing(
