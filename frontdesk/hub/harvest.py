@@ -35,7 +35,7 @@ from frontdesk.formats.base import FeedError
 from frontdesk.formats.jsonfeed import JsonFeed, assemble, feed_generation
 from frontdesk.hub import audit
 from frontdesk.hub import schema as t
-from frontdesk.hub.catalogue_import import apply_feed
+from frontdesk.hub.catalogue_import import apply_feed, refresh_statistics
 from frontdesk.hub.columns import utcnow
 from frontdesk.hub.db import writing
 from frontdesk.hub.harvest_http import FetchError, HttpSettings, get_json, new_session
@@ -203,6 +203,7 @@ def _apply(
         report.skipped, report.duplicates = imported.skipped, imported.duplicates
         conn.execute(insert(t.catalogue_harvests).values(**_history(report, started, None)))
         audit.record(conn, "catalogue.harvest", actor=actor, target=source, detail=_counts(report))
+    refresh_statistics(engine)
     return report
 
 
