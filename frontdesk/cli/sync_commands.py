@@ -24,6 +24,7 @@ from frontdesk.cli.common import (
     print_json,
 )
 from frontdesk.search.index import ensure_index
+from frontdesk.search.index_build import index_builder
 from frontdesk.store.desk import DeskStore, DeskWriteError
 from frontdesk.sync import (
     CatalogueFile,
@@ -147,6 +148,7 @@ def run_sync(args: argparse.Namespace) -> int:
             desk,
             CatalogueFile(paths_from(args).catalogue_db),
             prepare=ensure_index,
+            index_build=index_builder(),
             on_status=_print_status_line if args.watch else None,
             poll_interval=args.interval,
             page_size=args.page_size,

@@ -10,6 +10,8 @@ rebuild it on open.
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlalchemy import Connection, Engine, text
 
 from frontdesk.store.engine import writer
@@ -43,15 +45,18 @@ _PREFIX = "2 3"
 # writes ~100 small segments and spends half its time merging them; 64 MiB halves the
 # build (5.5 s → 2.6 s, bench/sync) for the same index. It costs memory only while a
 # build or a large page is pending, and changes nothing a search reads.
-_BUILD_HASH_BYTES = 64 * 1024 * 1024
+BUILD_HASH_BYTES = 64 * 1024 * 1024
 
-_NAMES = ", ".join(name for name, _ in COLUMNS)
+#: The `services` columns the index reads, in its column order.
+INDEXED = tuple(name for name, _ in COLUMNS)
+_NAMES = ", ".join(INDEXED)
 _NEW = ", ".join(f"new.{name}" for name, _ in COLUMNS)
 _OLD = ", ".join(f"old.{name}" for name, _ in COLUMNS)
 
+_OPTIONS = f"tokenize='{_TOKENIZE}', prefix='{_PREFIX}'"
 _CREATE = (
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({_NAMES}, content='services', "
-    f"content_rowid='rowid', tokenize='{_TOKENIZE}', prefix='{_PREFIX}')",
+    f"content_rowid='rowid', {_OPTIONS})",
     f"CREATE VIRTUAL TABLE {VOCAB_TABLE} USING fts5vocab({FTS_TABLE}, row)",
     f"CREATE TRIGGER {FTS_TABLE}_ai AFTER INSERT ON services BEGIN "
     f"INSERT INTO {FTS_TABLE}(rowid, {_NAMES}) VALUES (new.rowid, {_NEW}); END",
@@ -66,12 +71,13 @@ _CREATE = (
     "CREATE INDEX IF NOT EXISTS ix_services_search_name ON services(name COLLATE NOCASE, id)",
 )
 
+# Qualified: with another index attached (`install_built`) a bare name could drop that one.
 _DROP = (
-    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_ai",
-    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_ad",
-    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_au",
-    f"DROP TABLE IF EXISTS {VOCAB_TABLE}",
-    f"DROP TABLE IF EXISTS {FTS_TABLE}",
+    f"DROP TRIGGER IF EXISTS main.{FTS_TABLE}_ai",
+    f"DROP TRIGGER IF EXISTS main.{FTS_TABLE}_ad",
+    f"DROP TRIGGER IF EXISTS main.{FTS_TABLE}_au",
+    f"DROP TABLE IF EXISTS main.{VOCAB_TABLE}",
+    f"DROP TABLE IF EXISTS main.{FTS_TABLE}",
 )
 
 
@@ -91,6 +97,34 @@ def rebuild_index(engine: Engine) -> None:
     """Drop and rebuild the index from `services` (after a crash left it suspect, say)."""
     with writer(engine).begin() as conn:
         _create(conn)
+
+
+# The same index without content, for building it elsewhere (`index_build`): FTS5 writes
+# the same `_data`, `_idx` and `_docsize` rows for the same text whatever its content
+# option, so those rows can be moved into the catalogue's table (`install_built`).
+CREATE_CONTENTLESS = (
+    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({_NAMES}, content='', {_OPTIONS})"
+)
+_INDEX_TABLES = ("data", "idx", "docsize")
+
+
+def install_built(db: sqlite3.Connection, schema: str) -> None:
+    """Create the index with the rows of a contentless one built elsewhere, attached as
+    `schema`, inside the caller's transaction on `db` (a plain connection that has not
+    used the index before: FTS5 keeps what it last read of an index per connection)."""
+    for statement in (*_DROP, *_CREATE):
+        db.execute(statement)
+    for name in _INDEX_TABLES:
+        table = f"{FTS_TABLE}_{name}"
+        db.execute(f"DELETE FROM main.{table}")
+        db.execute(f"INSERT INTO main.{table} SELECT * FROM {schema}.{table}")
+    db.executemany(
+        f"INSERT OR REPLACE INTO main.{FTS_TABLE}_config(k, v) VALUES (?, ?)",
+        [("rank", RANK_FUNCTION), ("hashsize", BUILD_HASH_BYTES)],
+    )
+    db.execute(
+        "INSERT OR REPLACE INTO main.meta(key, value) VALUES (?, ?)", (_VERSION_KEY, INDEX_VERSION)
+    )
 
 
 def _current(conn: Connection) -> bool:
@@ -113,7 +147,7 @@ def _create(conn: Connection) -> None:
     )
     conn.execute(
         text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('hashsize', :bytes)"),
-        {"bytes": _BUILD_HASH_BYTES},
+        {"bytes": BUILD_HASH_BYTES},
     )
     conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
     conn.execute(

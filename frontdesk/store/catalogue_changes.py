@@ -11,7 +11,8 @@ service may come as a `Service` or as its codec dict: the feed passes the dict i
 received (checked by `check_service_dict`), which spares a dataclass round trip per
 service on a 200,000-service first sync. The
 search index's triggers on `services` keep it in step; a fresh catalogue without the
-index takes rows faster, and is indexed in one pass afterwards.
+index takes rows faster, and is indexed afterwards: in one pass, or by an `IndexFeed`
+told of every row as it is written, which builds the index in another process.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, update
 
@@ -73,18 +75,41 @@ class ChangeCounts:
             self.by_kind[kind] = self.by_kind.get(kind, 0) + n
 
 
+class IndexFeed(Protocol):
+    """Something building a search index while a catalogue fills, told of the searchable
+    text of every service row as it is written (see `frontdesk.search.index_build`)."""
+
+    #: The `services` columns it indexes.
+    @property
+    def columns(self) -> Sequence[str]: ...
+
+    def replace(self, removed: list[tuple[Any, ...]], added: list[tuple[Any, ...]]) -> None:
+        """`removed`: (rowid, *columns) as they were, of rows deleted or about to change;
+        `added`: (rowid, *columns) of rows just inserted or changed. Removals come first."""
+
+
 #: Applies one page's changes and sets its meta, inside `ChangeApplier.transaction`.
 ApplyPage = Callable[[Sequence[CatalogueChange], dict[str, str | None]], ChangeCounts]
 
 
 class ChangeApplier:
     """Applies pages to one catalogue, remembering organisation and term names between
-    pages so a 200,000-service first sync reads them from the database only once."""
+    pages so a 200,000-service first sync reads them from the database only once.
 
-    def __init__(self, engine: Engine, origin: str) -> None:
+    `filling`: this applier is the only writer of a catalogue being filled from a feed (a
+    rebuild's staging file), so it keeps the ids of the services there in memory and looks
+    up only those a page repeats, instead of every id of every page. `index` is told of
+    every row written (`IndexFeed`)."""
+
+    def __init__(
+        self, engine: Engine, origin: str, *, filling: bool = False, index: IndexFeed | None = None
+    ) -> None:
         self._engine = engine
         self._origin = origin
+        self._filling = filling
+        self._index = index
         self._context: _RowContext | None = None
+        self._known: set[str] | None = None
 
     def apply(
         self, changes: Sequence[CatalogueChange], meta: dict[str, str | None]
@@ -103,19 +128,25 @@ class ChangeApplier:
             with writer(self._engine).begin() as conn:
                 if self._context is None:
                     self._context = _RowContext.from_catalogue(conn)
-                context = self._context
+                if self._filling and self._known is None:
+                    rows = _driver(conn).execute("SELECT id FROM services")
+                    self._known = {row[0] for row in rows}
+                context, known, index = self._context, self._known, self._index
+                ensured: set[str] = set()  # sources recorded in this transaction
 
                 def apply(
                     changes: Sequence[CatalogueChange], meta: dict[str, str | None]
                 ) -> ChangeCounts:
                     latest = {(c.kind, c.id): c for c in changes if c.kind in KINDS}
-                    counts = _Page(conn, context, self._origin).apply(list(latest.values()))
+                    page = _Page(conn, context, self._origin, known, index, ensured)
+                    counts = page.apply(list(latest.values()))
                     write_meta(conn, meta)
                     return counts
 
                 yield apply
         except BaseException:
-            self._context = None  # it may hold names from the pages that rolled back
+            # Both may hold names or ids from the pages that rolled back.
+            self._context, self._known = None, None
             raise
 
 
@@ -124,6 +155,9 @@ class _Page:
     conn: Connection
     context: _RowContext
     origin: str
+    known: set[str] | None = None  # every service id in the catalogue, when filling
+    index: IndexFeed | None = None
+    ensured_sources: set[str] = field(default_factory=set)
     counts: ChangeCounts = field(default_factory=ChangeCounts)
     renamed_orgs: set[str] = field(default_factory=set)
     renamed_terms: set[str] = field(default_factory=set)
@@ -144,8 +178,11 @@ class _Page:
         return self.counts
 
     def _ensure_sources(self, names: Iterable[str]) -> None:
+        """Each source a page brings, recorded once per transaction (not once per page: a
+        first sync commits ten pages at a time, mostly of one source)."""
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        for name in sorted(names):
+        for name in sorted(set(names) - self.ensured_sources):
+            self.ensured_sources.add(name)
             values = {"format": HUB_FORMAT, "location": self.origin, "imported_at": now}
             stmt = insert(t.sources).prefix_with("OR IGNORE")
             self.conn.execute(stmt.values(name=name, records=0, services=0, **values))
@@ -193,12 +230,18 @@ class _Page:
 
     def _services(self, changes: list[CatalogueChange]) -> set[str]:
         s = t.services.c
-        existing = _stored_services(self.conn, [c.id for c in changes])
+        ids = [c.id for c in changes]
+        if self.known is not None:  # filling: only ids already written can be there
+            ids = [i for i in ids if i in self.known]
+        existing = _stored_services(self.conn, ids)
         doomed = [c.id for c in changes if c.record is None and c.id in existing]
         for cid in doomed:
             self._delta(existing[cid][1], -1)
+        self._unindex([existing[cid][0] for cid in doomed])
         for chunk in _chunks(doomed, 500):
             self.conn.execute(delete(t.services).where(s.id.in_(chunk)))
+        if self.known is not None:
+            self.known.difference_update(doomed)
         upserts = [(c.source, _service_doc(c.record)) for c in changes if c.record is not None]
         self._write_services(upserts, existing)
         return {c.id for c in changes if c.record is not None}
@@ -229,6 +272,7 @@ class _Page:
             else:
                 continue
             touched.setdefault(source, {})[row["source_id"]] = (rowid, doc)
+        self._unindex([r["_rowid"] for r in changed_rows])
         if changed_rows:
             s = t.services.c
             self.conn.execute(
@@ -241,6 +285,26 @@ class _Page:
         _bulk_insert(self.conn, t.services, new_rows)
         for source, services in touched.items():
             _insert_links(self.conn, source, services)
+        if self.known is not None:
+            self.known.update(row["id"] for row in new_rows)
+        if self.index is not None and (new_rows or changed_rows):
+            get = operator.itemgetter(*self.index.columns)
+            added = [(r["_rowid"], *get(r)) for r in changed_rows]
+            added += [(r["rowid"], *get(r)) for r in new_rows]
+            self.index.replace([], added)
+
+    def _unindex(self, rowids: list[int]) -> None:
+        """Tell the index the searchable text of these rows as it is now, before they are
+        deleted or rewritten (an index without content needs it to remove them)."""
+        if self.index is None or not rowids:
+            return
+        names = ", ".join(f'"{c}"' for c in self.index.columns)
+        removed: list[tuple[Any, ...]] = []
+        for chunk in _chunks(rowids, 500):
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT rowid, {names} FROM services WHERE rowid IN ({marks})"
+            removed.extend(_driver(self.conn).execute(query, chunk))
+        self.index.replace(removed, [])
 
     def _refresh_names(self, exclude: set[str]) -> None:
         """Services keep their organisation's and terms' names in searchable columns; a

@@ -20,9 +20,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from frontdesk.store.catalogue import CatalogueStore
-from frontdesk.store.catalogue_changes import ApplyPage
+from frontdesk.store.catalogue_changes import ApplyPage, IndexFeed
 from frontdesk.store.enquiries import EnquiryLog, UnknownEnquiryError
 from frontdesk.sync.client import ChangePage, HubClient
+from frontdesk.sync.collector import fewer_collections
 from frontdesk.sync.feed import DecodedPage, ReferralUpdate, decode_page
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,8 @@ def pull_pages(
     *,
     limit: int = PAGE,
     group: int = 1,
+    filling: bool = False,
+    index: IndexFeed | None = None,
     should_stop: Callable[[], bool] = lambda: False,
 ) -> PullReport:
     """Apply pages after the stored cursor until the feed has no more. The caller has
@@ -65,10 +68,15 @@ def pull_pages(
 
     Up to `group` pages share one transaction (a rebuild's staging file, which nobody
     reads, uses several to commit less often); each page still sets the cursor after it,
-    so what commits is always rows and the cursor that covers exactly them."""
+    so what commits is always rows and the cursor that covers exactly them. `filling` says
+    that only this pull writes `store` (a rebuild's staging file), and `index` is told of
+    every row written (both: see `ChangeApplier`)."""
     report = PullReport(cursor=store.meta(CURSOR))
-    applier = store.change_applier(client.base_url)
-    with ThreadPoolExecutor(1, thread_name_prefix="frontdesk-prefetch") as pool:
+    applier = store.change_applier(client.base_url, filling=filling, index=index)
+    with (
+        fewer_collections(),
+        ThreadPoolExecutor(1, thread_name_prefix="frontdesk-prefetch") as pool,
+    ):
         pending: Future[_Fetched] | None = pool.submit(_fetch, client, report.cursor, limit)
         try:
             while pending is not None:

@@ -7,6 +7,12 @@ beside catalogue.db (`catalogue.db.staging`), which has no search index while it
 (rows go in several times faster), is indexed in one pass at the end, and then replaces
 catalogue.db with one `os.replace`. desk.db is never touched by a rebuild.
 
+The search index can be built while the staging file fills rather than after: a rebuild
+given `index_build` (the CLI and the app pass `search.index_build.IndexBuild`) hands it
+every row as it is written, and installs the finished index before `prepare` runs. That
+happens only when the staging file is filled from empty in one run; a resumed rebuild, or
+one whose index could not be built, leaves the index to `prepare`, in one pass.
+
 The staging file keeps its own cursor, so a rebuild killed half-way carries on where it
 stopped. Before the swap every connection to catalogue.db is closed: the syncer's own,
 and the GUI's through the `release`/`reopened` hooks.
@@ -20,12 +26,13 @@ import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Engine, Index, event
 
 from frontdesk.store import catalogue_schema as t
 from frontdesk.store.catalogue import CatalogueSchemaError, CatalogueStore
+from frontdesk.store.catalogue_changes import IndexFeed
 from frontdesk.store.engine import writer
 from frontdesk.store.enquiries import EnquiryLog
 from frontdesk.sync.client import HubClient
@@ -35,6 +42,7 @@ from frontdesk.sync.pull import CURSOR, FEED, PAGE, PullReport, pull_pages
 log = logging.getLogger(__name__)
 
 STAGING_SUFFIX = ".staging"
+INDEX_SUFFIX = ".index"  # beside the staging file: the index being built for it
 #: Pages per staging transaction. Nobody reads the staging file, so fewer, larger commits
 #: cost nothing; each page still writes its cursor, so a kill loses at most this many.
 GROUP = 10
@@ -43,6 +51,21 @@ STAGING_CACHE_KIB = 131_072
 Hook = Callable[[], None]
 _BULK_TABLES = (t.services, t.service_areas, t.service_taxonomy)
 Prepare = Callable[[Engine], None]
+
+
+class StagingIndex(IndexFeed, Protocol):
+    """A search index built while the staging file fills (`search.index_build`)."""
+
+    def install(self, engine: Engine) -> bool:
+        """Put the finished index into the catalogue `engine` writes; False (and logged) if
+        it could not be built, when `prepare` indexes the catalogue in one pass."""
+
+    def discard(self) -> None:
+        """Stop, and remove whatever was built."""
+
+
+#: Starts building an index in the file it is given.
+IndexBuilder = Callable[[Path], StagingIndex]
 
 
 def _nothing() -> None:
@@ -101,6 +124,7 @@ def pull_catalogue(
     *,
     limit: int = PAGE,
     prepare: Prepare | None = None,
+    index_build: IndexBuilder | None = None,
     should_stop: Callable[[], bool] = lambda: False,
 ) -> PullReport:
     """Bring catalogue.db up to date with the feed, incrementally if it can."""
@@ -111,7 +135,14 @@ def pull_catalogue(
         except CursorExpired:
             log.warning("the hub no longer keeps changes back to this desk's cursor; rebuilding")
     return rebuild(
-        target, log_, client, feed_id, limit=limit, prepare=prepare, should_stop=should_stop
+        target,
+        log_,
+        client,
+        feed_id,
+        limit=limit,
+        prepare=prepare,
+        index_build=index_build,
+        should_stop=should_stop,
     )
 
 
@@ -123,29 +154,54 @@ def rebuild(
     *,
     limit: int = PAGE,
     prepare: Prepare | None = None,
+    index_build: IndexBuilder | None = None,
     should_stop: Callable[[], bool] = lambda: False,
 ) -> PullReport:
     """The whole feed into the staging file, then swapped in (resuming a killed rebuild)."""
     path = target.staging_path
+    index_path = path.with_name(path.name + INDEX_SUFFIX)
     staging = _open_staging(path, feed_id)
+    index: StagingIndex | None = None
+
+    def fill() -> PullReport:
+        nonlocal index
+        if index_build is not None and staging.meta(CURSOR) is None:
+            index = index_build(index_path)  # from empty, so the index can grow with it
+        return pull_pages(
+            staging,
+            log_,
+            client,
+            feed_id,
+            limit=limit,
+            group=GROUP,
+            filling=True,
+            index=index,
+            should_stop=should_stop,
+        )
+
     try:
         try:
-            report = pull_pages(
-                staging, log_, client, feed_id, limit=limit, group=GROUP, should_stop=should_stop
-            )
+            report = fill()
         except CursorExpired:  # the staging file's own cursor expired: start it again
+            if index is not None:
+                index.discard()
+                index = None
             staging.close()
             _remove(path)
             staging = _staging_store(path)
-            report = pull_pages(
-                staging, log_, client, feed_id, limit=limit, group=GROUP, should_stop=should_stop
-            )
+            report = fill()
         if not report.finished:
             return report  # stopped early; the staging file carries on next time
+        if index is not None:
+            index.install(staging.engine)  # if it could not, `prepare` indexes the file
+            index = None
         _create_indexes(staging.engine)
         if prepare is not None:
             prepare(staging.engine)
     finally:
+        if index is not None:
+            index.discard()
+        _remove(index_path)  # what a killed run may have left
         staging.close()
     _seal(path)
     target.replace_with(path)

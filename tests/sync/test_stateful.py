@@ -17,13 +17,20 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_sta
 from sqlalchemy import Engine
 
 from frontdesk.hub.catalogue_import import import_feeds
+from frontdesk.search.index import ensure_index
 from frontdesk.sync.errors import SyncError
 from frontdesk.sync.pull import PAGE
 from frontdesk.sync.push import push_outbox
 from frontdesk.sync.rebuild import CatalogueFile, pull_catalogue
 from frontdesk.sync.session import connect
 from tests.hub.conftest import small_feed
-from tests.sync.conftest import ORG, Desk, HubProcess, assert_converged
+from tests.sync.conftest import (
+    BUILD_INDEX_BESIDE,
+    ORG,
+    Desk,
+    HubProcess,
+    assert_converged,
+)
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -64,7 +71,15 @@ def test_random_interleavings(
             try:
                 account, client = connect(desk.store, desk.tokens)
                 with client:
-                    pull_catalogue(catalogue, desk.log, client, account.feed_id, limit=page)
+                    pull_catalogue(
+                        catalogue,
+                        desk.log,
+                        client,
+                        account.feed_id,
+                        limit=page,
+                        prepare=ensure_index,
+                        index_build=BUILD_INDEX_BESIDE,
+                    )
             except SyncError:
                 pass
             finally:
