@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import tempfile
 import time
@@ -24,6 +25,7 @@ from synth import synthetic_feed
 from frontdesk.core.catalogue import catalogue_id
 from frontdesk.core.codec import organization_to_dict, service_to_dict, taxonomy_term_to_dict
 from frontdesk.search.index import ensure_index
+from frontdesk.search.index_build import IndexBuild
 from frontdesk.store import jsontext
 from frontdesk.store.desk import DeskStore
 from frontdesk.store.enquiries import EnquiryLog
@@ -81,13 +83,21 @@ def main() -> None:
         profiler = cProfile.Profile()
         profiler.enable()
     started, cpu = time.perf_counter(), time.process_time()
-    report = rebuild(target, EnquiryLog(desk), ReplayClient(bodies), "feed", prepare=ensure_index)
+    report = rebuild(
+        target,
+        EnquiryLog(desk),
+        ReplayClient(bodies),
+        "feed",
+        prepare=ensure_index,
+        index_build=IndexBuild,
+    )
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(args.profile)
     target.close()
     desk.close()
+    shutil.rmtree(work, ignore_errors=True)
     assert report.upserted >= args.services
     print(
         f"{args.services:,} services in {seconds:.2f} s: {args.services / seconds:,.0f}/s "
