@@ -24,8 +24,8 @@ from synth import synthetic_feed
 
 from frontdesk.core.catalogue import catalogue_id
 from frontdesk.core.codec import organization_to_dict, service_to_dict, taxonomy_term_to_dict
+from frontdesk.search.fill import FillProcess
 from frontdesk.search.index import ensure_index
-from frontdesk.search.index_build import IndexBuild
 from frontdesk.store import jsontext
 from frontdesk.store.desk import DeskStore
 from frontdesk.store.enquiries import EnquiryLog
@@ -89,7 +89,7 @@ def main() -> None:
         ReplayClient(bodies),
         "feed",
         prepare=ensure_index,
-        index_build=IndexBuild,
+        fill_process=FillProcess,
     )
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     if profiler is not None:

@@ -42,8 +42,8 @@ from frontdesk.hub.accounts import Role, add_account, add_organization
 from frontdesk.hub.catalogue_import import import_feeds
 from frontdesk.hub.db import create_hub_engine
 from frontdesk.hub.migrate import upgrade
+from frontdesk.search.fill import FillProcess
 from frontdesk.search.index import ensure_index
-from frontdesk.search.index_build import IndexBuild
 from frontdesk.store.desk import DeskStore
 from frontdesk.sync import CatalogueFile, Syncer, sign_in
 from frontdesk.sync.credentials import TokenStore
@@ -165,7 +165,7 @@ def _desk(base: str, root: Path) -> tuple[DeskStore, TokenStore]:
 def initial_sync(base: str, root: Path, services: int) -> tuple[str, int, float, str]:
     desk, tokens = _desk(base, root)
     catalogue = CatalogueFile(root / "catalogue.db")
-    syncer = Syncer(desk, catalogue, tokens=tokens, prepare=ensure_index, index_build=IndexBuild)
+    syncer = Syncer(desk, catalogue, tokens=tokens, prepare=ensure_index, fill_process=FillProcess)
     started = time.perf_counter()
     report = syncer.run_once()
     seconds = time.perf_counter() - started

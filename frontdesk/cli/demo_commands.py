@@ -82,7 +82,7 @@ def start_demo_hub(data_dir: Path) -> DemoHub:
     without the hub extra, SyncError when it cannot be used. No keyring is needed: the
     token stays in this process's memory (`frontdesk.sync.credentials.EMBEDDED`)."""
     from frontdesk.gui.catalogue_access import sync_prepare
-    from frontdesk.search.index_build import index_builder
+    from frontdesk.search.fill import fill_process
     from frontdesk.store.catalogue import CatalogueStore
     from frontdesk.store.desk import DeskStore
     from frontdesk.sync import CatalogueFile, Syncer, start_embedded_hub
@@ -95,7 +95,7 @@ def start_demo_hub(data_dir: Path) -> DemoHub:
         desk = DeskStore.open(data_dir / "desk.db", data_dir / "backups")
         try:
             prepare = sync_prepare(path, demo_reference=True)
-            syncer = Syncer(desk, CatalogueFile(path), prepare=prepare, index_build=index_builder())
+            syncer = Syncer(desk, CatalogueFile(path), prepare=prepare, fill_process=fill_process())
             try:
                 syncer.run_once(retry_blocked=True)
             finally:

@@ -23,8 +23,8 @@ from frontdesk.cli.common import (
     paths_from,
     print_json,
 )
+from frontdesk.search.fill import fill_process
 from frontdesk.search.index import ensure_index
-from frontdesk.search.index_build import index_builder
 from frontdesk.store.desk import DeskStore, DeskWriteError
 from frontdesk.sync import (
     CatalogueFile,
@@ -148,7 +148,7 @@ def run_sync(args: argparse.Namespace) -> int:
             desk,
             CatalogueFile(paths_from(args).catalogue_db),
             prepare=ensure_index,
-            index_build=index_builder(),
+            fill_process=fill_process(),
             on_status=_print_status_line if args.watch else None,
             poll_interval=args.interval,
             page_size=args.page_size,

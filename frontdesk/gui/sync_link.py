@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from frontdesk.gui.catalogue_access import CatalogueAccess, sync_prepare
 from frontdesk.gui.operations import OperationRunner
-from frontdesk.search.index_build import index_builder
+from frontdesk.search.fill import fill_process
 from frontdesk.store.desk import DeskStore
 from frontdesk.sync import CatalogueFile, Syncer, SyncStatus, read_status
 from frontdesk.sync.backoff import Backoff
@@ -148,7 +148,7 @@ class SyncLink(QObject):
             CatalogueFile(path, release=self._release, reopened=self._reopened),
             tokens=tokens,
             prepare=sync_prepare(path, demo_reference=demo_reference),
-            index_build=index_builder(),
+            fill_process=fill_process(),
             on_status=self._status_from_thread.emit,
             poll_interval=poll_interval,
             backoff=backoff,

@@ -62,12 +62,6 @@ _SETUP = {
 _Rows = list[tuple[Any, ...]]
 
 
-def index_builder() -> type[IndexBuild] | None:
-    """`IndexBuild`, or None where no worker process can be started: in a frozen app the
-    interpreter is the app itself (the catalogue is then indexed in one pass)."""
-    return None if getattr(sys, "frozen", False) else IndexBuild
-
-
 class IndexBuild:
     """The index of one catalogue being filled, built by a worker process in `path`.
 
@@ -146,7 +140,7 @@ class _Worker:
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
-            env=_worker_environment(),
+            env=worker_environment(),
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # Windows: no console
         )
         # Frames go through a thread: a blocking write to the worker's pipe then waits
@@ -196,9 +190,10 @@ class _Worker:
                 pipe.close()
 
 
-def _worker_environment() -> dict[str, str]:
+def worker_environment() -> dict[str, str]:
     """This environment, with the folder frontdesk is imported from first on the path, so
-    the worker runs this very frontdesk whatever the working directory."""
+    a worker (this module's, or `fill`'s) runs this very frontdesk whatever the working
+    directory."""
     root = str(Path(__file__).resolve().parent.parent.parent)
     paths = [root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
     return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}

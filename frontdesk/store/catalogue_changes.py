@@ -92,13 +92,20 @@ class IndexFeed(Protocol):
 ApplyPage = Callable[[Sequence[CatalogueChange], dict[str, str | None]], ChangeCounts]
 
 
+class PageWriter(Protocol):
+    """What applies a pull's pages: a `ChangeApplier`, or another process doing the same
+    (`search.fill`)."""
+
+    def transaction(self) -> contextlib.AbstractContextManager[ApplyPage]: ...
+
+
 class ChangeApplier:
     """Applies pages to one catalogue, remembering organisation and term names between
     pages so a 200,000-service first sync reads them from the database only once.
 
     `filling`: this applier is the only writer of a catalogue being filled from a feed (a
     rebuild's staging file), so it keeps the ids of the services there in memory and looks
-    up only those a page repeats, instead of every id of every page. `index` is told of
+    up only those a page repeats, instead of every id of every page (`_Filled`). `index` is told of
     every row written (`IndexFeed`)."""
 
     def __init__(
@@ -109,7 +116,8 @@ class ChangeApplier:
         self._filling = filling
         self._index = index
         self._context: _RowContext | None = None
-        self._known: set[str] | None = None
+        self._filled: _Filled | None = None
+        self._seeded = False
 
     def apply(
         self, changes: Sequence[CatalogueChange], meta: dict[str, str | None]
@@ -128,26 +136,56 @@ class ChangeApplier:
             with writer(self._engine).begin() as conn:
                 if self._context is None:
                     self._context = _RowContext.from_catalogue(conn)
-                if self._filling and self._known is None:
+                if self._filling and self._filled is None:
                     rows = _driver(conn).execute("SELECT id FROM services")
-                    self._known = {row[0] for row in rows}
-                context, known, index = self._context, self._known, self._index
+                    ids = {row[0] for row in rows}
+                    self._filled = _Filled(ids, next_service_rowid(conn))
+                    if self._index is not None and not self._seeded:
+                        _seed(conn, self._index)
+                    self._seeded = True
+                context, filled, index = self._context, self._filled, self._index
                 ensured: set[str] = set()  # sources recorded in this transaction
 
                 def apply(
                     changes: Sequence[CatalogueChange], meta: dict[str, str | None]
                 ) -> ChangeCounts:
-                    latest = {(c.kind, c.id): c for c in changes if c.kind in KINDS}
-                    page = _Page(conn, context, self._origin, known, index, ensured)
-                    counts = page.apply(list(latest.values()))
+                    page = _Page(conn, context, self._origin, filled, index, ensured)
+                    counts = page.apply(latest_changes(changes))
                     write_meta(conn, meta)
                     return counts
 
                 yield apply
         except BaseException:
             # Both may hold names or ids from the pages that rolled back.
-            self._context, self._known = None, None
+            self._context, self._filled = None, None
             raise
+
+
+def latest_changes(changes: Sequence[CatalogueChange]) -> list[CatalogueChange]:
+    """The last change of each record, of the kinds a catalogue holds: every change
+    carries the whole record, so the earlier ones in a page change nothing."""
+    return list({(c.kind, c.id): c for c in changes if c.kind in KINDS}.values())
+
+
+def count_changes(changes: Sequence[CatalogueChange]) -> ChangeCounts:
+    counts = ChangeCounts()
+    for change in changes:
+        if change.record is not None:
+            counts.upserted += 1
+        else:
+            counts.deleted += 1
+        counts.by_kind[change.kind] = counts.by_kind.get(change.kind, 0) + 1
+    return counts
+
+
+@dataclass(slots=True)
+class _Filled:
+    """What a filling applier keeps in memory of the catalogue only it writes: the ids
+    of its services, and the rowid the next new one gets (asking SQLite for the largest
+    rowid on every page cost a first sync about 0.4 s)."""
+
+    ids: set[str]
+    next_rowid: int
 
 
 @dataclass(slots=True)
@@ -155,10 +193,9 @@ class _Page:
     conn: Connection
     context: _RowContext
     origin: str
-    known: set[str] | None = None  # every service id in the catalogue, when filling
+    filled: _Filled | None = None
     index: IndexFeed | None = None
     ensured_sources: set[str] = field(default_factory=set)
-    counts: ChangeCounts = field(default_factory=ChangeCounts)
     renamed_orgs: set[str] = field(default_factory=set)
     renamed_terms: set[str] = field(default_factory=set)
     source_delta: dict[str, int] = field(default_factory=dict)
@@ -171,11 +208,7 @@ class _Page:
         upserted = self._services(of[SERVICE])
         self._refresh_names(exclude=upserted)
         self._count_sources()
-        for change in changes:
-            key = "upserted" if change.record is not None else "deleted"
-            setattr(self.counts, key, getattr(self.counts, key) + 1)
-            self.counts.by_kind[change.kind] = self.counts.by_kind.get(change.kind, 0) + 1
-        return self.counts
+        return count_changes(changes)
 
     def _ensure_sources(self, names: Iterable[str]) -> None:
         """Each source a page brings, recorded once per transaction (not once per page: a
@@ -231,8 +264,8 @@ class _Page:
     def _services(self, changes: list[CatalogueChange]) -> set[str]:
         s = t.services.c
         ids = [c.id for c in changes]
-        if self.known is not None:  # filling: only ids already written can be there
-            ids = [i for i in ids if i in self.known]
+        if self.filled is not None:  # only ids already written can be there
+            ids = [i for i in ids if i in self.filled.ids]
         existing = _stored_services(self.conn, ids)
         doomed = [c.id for c in changes if c.record is None and c.id in existing]
         for cid in doomed:
@@ -240,8 +273,8 @@ class _Page:
         self._unindex([existing[cid][0] for cid in doomed])
         for chunk in _chunks(doomed, 500):
             self.conn.execute(delete(t.services).where(s.id.in_(chunk)))
-        if self.known is not None:
-            self.known.difference_update(doomed)
+        if self.filled is not None:
+            self.filled.ids.difference_update(doomed)
         upserts = [(c.source, _service_doc(c.record)) for c in changes if c.record is not None]
         self._write_services(upserts, existing)
         return {c.id for c in changes if c.record is not None}
@@ -256,7 +289,11 @@ class _Page:
         new_rows: list[dict[str, Any]] = []
         changed_rows: list[dict[str, Any]] = []
         touched: dict[str, dict[str, tuple[int, JSON]]] = {}
-        next_rowid = next_service_rowid(self.conn) if upserts else 0
+        filled = self.filled
+        if filled is not None:
+            next_rowid = filled.next_rowid
+        else:
+            next_rowid = next_service_rowid(self.conn) if upserts else 0
         for source, doc in upserts:
             row = self.context.row(source, doc)
             previous = existing.get(row["id"])
@@ -285,8 +322,9 @@ class _Page:
         _bulk_insert(self.conn, t.services, new_rows)
         for source, services in touched.items():
             _insert_links(self.conn, source, services)
-        if self.known is not None:
-            self.known.update(row["id"] for row in new_rows)
+        if filled is not None:
+            filled.ids.update(row["id"] for row in new_rows)
+            filled.next_rowid = next_rowid
         if self.index is not None and (new_rows or changed_rows):
             get = operator.itemgetter(*self.index.columns)
             added = [(r["_rowid"], *get(r)) for r in changed_rows]
@@ -340,6 +378,16 @@ class _Page:
                 self.conn.execute(
                     update(t.sources).where(src.name == name).values(services=src.services + n)
                 )
+
+
+def _seed(conn: Connection, index: IndexFeed) -> None:
+    """Tell `index` of every row already in the catalogue: a fill can hand the writing to
+    another process part-way (`search.fill`), whose index starts from what is there.
+    (Once per applier: those rows stay even if this transaction rolls back.)"""
+    names = ", ".join(f'"{c}"' for c in index.columns)
+    rows = _driver(conn).execute(f"SELECT rowid, {names} FROM services ORDER BY rowid")
+    while chunk := rows.fetchmany(5000):
+        index.replace([], chunk)
 
 
 def _stored_services(conn: Connection, ids: list[str]) -> dict[str, tuple[int, str, str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -37,6 +38,10 @@ PROTOCOL_VERSION = "1"
 #: on a slow link; a hub that says nothing for that long is treated as down.
 TIMEOUT = (5.0, 60.0)
 LOOPBACK_NAMES = frozenset({"localhost"})
+#: Bytes asked of the socket per read of an answer. requests reads a body 10 KiB at a
+#: time; a 700 KB feed page then took 70 reads, each a trip through the interpreter lock
+#: that the sync's writer thread was holding (bench/sync, round 6).
+READ_BYTES = 1 << 20
 
 
 class HubUrlError(SyncError):
@@ -116,12 +121,10 @@ class HubClient:
     # -- auth ------------------------------------------------------------------------
 
     def login(self, user: str, password: str) -> LoginResult:
-        response = self._send(
-            "POST", "/auth/v1/login", json={"username": user, "password": password}
-        )
-        if response.status_code in (401, 429):
-            raise LoginFailed(_message(response, "wrong username or password"))
-        body = self._ok(response)
+        answer = self._send("POST", "/auth/v1/login", json={"username": user, "password": password})
+        if answer.status in (401, 429):
+            raise LoginFailed(_message(answer, "wrong username or password"))
+        body = self._ok(answer)
         account = body.get("account", {})
         return LoginResult(
             token=str(body["token"]),
@@ -144,61 +147,67 @@ class HubClient:
         params: dict[str, str | int] = {"limit": limit}
         if cursor:
             params["cursor"] = cursor
-        response = self._send("GET", "/sync/v1/changes", params=params)
-        if response.status_code == 410:
-            raise CursorExpired(_message(response, "the cursor has expired"))
-        body = self._ok(response)
+        answer = self._send("GET", "/sync/v1/changes", params=params)
+        if answer.status == 410:
+            raise CursorExpired(_message(answer, "the cursor has expired"))
+        body = self._ok(answer)
         return ChangePage(list(body["changes"]), str(body["cursor"]), bool(body["has_more"]))
 
     def push(self, device_id: str, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Per-op results, in the order sent (one may be missing if the hub stopped early)."""
-        response = self._send("POST", "/sync/v1/push", json={"device_id": device_id, "ops": ops})
-        if response.status_code == 422 and _code(response) == "op_id_reused":
-            body = _json(response) or {}
-            raise OpIdReused(_message(response, "op_id reused"), str(body.get("op_id", "")))
-        results: list[dict[str, Any]] = self._ok(response)["results"]
+        answer = self._send("POST", "/sync/v1/push", json={"device_id": device_id, "ops": ops})
+        if answer.status == 422 and _code(answer) == "op_id_reused":
+            op_id = answer.body.get("op_id", "") if isinstance(answer.body, dict) else ""
+            raise OpIdReused(_message(answer, "op_id reused"), str(op_id))
+        results: list[dict[str, Any]] = self._ok(answer)["results"]
         return results
 
     # -- plumbing ----------------------------------------------------------------------
 
-    def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+    def _send(self, method: str, path: str, **kwargs: Any) -> _Answer:
         headers = {"Authorization": f"Bearer {self._token}"} if self._token else {}
+        url = self.base_url + path
         try:
-            response = self._http.request(
-                method, self.base_url + path, headers=headers, timeout=self._timeout, **kwargs
-            )
+            with self._http.request(
+                method, url, headers=headers, timeout=self._timeout, stream=True, **kwargs
+            ) as response:
+                answer = _Answer.read(response)
         except requests.exceptions.SSLError as error:
             # Not retried blindly: a certificate problem does not fix itself, but it may
             # be a captive portal, so it is reported as "unreachable" with the reason.
             raise HubUnreachable(f"the hub's certificate was not accepted: {error}") from None
-        except (requests.ConnectionError, requests.Timeout) as error:
+        except (
+            requests.ConnectionError,
+            requests.Timeout,
+            requests.exceptions.ChunkedEncodingError,  # the answer broke off part-way
+        ) as error:
             raise HubUnreachable(
                 f"cannot reach the hub at {self.base_url}: {_short(error)}"
             ) from None
-        log.debug("%s %s → %s", method, path, response.status_code)
-        return response
+        log.debug("%s %s → %s", method, path, answer.status)
+        return answer
 
-    def _ok(self, response: requests.Response) -> dict[str, Any]:
-        status = response.status_code
+    def _ok(self, answer: _Answer) -> dict[str, Any]:
+        status = answer.status
         if status == 401:
-            raise SignedOut(_message(response, "the hub no longer accepts this sign-in"))
+            raise SignedOut(_message(answer, "the hub no longer accepts this sign-in"))
         if status in (408, 429) or status >= 500:
             raise HubUnreachable(
-                f"the hub is busy or failing (HTTP {status}): {_message(response, 'no detail')}",
-                retry_after=_retry_after(response),
+                f"the hub is busy or failing (HTTP {status}): {_message(answer, 'no detail')}",
+                retry_after=_retry_after(answer),
             )
-        if status == 400 and _code(response) in ("protocol_unsupported", "protocol_required"):
-            raise ProtocolMismatch(_message(response, "the hub speaks another protocol version"))
+        if status == 400 and _code(answer) in ("protocol_unsupported", "protocol_required"):
+            raise ProtocolMismatch(_message(answer, "the hub speaks another protocol version"))
         if not 200 <= status < 300:
-            code = _code(response) or "http_error"
+            code = _code(answer) or "http_error"
             raise HubRefused(
                 f"the hub refused the request (HTTP {status} {code}): "
-                f"{_message(response, 'no detail')}",
+                f"{_message(answer, 'no detail')}",
                 status,
                 code,
             )
-        body = _json(response)
-        if not isinstance(body, dict) or PROTOCOL_HEADER not in response.headers:
+        body = answer.body
+        if not isinstance(body, dict) or PROTOCOL_HEADER not in answer.headers:
             # A captive portal or a misconfigured proxy answering in the hub's place.
             raise HubUnreachable(
                 f"something other than a frontdesk hub answered at {self.base_url} "
@@ -207,31 +216,42 @@ class HubClient:
         return body
 
 
-def _json(response: requests.Response) -> Any:
-    """The body parsed, or None when it is not JSON. (`jsontext`, not `response.json()`:
-    feed pages are the largest answers a desk parses, a thousand documents each.)"""
-    try:
-        return jsontext.loads(response.content)
-    except ValueError:
-        return None
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    """A hub's answer, its body read whole and parsed once: `body` is None when it is not
+    JSON. (`jsontext`, not `response.json()`: feed pages are the largest answers a desk
+    parses, a thousand documents each.)"""
+
+    status: int
+    headers: Mapping[str, str]
+    body: Any
+
+    @classmethod
+    def read(cls, response: requests.Response) -> _Answer:
+        content = b"".join(response.iter_content(READ_BYTES))
+        try:
+            body = jsontext.loads(content)
+        except ValueError:
+            body = None
+        return cls(response.status_code, response.headers, body)
 
 
-def _code(response: requests.Response) -> str | None:
-    body = _json(response)
+def _code(answer: _Answer) -> str | None:
+    body = answer.body
     error = body.get("error") if isinstance(body, dict) else None
     code = error.get("code") if isinstance(error, dict) else None
     return code if isinstance(code, str) else None
 
 
-def _message(response: requests.Response, default: str) -> str:
-    body = _json(response)
+def _message(answer: _Answer, default: str) -> str:
+    body = answer.body
     error = body.get("error") if isinstance(body, dict) else None
     message = error.get("message") if isinstance(error, dict) else None
     return message[:300] if isinstance(message, str) and message else default
 
 
-def _retry_after(response: requests.Response) -> float | None:
-    value = response.headers.get("Retry-After", "")
+def _retry_after(answer: _Answer) -> float | None:
+    value = answer.headers.get("Retry-After", "")
     return float(value) if value.isdigit() else None
 
 

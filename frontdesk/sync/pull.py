@@ -20,7 +20,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from frontdesk.store.catalogue import CatalogueStore
-from frontdesk.store.catalogue_changes import ApplyPage, IndexFeed
+from frontdesk.store.catalogue_changes import ApplyPage, PageWriter
 from frontdesk.store.enquiries import EnquiryLog, UnknownEnquiryError
 from frontdesk.sync.client import ChangePage, HubClient
 from frontdesk.sync.collector import fewer_collections
@@ -60,7 +60,7 @@ def pull_pages(
     limit: int = PAGE,
     group: int = 1,
     filling: bool = False,
-    index: IndexFeed | None = None,
+    handover: Callable[[], PageWriter] | None = None,
     should_stop: Callable[[], bool] = lambda: False,
 ) -> PullReport:
     """Apply pages after the stored cursor until the feed has no more. The caller has
@@ -69,10 +69,15 @@ def pull_pages(
     Up to `group` pages share one transaction (a rebuild's staging file, which nobody
     reads, uses several to commit less often); each page still sets the cursor after it,
     so what commits is always rows and the cursor that covers exactly them. `filling` says
-    that only this pull writes `store` (a rebuild's staging file), and `index` is told of
-    every row written (both: see `ChangeApplier`)."""
+    that only this pull writes `store` (a rebuild's staging file: see `ChangeApplier`).
+
+    `handover`, if given, is asked once for what writes the pages after the first
+    transaction: when the first page says there are more, so that what it starts (a
+    rebuild hands a large catalogue to another process, `search.fill`) starts up while
+    this one writes the first transaction itself; it takes over after that."""
     report = PullReport(cursor=store.meta(CURSOR))
-    applier = store.change_applier(client.base_url, filling=filling, index=index)
+    applier: PageWriter = store.change_applier(client.base_url, filling=filling)
+    successor: PageWriter | None = None
     with (
         fewer_collections(),
         ThreadPoolExecutor(1, thread_name_prefix="frontdesk-prefetch") as pool,
@@ -92,6 +97,8 @@ def pull_pages(
                         if page.has_more and page.changes and not should_stop():
                             pending = pool.submit(_fetch, client, page.cursor, limit)
                         report.finished = not page.has_more or not page.changes
+                        if handover is not None and not report.finished:
+                            successor, handover = handover(), None
                         _apply(apply, log_, fetched, feed_id, report)
                         applied += 1
                         fetched = None
@@ -102,6 +109,10 @@ def pull_pages(
                                 failed, pending = error, None
                 if failed is not None:
                     raise failed
+                if successor is not None:
+                    # Its writer may need the file to itself (to set its journal mode).
+                    store.engine.dispose()
+                    applier, successor = successor, None
         except BaseException:
             if pending is not None:
                 pending.cancel()

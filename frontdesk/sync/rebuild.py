@@ -7,11 +7,11 @@ beside catalogue.db (`catalogue.db.staging`), which has no search index while it
 (rows go in several times faster), is indexed in one pass at the end, and then replaces
 catalogue.db with one `os.replace`. desk.db is never touched by a rebuild.
 
-The search index can be built while the staging file fills rather than after: a rebuild
-given `index_build` (the CLI and the app pass `search.index_build.IndexBuild`) hands it
-every row as it is written, and installs the finished index before `prepare` runs. That
-happens only when the staging file is filled from empty in one run; a resumed rebuild, or
-one whose index could not be built, leaves the index to `prepare`, in one pass.
+A large catalogue is written by another process: a rebuild given `fill_process` (the CLI
+and the app pass `search.fill.FillProcess`) writes the first transaction's pages itself
+and, if the feed goes on, hands the rest to that process, which also builds the search
+index beside the file and installs it at the end. A rebuild without one, or whose index
+could not be built, leaves the index to `prepare`, in one pass.
 
 The staging file keeps its own cursor, so a rebuild killed half-way carries on where it
 stopped. Before the swap every connection to catalogue.db is closed: the syncer's own,
@@ -24,15 +24,17 @@ import contextlib
 import logging
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy import Engine, Index, event
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
+from sqlalchemy.schema import CreateIndex
 
 from frontdesk.store import catalogue_schema as t
 from frontdesk.store.catalogue import CatalogueSchemaError, CatalogueStore
-from frontdesk.store.catalogue_changes import IndexFeed
+from frontdesk.store.catalogue_changes import PageWriter
 from frontdesk.store.engine import writer
 from frontdesk.store.enquiries import EnquiryLog
 from frontdesk.sync.client import HubClient
@@ -46,26 +48,33 @@ INDEX_SUFFIX = ".index"  # beside the staging file: the index being built for it
 #: Pages per staging transaction. Nobody reads the staging file, so fewer, larger commits
 #: cost nothing; each page still writes its cursor, so a kill loses at most this many.
 GROUP = 10
-#: SQLite's page cache for the staging file, in KiB (negative: a size, not a page count).
-STAGING_CACHE_KIB = 131_072
+#: How the staging file is written (see `_staging_store`): no fsync, a 128 MiB cache, and
+#: a rollback journal.
+STAGING_PRAGMAS = (
+    "PRAGMA synchronous=OFF",
+    "PRAGMA cache_size=-131072",
+    "PRAGMA journal_mode=DELETE",
+)
 Hook = Callable[[], None]
 _BULK_TABLES = (t.services, t.service_areas, t.service_taxonomy)
 Prepare = Callable[[Engine], None]
 
 
-class StagingIndex(IndexFeed, Protocol):
-    """A search index built while the staging file fills (`search.index_build`)."""
+class StagingWriter(PageWriter, Protocol):
+    """Another process writing the staging file's pages (`search.fill`)."""
 
-    def install(self, engine: Engine) -> bool:
-        """Put the finished index into the catalogue `engine` writes; False (and logged) if
-        it could not be built, when `prepare` indexes the catalogue in one pass."""
+    def finish(self, *, complete: bool, then: Sequence[str]) -> None:
+        """Wait until every page sent is committed. If `complete` (the feed is all in),
+        run the statements `then` and install the search index built beside the file (or
+        leave the file without one, logged, for `prepare` to index)."""
 
-    def discard(self) -> None:
-        """Stop, and remove whatever was built."""
+    def abandon(self) -> None:
+        """Stop it; it rolls back what it had not committed."""
 
 
-#: Starts building an index in the file it is given.
-IndexBuilder = Callable[[Path], StagingIndex]
+#: Starts a `StagingWriter`: (staging file, hub address, pragmas for its connections, the
+#: file to build the search index in).
+StagingWriterFactory = Callable[[Path, str, Sequence[str], Path], StagingWriter]
 
 
 def _nothing() -> None:
@@ -124,7 +133,7 @@ def pull_catalogue(
     *,
     limit: int = PAGE,
     prepare: Prepare | None = None,
-    index_build: IndexBuilder | None = None,
+    fill_process: StagingWriterFactory | None = None,
     should_stop: Callable[[], bool] = lambda: False,
 ) -> PullReport:
     """Bring catalogue.db up to date with the feed, incrementally if it can."""
@@ -141,7 +150,7 @@ def pull_catalogue(
         feed_id,
         limit=limit,
         prepare=prepare,
-        index_build=index_build,
+        fill_process=fill_process,
         should_stop=should_stop,
     )
 
@@ -154,19 +163,22 @@ def rebuild(
     *,
     limit: int = PAGE,
     prepare: Prepare | None = None,
-    index_build: IndexBuilder | None = None,
+    fill_process: StagingWriterFactory | None = None,
     should_stop: Callable[[], bool] = lambda: False,
 ) -> PullReport:
     """The whole feed into the staging file, then swapped in (resuming a killed rebuild)."""
     path = target.staging_path
     index_path = path.with_name(path.name + INDEX_SUFFIX)
     staging = _open_staging(path, feed_id)
-    index: StagingIndex | None = None
+    writer: StagingWriter | None = None
+
+    def hand_over() -> StagingWriter:
+        nonlocal writer
+        assert fill_process is not None
+        writer = fill_process(path, client.base_url, STAGING_PRAGMAS, index_path)
+        return writer
 
     def fill() -> PullReport:
-        nonlocal index
-        if index_build is not None and staging.meta(CURSOR) is None:
-            index = index_build(index_path)  # from empty, so the index can grow with it
         return pull_pages(
             staging,
             log_,
@@ -175,7 +187,7 @@ def rebuild(
             limit=limit,
             group=GROUP,
             filling=True,
-            index=index,
+            handover=hand_over if fill_process is not None else None,
             should_stop=should_stop,
         )
 
@@ -183,24 +195,25 @@ def rebuild(
         try:
             report = fill()
         except CursorExpired:  # the staging file's own cursor expired: start it again
-            if index is not None:
-                index.discard()
-                index = None
+            if writer is not None:
+                writer.abandon()
+                writer = None
             staging.close()
             _remove(path)
             staging = _staging_store(path)
             report = fill()
+        if writer is not None:
+            # The secondary indexes are built while the search index is finished.
+            writer.finish(complete=report.finished, then=_create_statements())
+            writer = None
         if not report.finished:
             return report  # stopped early; the staging file carries on next time
-        if index is not None:
-            index.install(staging.engine)  # if it could not, `prepare` indexes the file
-            index = None
         _create_indexes(staging.engine)
         if prepare is not None:
             prepare(staging.engine)
     finally:
-        if index is not None:
-            index.discard()
+        if writer is not None:
+            writer.abandon()
         _remove(index_path)  # what a killed run may have left
         staging.close()
     _seal(path)
@@ -225,14 +238,20 @@ def _open_staging(path: Path, feed_id: str) -> CatalogueStore:
 
 
 def _staging_store(path: Path) -> CatalogueStore:
-    """The staging file with synchronous=OFF: no fsync at WAL checkpoints.
+    """The staging file (`STAGING_PRAGMAS`): no fsync, and a rollback journal, not WAL.
 
-    Why that is safe here: with WAL, SQLite's commits stay atomic when the *process* is
-    killed (the writes are already in the OS's cache), so a killed rebuild still resumes
-    from its own cursor with its rows and cursor in step. Only an OS crash or power cut can
-    leave the file damaged, and then `_check_whole` finds it on the next start and the
-    rebuild begins again from scratch. catalogue.db itself is untouched by this: the
-    staging file is fsynced whole (`_seal`) before it is swapped in.
+    Why no fsync is safe here: SQLite's commits stay atomic when the *process* is killed
+    (its writes are already in the OS's cache, and a killed transaction leaves a journal
+    that the next connection rolls back), so a killed rebuild still resumes from its own
+    cursor with its rows and cursor in step. Only an OS crash or power cut can leave the
+    file damaged, and then `_check_whole` finds it on the next start and the rebuild
+    begins again from scratch. catalogue.db itself is untouched by this: the staging file
+    is fsynced whole (`_seal`) before it is swapped in.
+
+    Why a rollback journal: nobody reads the staging file while it fills, and the pages it
+    appends need no journal at all, whereas WAL writes every page twice (into the WAL,
+    then into the file). Moving the index in at the end took half the time (bench/sync,
+    round 6).
     """
     fresh = not path.exists()
     store = CatalogueStore.open(path)
@@ -240,8 +259,8 @@ def _staging_store(path: Path) -> CatalogueStore:
 
     @event.listens_for(store.engine, "connect")
     def _no_fsync(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-        dbapi_connection.execute("PRAGMA synchronous=OFF")
-        dbapi_connection.execute(f"PRAGMA cache_size=-{STAGING_CACHE_KIB}")
+        for pragma in STAGING_PRAGMAS:
+            dbapi_connection.execute(pragma)
 
     if fresh:
         _drop_indexes(store.engine)
@@ -277,8 +296,17 @@ def _drop_indexes(engine: Engine) -> None:
 def _create_indexes(engine: Engine) -> None:
     """Put back what `_drop_indexes` took away (a no-op for indexes already there)."""
     with writer(engine).begin() as conn:
-        for index in _secondary_indexes():
-            index.create(conn, checkfirst=True)
+        for statement in _create_statements():
+            conn.exec_driver_sql(statement)
+
+
+def _create_statements() -> list[str]:
+    """`_create_indexes` as SQL, for a `StagingWriter` to run."""
+    dialect = sqlite_dialect()
+    return [
+        str(CreateIndex(index, if_not_exists=True).compile(dialect=dialect))
+        for index in _secondary_indexes()
+    ]
 
 
 def _check_whole(path: Path) -> None:

@@ -39,7 +39,7 @@ from frontdesk.sync.errors import (
 from frontdesk.sync.lock import SyncLock
 from frontdesk.sync.pull import PAGE, PullReport
 from frontdesk.sync.push import BATCH, PushReport, push_outbox
-from frontdesk.sync.rebuild import CatalogueFile, IndexBuilder, Prepare, pull_catalogue
+from frontdesk.sync.rebuild import CatalogueFile, Prepare, StagingWriterFactory, pull_catalogue
 from frontdesk.sync.session import connect
 from frontdesk.sync.status import SyncMode, SyncStatus, read_status
 
@@ -67,7 +67,7 @@ class Syncer:
         *,
         tokens: TokenStore | None = None,
         prepare: Prepare | None = None,
-        index_build: IndexBuilder | None = None,
+        fill_process: StagingWriterFactory | None = None,
         on_status: StatusListener | None = None,
         poll_interval: float = 60.0,
         backoff: Backoff | None = None,
@@ -84,7 +84,7 @@ class Syncer:
         self._state = SyncState(desk)
         self._tokens = tokens or TokenStore()
         self._prepare = prepare
-        self._index_build = index_build
+        self._fill_process = fill_process
         self._on_status = on_status
         self._poll = poll_interval
         self._backoff = backoff or Backoff()
@@ -140,7 +140,7 @@ class Syncer:
                 account.feed_id,
                 limit=self._page,
                 prepare=self._prepare,
-                index_build=self._index_build,
+                fill_process=self._fill_process,
                 should_stop=self._stopping.is_set,
             )
             self._state.stamp(LAST_PULL)

@@ -6,66 +6,23 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from frontdesk.core.catalogue import Organization, Service, TaxonomyTerm
 from frontdesk.search import index_build
 from frontdesk.search.index import ensure_index
-from frontdesk.search.index_build import IndexBuild, index_builder
+from frontdesk.search.index_build import IndexBuild
 from frontdesk.search.index_worker import frame
 from frontdesk.store.catalogue import CatalogueStore
-from frontdesk.store.catalogue_changes import (
-    ORGANIZATION,
-    SERVICE,
-    TAXONOMY_TERM,
-    CatalogueChange,
-)
-
-WORDS = ("housing", "debt", "food", "bins", "carers", "benefits", "youth", "café", "parks")
-
-
-def _service(i: int, version: int = 1) -> CatalogueChange:
-    word, other = WORDS[i % len(WORDS)], WORDS[(i * 7 + version) % len(WORDS)]
-    service = Service(
-        id=f"s{i}",
-        name=f"{word.title()} help {i}",
-        organization_id=f"o{i % 3}",
-        description=f"Advice on {word} and {other}, version {version}.",
-        keywords=(other, f"kw{i % 11}"),
-        taxonomy_term_ids=(f"t{i % 4}",),
-    )
-    return CatalogueChange(SERVICE, f"src:s{i}", "src", service)
-
-
-def _org(i: int, name: str) -> CatalogueChange:
-    return CatalogueChange(ORGANIZATION, f"src:o{i}", "src", Organization(id=f"o{i}", name=name))
-
-
-def _term(i: int) -> CatalogueChange:
-    term = TaxonomyTerm(id=f"t{i}", name=f"Theme {WORDS[i]}")
-    return CatalogueChange(TAXONOMY_TERM, f"src:t{i}", "src", term)
-
-
-def _pages() -> list[list[CatalogueChange]]:
-    """A feed with what a first sync meets besides plain inserts: services changed and
-    deleted after they were written, one deleted and then added again, and a renamed
-    organisation (which rewrites the searchable text of its services)."""
-    reference = [_org(i, f"Agency {i}") for i in range(3)] + [_term(i) for i in range(4)]
-    first = [_service(i) for i in range(200)]
-    second = [_service(i) for i in range(200, 400)]
-    changes = [_service(i, version=2) for i in range(0, 400, 5)]
-    deletes = [CatalogueChange(SERVICE, f"src:s{i}") for i in range(1, 400, 9)]
-    return [reference, first, second, changes, deletes, [_org(1, "Renamed Trust"), _service(1)]]
+from tests.search.changing_feed import changing_feed, org
 
 
 def _fill(path: Path, index: IndexBuild | None) -> CatalogueStore:
     store = CatalogueStore.open(path)
     applier = store.change_applier("https://hub", filling=True, index=index)
-    for n, page in enumerate(_pages()):
+    for n, page in enumerate(changing_feed()):
         applier.apply(page, {"sync_cursor": f"c{n}"})
     return store
 
@@ -120,7 +77,7 @@ def test_the_installed_index_is_kept_in_step_by_later_pages(
     built: tuple[CatalogueStore, CatalogueStore],
 ) -> None:
     side, _ = built
-    side.change_applier("https://hub").apply([_org(2, "Zebra Crossing Trust")], {})
+    side.change_applier("https://hub").apply([org(2, "Zebra Crossing Trust")], {})
     hits = _rows(side, "SELECT count(*) FROM services_fts WHERE services_fts MATCH 'zebra'")
     assert hits[0][0] > 0
     _rows(side, "INSERT INTO services_fts(services_fts, rank) VALUES ('integrity-check', 1)")
@@ -169,10 +126,3 @@ def test_a_worker_left_over_from_a_killed_sync_never_writes_a_newer_build(
     worker.send(frame(([], [(1, "Bins", "", "", "", "", "")])))
     assert "already exists" in worker.finish()
     assert path.read_bytes() == b"a newer build's file"
-
-
-def test_a_frozen_app_indexes_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A frozen app's interpreter is the app itself: there is no worker to start.
-    assert index_builder() is IndexBuild
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
-    assert index_build.index_builder() is None

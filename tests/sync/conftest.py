@@ -38,8 +38,8 @@ from frontdesk.hub.accounts import Role, add_account, add_organization
 from frontdesk.hub.catalogue_import import import_feeds
 from frontdesk.hub.db import create_hub_engine
 from frontdesk.hub.migrate import upgrade
+from frontdesk.search.fill import FillProcess
 from frontdesk.search.index import ensure_index
-from frontdesk.search.index_build import IndexBuild
 from frontdesk.store import catalogue_schema as c
 from frontdesk.store import desk_schema as d
 from frontdesk.store.desk import DeskStore
@@ -222,7 +222,7 @@ class Desk:
     def syncer(self, **options: Any) -> Syncer:
         options.setdefault("backoff", Backoff(first=0.05, cap=0.5))
         catalogue = CatalogueFile(self.root / "catalogue.db")
-        options.setdefault("index_build", BUILD_INDEX_BESIDE)
+        options.setdefault("fill_process", FILL_BESIDE)
         return Syncer(self.store, catalogue, tokens=self.tokens, prepare=ensure_index, **options)
 
     def sync(self, **options: Any) -> SyncReport:
@@ -309,8 +309,9 @@ def _catalogue_meta(path: Path, key: str) -> str | None:
     return None if row is None else str(row[0])
 
 
-#: The index built beside every rebuild, however small, so the scenarios exercise it.
-BUILD_INDEX_BESIDE = functools.partial(IndexBuild, start_after=0)
+#: Every rebuild of more than one page handed to a fill process, its index built beside
+#: however small, so the scenarios exercise them.
+FILL_BESIDE = functools.partial(FillProcess, index_start_after=0)
 
 
 def assert_index_whole(path: Path) -> None:

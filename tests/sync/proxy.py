@@ -2,8 +2,9 @@
 
 It forwards each request to the next upstream in turn (so two hub processes share the
 load), and on request can: refuse every connection (the network is down), forward a
-request but drop the hub's response (the hub committed, the desk never heard), or send a
-request to the hub twice at once (a retry racing its original).
+request but drop the hub's response (the hub committed, the desk never heard), send half
+of a response and hang up (the link broke mid-answer), or send a request to the hub twice
+at once (a retry racing its original).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class Faults:
     down: bool = False
     drop_responses: dict[str, int] = field(default_factory=dict)  # path prefix → how many
     duplicate: dict[str, int] = field(default_factory=dict)  # path prefix → how many
+    truncate: dict[str, int] = field(default_factory=dict)  # path prefix → how many
     requests: list[str] = field(default_factory=list)  # "METHOD path" of every request seen
     dropped: int = 0
 
@@ -75,6 +77,7 @@ class FaultProxy:
             down = self.faults.down
             drop = not down and self.faults.take(self.faults.drop_responses, path)
             twice = not down and self.faults.take(self.faults.duplicate, path)
+            cut = not down and self.faults.take(self.faults.truncate, path)
         if down:
             _hang_up(handler)
             return
@@ -113,6 +116,11 @@ class FaultProxy:
         handler.send_header("Content-Length", str(len(payload)))
         handler.send_header("Connection", "close")
         handler.end_headers()
+        if cut:  # the full length promised, half of it sent
+            handler.wfile.write(payload[: len(payload) // 2])
+            handler.wfile.flush()
+            _hang_up(handler)
+            return
         handler.wfile.write(payload)
         handler.close_connection = True
 

@@ -50,6 +50,18 @@ def test_the_hub_commits_but_the_response_is_lost(
     assert_converged(hub_engine, [desk])
 
 
+def test_a_feed_page_cut_off_mid_answer_is_fetched_again(
+    proxy: FaultProxy, hub_engine: Engine, make_desk: Any
+) -> None:
+    desk = make_desk()
+    desk.sign_in(proxy.url)
+    proxy.faults.truncate["/sync/v1/changes"] = 1
+    with pytest.raises(HubUnreachable, match="cannot reach the hub"):
+        desk.sync()
+    desk.sync()
+    assert_converged(hub_engine, [desk])
+
+
 def test_the_same_batch_sent_twice_at_once(
     proxy: FaultProxy, hub_engine: Engine, make_desk: Any
 ) -> None:

@@ -25,7 +25,7 @@ from frontdesk.sync.rebuild import CatalogueFile, pull_catalogue
 from frontdesk.sync.session import connect
 from tests.hub.conftest import small_feed
 from tests.sync.conftest import (
-    BUILD_INDEX_BESIDE,
+    FILL_BESIDE,
     ORG,
     Desk,
     HubProcess,
@@ -78,7 +78,7 @@ def test_random_interleavings(
                         account.feed_id,
                         limit=page,
                         prepare=ensure_index,
-                        index_build=BUILD_INDEX_BESIDE,
+                        fill_process=FILL_BESIDE,
                     )
             except SyncError:
                 pass
