@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import os
 import sqlite3
 import sys
@@ -31,6 +32,7 @@ from sqlalchemy import event
 from frontdesk.core.codec import organization_from_dict, taxonomy_term_from_dict
 from frontdesk.search.index_build import IndexBuild
 from frontdesk.search.index_worker import EndOfInput, read_frame
+from frontdesk.store import jsontext
 from frontdesk.store.catalogue import CatalogueStore
 from frontdesk.store.catalogue_changes import ORGANIZATION, TAXONOMY_TERM, CatalogueChange, Record
 from frontdesk.store.engine import writer
@@ -70,7 +72,7 @@ def fill(stream: Any) -> None:
         while message[0] == "begin":
             with applier.transaction() as apply:
                 while (message := read_frame(stream))[0] == "page":
-                    apply([change(c) for c in message[1]], message[2])
+                    apply([change(c) for c in jsontext.loads(message[1])], message[2])
                 if message[0] != "commit":
                     raise ValueError(f"expected a page or a commit, not {message[0]!r}")
             message = read_frame(stream)
@@ -102,6 +104,9 @@ def _die_with_parent() -> None:
 
 
 def main() -> int:
+    # The pages' documents hold no reference cycles, so reference counting frees them; at
+    # the default threshold the collector would run hundreds of times a page.
+    gc.set_threshold(100_000)
     parent = os.getppid()
     _die_with_parent()
     if os.getppid() != parent:  # the parent died before the signal was asked for

@@ -18,6 +18,7 @@ standard library is imported, so the process starts in a few tens of millisecond
 from __future__ import annotations
 
 import contextlib
+import gc
 import marshal
 import os
 import sqlite3
@@ -70,6 +71,9 @@ def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print("usage: python -m frontdesk.search.index_worker PATH", file=sys.stderr)
         return 2
+    # The rows it is sent are tuples of text, never cycles: reference counting frees them,
+    # and at the default threshold the collector would run hundreds of times a page.
+    gc.set_threshold(100_000)
     try:
         build(argv[1], sys.stdin.buffer)
     except EndOfInput:

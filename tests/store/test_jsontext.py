@@ -23,6 +23,14 @@ def test_values_orjson_refuses_fall_back_to_the_standard_library() -> None:
     assert jsontext.loads(b"[NaN]")[0] != jsontext.loads(b"[NaN]")[0]  # NaN, as json reads it
 
 
+@pytest.mark.parametrize(
+    "value", [{"b": 1, "a": [None, True, "Café"]}, [("service", "src:s1", {"age": 2**70})]]
+)
+def test_values_passed_on_come_back_as_they_were(value: object) -> None:
+    # Tuples come back as lists, as in any JSON; a 70-bit integer needs the fallback.
+    assert jsontext.loads(jsontext.dumps(value)) == json.loads(json.dumps(value))
+
+
 @pytest.mark.parametrize("text", [b"", b"{", b'{"a": 1', b"\xff\xfe{}", b"not json"])
 def test_text_that_is_not_json_is_a_value_error(text: bytes) -> None:
     with pytest.raises(ValueError):
