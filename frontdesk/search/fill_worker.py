@@ -7,12 +7,13 @@ Input: frames as `index_worker` reads them. The first is the setup (the catalogu
 hub's address, pragmas for the file, and where to build the index, if anywhere); then
 transactions of ("begin",), ("page", changes, meta)… ("commit",); and last ("finish",
 complete, statements), which, if the feed is complete, runs those statements and installs
-the index. The pages are applied by `store.catalogue_changes`, exactly as
-in the parent's own process. At end of input (the parent died or gave up) the open
-transaction is rolled back and the exit status is 3. On Linux the process is also killed
-the moment its parent dies (strictly, the thread that started it: the sync's, which lives
-until the rebuild is over), so a killed sync never leaves a writer behind that commits
-after a newer sync has started, even while it is still busy with pages already sent.
+the index. The pages are applied by `store.catalogue_changes`, exactly as in the parent's
+own process. At end of input (the parent died or gave up) the open transaction is rolled
+back and the exit status is 3; on an error, the last line it writes says what went wrong.
+On Linux the process is also killed the moment its parent dies (strictly, the thread that
+started it: the sync's, which lives until the rebuild is over), so a killed sync never
+leaves a writer behind that commits after a newer sync has started, even while it is still
+busy with pages already sent.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import gc
 import os
 import sqlite3
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -115,6 +117,13 @@ def main() -> int:
         fill(sys.stdin.buffer)
     except EndOfInput:
         return 3
+    except Exception as error:
+        # The traceback for whoever debugs it, then one line for the sync to show: the
+        # database's own words where there are some (SQLAlchemy ends with a web address).
+        traceback.print_exc()
+        reason = getattr(error, "orig", None) or error
+        print(f"{type(reason).__name__}: {reason}", file=sys.stderr)
+        return 1
     return 0
 
 
