@@ -296,6 +296,27 @@ WELSH: dict[tuple[str, str], str] = {
     ("ShortcutsDialog", "Keys"): "Bysellau",
     ("ShortcutsDialog", "What it does"): "Beth mae'n ei wneud",
     ("Startup", "Opening the catalogue…"): "Yn agor y catalog…",
+    (
+        "Startup",
+        "This desk's file is not open, so it cannot be signed in.",
+    ): "Nid yw ffeil y ddesg hon ar agor, felly nid oes modd ei mewngofnodi.",
+    (
+        "Startup",
+        "Signed in to {0} as {1}. Syncing now…",
+    ): "Wedi mewngofnodi i {0} fel {1}. Yn cysoni nawr…",
+    ("SignInDialog", "Sign in to the hub"): "Mewngofnodi i'r hyb",
+    ("SignInDialog", "&Hub address"): "Cyfeiriad yr &hyb",
+    ("SignInDialog", "&Account name"): "Enw'r cyfrif (&A)",
+    ("SignInDialog", "&Password"): "Cyfrinair (&P)",
+    ("SignInDialog", "Why signing in failed"): "Pam na lwyddodd y mewngofnodi",
+    ("SignInDialog", "&Sign in"): "Mewngofnodi (&S)",
+    ("SignInDialog", "Signing in…"): "Yn mewngofnodi…",
+    (
+        "SignInDialog",
+        "Fill in the hub address, the account name and the password.",
+    ): "Llenwch gyfeiriad yr hyb, enw'r cyfrif a'r cyfrinair.",
+    ("SignInDialog", "Not signed in: {0}"): "Heb fewngofnodi: {0}",
+    ("Shortcuts", "Sign in to the hub"): "Mewngofnodi i'r hyb",
     ("Startup", "Loading demo catalogue…"): "Yn llwytho'r catalog enghreifftiol…",
     (
         "Startup",
@@ -319,8 +340,8 @@ WELSH: dict[tuple[str, str], str] = {
     ): "Does dim modd agor desk.db yn {0} ({1}). Does dim modd cadw ymholiadau nes i hyn gael ei drwsio; gwiriwch y ffolder data neu gofynnwch i'r adran TG.",
     (
         "MainWindow",
-        "This desk works standalone: sign it in to a hub first (frontdesk login HUB_ADDRESS --user NAME).",
-    ): "Mae'r ddesg hon yn gweithio ar ei phen ei hun: mewngofnodwch i hyb yn gyntaf (frontdesk login HUB_ADDRESS --user NAME).",
+        "This desk works standalone: sign it in to a hub first (File → Sign in, Ctrl+Shift+L).",
+    ): "Mae'r ddesg hon yn gweithio ar ei phen ei hun: mewngofnodwch i hyb yn gyntaf (Ffeil → Mewngofnodi, Ctrl+Shift+L).",
     ("MainWindow", "Syncing with the hub…"): "Yn cysoni â'r hyb…",
     (
         "MainWindow",
@@ -340,8 +361,8 @@ WELSH: dict[tuple[str, str], str] = {
     ): "Catalog o'r hyb: does dim modd ei agor",
     (
         "MainWindow",
-        "This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again (frontdesk login {1} --user {2}), then press F5.",
-    ): "Mae'r ddesg hon wedi'i hallgofnodi o'r hyb ({0}). Mae ymholiadau'n cael eu cadw ar y ddesg hon. Mewngofnodwch eto (frontdesk login {1} --user {2}), yna pwyswch F5.",
+        "This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again: File → Sign in (Ctrl+Shift+L).",
+    ): "Mae'r ddesg hon wedi'i hallgofnodi o'r hyb ({0}). Mae ymholiadau'n cael eu cadw ar y ddesg hon. Mewngofnodwch eto: Ffeil → Mewngofnodi (Ctrl+Shift+L).",
     (
         "MainWindow",
         "Sending enquiries to the hub has stopped ({0}). Nothing is lost: they are kept on this desk. Tell your supervisor or IT.",

@@ -12,7 +12,7 @@ import itertools
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -47,7 +47,14 @@ CATALOGUE_CHECK_MS = 5000
 
 
 class MainWindow(QMainWindow):
-    """The main window. Signals: none of its own (panels and controllers carry them)."""
+    """The main window. Panels and controllers carry most signals.
+
+    Signals:
+        sign_in_requested(): the adviser asked to sign this desk in to a hub (whoever
+            opened the desk's files does it: see `startup.Startup.sign_in`).
+    """
+
+    sign_in_requested = Signal()
 
     def __init__(
         self, runner: OperationRunner, settings: Settings, parent: QWidget | None = None
@@ -121,6 +128,7 @@ class MainWindow(QMainWindow):
             "focus_today": self.today.table.setFocus,
             "save": self.enquiries.save,
             "sync_now": self.sync_now,
+            "sign_in": self.sign_in_requested.emit,
             "dismiss_message": self.dismiss_message,
             "settings": self.edit_settings,
             "shortcuts": lambda: ShortcutsDialog.show_shortcuts(self),
@@ -136,7 +144,10 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             self.actions_by_name[binding.action] = action
         menus = (
-            (self.tr("&File"), ("new_enquiry", "save", "sync_now", "settings", "quit")),
+            (
+                self.tr("&File"),
+                ("new_enquiry", "save", "sync_now", "sign_in", "settings", "quit"),
+            ),
             (
                 self.tr("&Go"),
                 ("focus_search", "focus_detail", "focus_enquiry", "focus_today", "add_service"),
@@ -243,7 +254,7 @@ class MainWindow(QMainWindow):
             message.info(
                 self.tr(
                     "This desk works standalone: sign it in to a hub first "
-                    "(frontdesk login HUB_ADDRESS --user NAME)."
+                    "(File → Sign in, Ctrl+Shift+L)."
                 )
             )
             return
@@ -278,8 +289,8 @@ class MainWindow(QMainWindow):
             message.warning(
                 self.tr(
                     "This desk is signed out of the hub ({0}). Enquiries are kept on this "
-                    "desk. Sign in again (frontdesk login {1} --user {2}), then press F5."
-                ).format(reason, status.hub_url or "HUB_ADDRESS", status.user or "NAME")
+                    "desk. Sign in again: File → Sign in (Ctrl+Shift+L)."
+                ).format(reason)
             )
         elif status.mode is SyncMode.BLOCKED:
             message.error(

@@ -150,6 +150,7 @@ class OperationRunner(QObject):
         self._latest: dict[str, int] = {}
         self._lock = threading.Lock()
         self.cancelled = False
+        self._shut_down = False
         # Queued even when emitted on the GUI thread: callbacks never run inside run().
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
 
@@ -161,6 +162,9 @@ class OperationRunner(QObject):
         self, fn: Callable[[], T], *, lane: Lane = "db", key: str | None = None
     ) -> Operation[T]:
         op: Operation[T] = Operation(self, next(self._ids), key)
+        if self._shut_down:  # asked for while quitting (a widget's timer): never started
+            op.skipped = True
+            return op
         if key is not None:
             with self._lock:
                 self._latest[key] = op.op_id
@@ -196,6 +200,7 @@ class OperationRunner(QObject):
 
     def shutdown(self) -> None:
         """Wait for queued work (a draft being saved) before the application quits."""
+        self._shut_down = True
         for executor in self._executors.values():
             executor.shutdown()
 

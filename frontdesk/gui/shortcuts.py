@@ -100,6 +100,11 @@ SHORTCUTS: tuple[KeyBinding, ...] = (
         str(QT_TRANSLATE_NOOP("Shortcuts", "Sync now: send waiting enquiries, fetch updates")),
         "sync_now",
     ),
+    KeyBinding(
+        ("Ctrl+Shift+L",),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Sign in to the hub")),
+        "sign_in",
+    ),
     KeyBinding(("Ctrl+,",), str(QT_TRANSLATE_NOOP("Shortcuts", "Settings")), "settings"),
     KeyBinding(
         ("F1",), str(QT_TRANSLATE_NOOP("Shortcuts", "This list of keyboard shortcuts")), "shortcuts"

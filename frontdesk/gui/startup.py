@@ -11,6 +11,8 @@ Sync: once both are open on a desk signed in to a hub, a SyncLink starts backgro
 A sign-in to the embedded hub of a `frontdesk demo` that has since gone is dropped (its
 token died with it) and the desk works standalone; one to a demo still running in another
 process is left to that demo, which alone holds its token.
+Signing in from the app (File → Sign in) stores the sign-in as `frontdesk login` does, then
+starts background sync on a standalone desk, or wakes it on a desk that was signed out.
 """
 
 from __future__ import annotations
@@ -27,14 +29,17 @@ from frontdesk.gui.dialogs import Ask
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner, is_environment_error
 from frontdesk.gui.settings import Settings
+from frontdesk.gui.sign_in_dialog import SignInDialog
 from frontdesk.gui.sync_link import SyncLink
 from frontdesk.store.catalogue import CatalogueSchemaError
 from frontdesk.store.desk_migrations import DeskTooNewError
 from frontdesk.store.paths import DataPaths
 from frontdesk.sync.account import HubAccount
 from frontdesk.sync.backoff import Backoff
+from frontdesk.sync.client import normalise_hub_url
 from frontdesk.sync.credentials import TokenStore
-from frontdesk.sync.session import forget_stopped_demo
+from frontdesk.sync.errors import SyncError
+from frontdesk.sync.session import forget_stopped_demo, sign_in
 
 # Seconds between background sync rounds while the hub answers.
 POLL_INTERVAL = 60.0
@@ -78,6 +83,8 @@ class Startup(QObject):
         self.sync: SyncLink | None = None
         self._tokens = tokens or TokenStore()
         self._sync_options = (poll_interval, backoff)
+        self.sign_in_dialog: SignInDialog | None = None
+        window.sign_in_requested.connect(self.sign_in)
 
     def begin(self) -> None:
         self.open_desk()  # first: a signed-in desk takes its catalogue from the hub
@@ -148,6 +155,68 @@ class Startup(QObject):
         window.attach_sync(self.sync)
         if self.sync.start():
             log.info("background sync started")
+
+    def sign_in(self) -> None:
+        """Ask for the hub, account and password (window-modal, not blocking)."""
+        desk = self.window.desk
+        if desk is None:
+            message.warning(self.tr("This desk's file is not open, so it cannot be signed in."))
+            return
+        account = self.account
+        if account is not None and self._demo_elsewhere(account):
+            message.warning(
+                self.tr(
+                    "This desk is signed in to the demo hub of a frontdesk demo still "
+                    "running on this computer: only that window can sync it."
+                )
+            )
+            return
+        if self.sign_in_dialog is not None:
+            self.sign_in_dialog.raise_()
+            return
+        hub = account.url if account is not None else self.settings.hub_address
+        dialog = SignInDialog(hub, account.user if account is not None else "", self.window)
+        dialog.submitted.connect(self._submit_sign_in)
+        dialog.finished.connect(self._sign_in_closed)
+        self.sign_in_dialog = dialog
+        dialog.open()
+
+    def _submit_sign_in(self, hub: str, user: str, password: str) -> None:
+        window, tokens, previous = self.window, self._tokens, self.account
+        assert window.desk is not None  # (checked before the dialog opened; never closed)
+        store = window.desk.store
+
+        def sign_in_() -> HubAccount:  # on the network lane: the hub may be slow to answer
+            same_hub = previous is not None and previous.url == normalise_hub_url(hub)
+            ca_bundle = previous.ca_bundle if same_hub and previous is not None else None
+            return sign_in(store, hub, user, password, ca_bundle=ca_bundle, tokens=tokens)
+
+        self.runner.run(sign_in_, lane="network").on_success(self._signed_in).on_failure(
+            self._sign_in_failed
+        )
+
+    def _signed_in(self, account: HubAccount) -> None:
+        self.account = account
+        if self.sign_in_dialog is not None:
+            self.sign_in_dialog.succeeded()
+        message.info(
+            self.tr("Signed in to {0} as {1}. Syncing now…").format(account.url, account.user)
+        )
+        if self.sync is None:
+            self._start_sync()
+        else:
+            self.sync.wake()
+
+    def _sign_in_failed(self, error: BaseException) -> None:
+        if not isinstance(error, SyncError):
+            log.error("signing in failed", exc_info=error)
+        if self.sign_in_dialog is not None:
+            self.sign_in_dialog.failed(str(error))
+
+    def _sign_in_closed(self) -> None:
+        if self.sign_in_dialog is not None:
+            self.sign_in_dialog.deleteLater()
+            self.sign_in_dialog = None
 
     def stop_sync(self) -> None:
         """Let the sync thread finish its page or batch and stop (before the runner stops:

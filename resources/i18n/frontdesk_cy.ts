@@ -326,17 +326,17 @@ Problem: {0}</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../frontdesk/gui/main_window.py" line="+63" />
+            <location filename="../../frontdesk/gui/main_window.py" line="+70" />
             <source>frontdesk — find a service, log the enquiry</source>
             <translation>frontdesk — dod o hyd i wasanaeth, cofnodi'r ymholiad</translation>
         </message>
         <message>
-            <location line="+76" />
+            <location line="+78" />
             <source>&amp;File</source>
             <translation>&amp;Ffeil</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>&amp;Go</source>
             <translation>Ewch (&amp;G)</translation>
         </message>
@@ -356,12 +356,7 @@ Problem: {0}</translation>
             <translation>Mae proses frontdesk arall (frontdesk sync --watch, neu ffenestr arall) yn cysoni'r ddesg hon, felly nid yw'r ffenestr hon yn gwneud hynny: mae'n anfon yr ymholiadau a gedwir yma ac yn nôl y catalog. Bydd y ffenestr hon yn cymryd drosodd pan fydd yn stopio.</translation>
         </message>
         <message>
-            <location line="+14" />
-            <source>This desk works standalone: sign it in to a hub first (frontdesk login HUB_ADDRESS --user NAME).</source>
-            <translation>Mae'r ddesg hon yn gweithio ar ei phen ei hun: mewngofnodwch i hyb yn gyntaf (frontdesk login HUB_ADDRESS --user NAME).</translation>
-        </message>
-        <message>
-            <location line="+6" />
+            <location line="+20" />
             <source>Syncing with the hub…</source>
             <translation>Yn cysoni â'r hyb…</translation>
         </message>
@@ -371,9 +366,14 @@ Problem: {0}</translation>
             <translation>Mae proses frontdesk arall yn cysoni'r ddesg hon; mae'n anfon ac yn nôl ar ran y ffenestr hon hefyd.</translation>
         </message>
         <message>
-            <location line="+25" />
-            <source>This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again (frontdesk login {1} --user {2}), then press F5.</source>
-            <translation>Mae'r ddesg hon wedi'i hallgofnodi o'r hyb ({0}). Mae ymholiadau'n cael eu cadw ar y ddesg hon. Mewngofnodwch eto (frontdesk login {1} --user {2}), yna pwyswch F5.</translation>
+            <location line="-10" />
+            <source>This desk works standalone: sign it in to a hub first (File → Sign in, Ctrl+Shift+L).</source>
+            <translation>Mae'r ddesg hon yn gweithio ar ei phen ei hun: mewngofnodwch i hyb yn gyntaf (Ffeil → Mewngofnodi, Ctrl+Shift+L).</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again: File → Sign in (Ctrl+Shift+L).</source>
+            <translation>Mae'r ddesg hon wedi'i hallgofnodi o'r hyb ({0}). Mae ymholiadau'n cael eu cadw ar y ddesg hon. Mewngofnodwch eto: Ffeil → Mewngofnodi (Ctrl+Shift+L).</translation>
         </message>
         <message>
             <location line="+7" />
@@ -845,6 +845,11 @@ Problem: {0}</translation>
             <translation>Cysoni nawr: anfon ymholiadau sy'n aros, nôl diweddariadau</translation>
         </message>
         <message>
+            <location line="+5" />
+            <source>Sign in to the hub</source>
+            <translation>Mewngofnodi i'r hyb</translation>
+        </message>
+        <message>
             <location line="+3" />
             <source>Settings</source>
             <translation>Gosodiadau</translation>
@@ -880,9 +885,58 @@ Problem: {0}</translation>
         </message>
     </context>
     <context>
+        <name>SignInDialog</name>
+        <message>
+            <location filename="../../frontdesk/gui/sign_in_dialog.py" line="+36" />
+            <source>Sign in to the hub</source>
+            <translation>Mewngofnodi i'r hyb</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Hub address</source>
+            <translation>Cyfeiriad yr &amp;hyb</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Account name</source>
+            <translation>Enw'r cyfrif (&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Password</source>
+            <translation>Cyfrinair (&amp;P)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Why signing in failed</source>
+            <translation>Pam na lwyddodd y mewngofnodi</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+50" />
+            <source>&amp;Sign in</source>
+            <translation>Mewngofnodi (&amp;S)</translation>
+        </message>
+        <message>
+            <location line="-27" />
+            <source>Fill in the hub address, the account name and the password.</source>
+            <translation>Llenwch gyfeiriad yr hyb, enw'r cyfrif a'r cyfrinair.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Not signed in: {0}</source>
+            <translation>Heb fewngofnodi: {0}</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Signing in…</source>
+            <translation>Yn mewngofnodi…</translation>
+        </message>
+    </context>
+    <context>
         <name>Startup</name>
         <message>
-            <location filename="../../frontdesk/gui/startup.py" line="+90" />
+            <location filename="../../frontdesk/gui/startup.py" line="+97" />
             <source>Opening the catalogue…</source>
             <translation>Yn agor y catalog…</translation>
         </message>
@@ -893,11 +947,22 @@ Problem: {0}</translation>
         </message>
         <message>
             <location line="+7" />
+            <location line="+45" />
             <source>This desk is signed in to the demo hub of a frontdesk demo still running on this computer: only that window can sync it.</source>
             <translation>Mae'r ddesg hon wedi mewngofnodi i hwb demo frontdesk demo sy'n dal i redeg ar y cyfrifiadur hwn: dim ond y ffenestr honno sy'n gallu ei chysoni.</translation>
         </message>
         <message>
-            <location line="+63" />
+            <location line="-6" />
+            <source>This desk's file is not open, so it cannot be signed in.</source>
+            <translation>Nid yw ffeil y ddesg hon ar agor, felly nid oes modd ei mewngofnodi.</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Signed in to {0} as {1}. Syncing now…</source>
+            <translation>Wedi mewngofnodi i {0} fel {1}. Yn cysoni nawr…</translation>
+        </message>
+        <message>
+            <location line="+46" />
             <source>Fetching the catalogue from the hub…</source>
             <translation>Yn nôl y catalog o'r hyb…</translation>
         </message>

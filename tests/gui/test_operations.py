@@ -78,3 +78,14 @@ def test_the_threaded_runner_works_off_the_gui_thread_and_answers_on_it(qtbot: Q
     assert ran_on[0] is not gui_thread and ran_on[0].name.startswith("frontdesk-db")
     assert answered_on == [gui_thread]
     assert progress[0] == "Working…" and progress[1].startswith("frontdesk-net")
+
+
+def test_work_asked_for_after_shutdown_is_never_started(qtbot: QtBot) -> None:
+    # A widget's timer can still fire while the application quits.
+    runner = OperationRunner.threaded()
+    runner.shutdown()
+    ran: list[int] = []
+    got: list[int] = []
+    op = runner.run(lambda: ran.append(1) or 1).on_success(got.append)
+    qtbot.wait(50)
+    assert op.skipped and ran == [] and got == []

@@ -15,9 +15,6 @@ import pytest
 import requests
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
-
 from frontdesk.cli.demo_commands import start_demo_hub
 from frontdesk.formats.demo import read_demo_catalogue
 from frontdesk.gui.main_window import MainWindow
@@ -29,35 +26,15 @@ from frontdesk.store.desk import DeskStore
 from frontdesk.store.paths import DataPaths
 from frontdesk.sync import sign_in
 from frontdesk.sync.account import SyncState
-from frontdesk.sync.backoff import Backoff
 from frontdesk.sync.credentials import TokenStore
+from tests.gui.with_hub import WAIT, app_window, hub, save_enquiry_by_keyboard, statuses
 from tests.helpers.sync_lock import hold_sync_lock
 from tests.hub.conftest import PASSWORD
-from tests.sync.conftest import HubProcess, file_keyring, no_keyring, prepare_hub
+from tests.sync.conftest import HubProcess, file_keyring, no_keyring
 
-__all__ = ["file_keyring", "no_keyring"]  # fixtures, used here by name
+__all__ = ["file_keyring", "hub", "no_keyring"]  # fixtures, used here by name
 
 pytestmark = pytest.mark.slow
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-ALT = Qt.KeyboardModifier.AltModifier
-WAIT = 60_000  # ms: generous, the hub is a real process
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-@pytest.fixture
-def hub(tmp_path: Path) -> Iterator[HubProcess]:
-    db = f"sqlite:///{tmp_path / 'hub.db'}"
-    prepare_hub(db).dispose()
-    process = HubProcess(db, tmp_path / "hub.log")
-    process.start()
-    yield process
-    process.stop(graceful=False)
 
 
 @pytest.fixture
@@ -73,27 +50,8 @@ def synced_window(
         sign_in(desk, hub.url, "alice", PASSWORD, tokens=file_keyring)
     finally:
         desk.close()
-    runner = OperationRunner.threaded()
-    window = MainWindow(runner, settings)
-    qtbot.addWidget(window)
-    startup = Startup(
-        window,
-        runner,
-        paths,
-        settings,
-        poll_interval=3600,  # only the Syncer's retries, saves and F5 start a round
-        tokens=file_keyring,
-        backoff=Backoff(first=0.05, cap=0.5),
-    )
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    startup.begin()
-    yield window, startup
-    startup.stop_sync()
-    runner.cancel_pending()
-    runner.shutdown()
-    startup.close_stores()
+    with app_window(qtbot, paths, settings, file_keyring) as opened:
+        yield opened
 
 
 @pytest.fixture
@@ -105,23 +63,6 @@ def lock_holder(paths: DataPaths) -> Iterator[subprocess.Popen[str]]:
     if child.poll() is None:
         child.kill()
         child.wait(30)
-
-
-def save_enquiry_by_keyboard(qtbot: QtBot, window: MainWindow, note: str) -> None:
-    qtbot.keyClick(focused(), Qt.Key.Key_N, CTRL)
-    qtbot.keyClick(focused(), Qt.Key.Key_N, ALT)
-    assert focused() is window.form.notes
-    qtbot.keyClicks(window.form.notes, note)
-    qtbot.keyClick(focused(), Qt.Key.Key_O, ALT)
-    assert focused() is window.form.outcome
-    qtbot.keyClick(window.form.outcome, Qt.Key.Key_Down)  # the first outcome in the list
-    assert window.form.outcome.currentIndex() == 1
-    qtbot.keyClick(focused(), Qt.Key.Key_S, CTRL)
-
-
-def statuses(window: MainWindow) -> list[str]:
-    model = window.today.model
-    return [str(model.index(row, 4).data()) for row in range(model.rowCount())]
 
 
 def test_enquiries_are_sent_kept_while_offline_and_drained_on_reconnect(

@@ -49,7 +49,8 @@ def test_signed_out_and_blocked_tell_the_adviser_what_to_do(
     assert window.status.mode.text() == "Signed out: sign in again"
     assert window.message_bar.isVisible()
     text = window.message_bar.text.text()
-    assert "Sign in again (frontdesk login https://hub.example.gov.uk --user alice)" in text
+    assert "the token was revoked" in text
+    assert "Sign in again: File → Sign in (Ctrl+Shift+L)" in text
     window.sync_status(status(SyncMode.BLOCKED, message="op_id reused with another payload"))
     assert window.status.mode.text() == "Sync blocked: enquiries are kept on this desk"
     text = window.message_bar.text.text()
