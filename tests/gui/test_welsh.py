@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from frontdesk.gui import i18n
 from frontdesk.gui.operations import OperationRunner
 from frontdesk.gui.settings import Settings
+from frontdesk.gui.sign_in_dialog import SignInDialog
 from frontdesk.store.paths import DataPaths
 from tests.gui.conftest import close_stores, open_window, ready
 
@@ -56,3 +57,12 @@ def test_welsh_keeps_the_english_mnemonic_letters() -> None:
         welsh = message.findtext("translation") or ""
         found = re.search(r"&(\w)", welsh)
         assert found and found.group(1).lower() == english.group(1).lower(), (source, welsh)
+
+
+def test_the_sign_in_dialog_in_welsh(qtbot: QtBot, welsh: None) -> None:
+    dialog = SignInDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Mewngofnodi i'r hyb"
+    assert dialog.sign_in_button.text() == "Mewngofnodi (&S)"
+    dialog.failed("wrong username or password")
+    assert dialog.problem.text() == "Heb fewngofnodi: wrong username or password"
