@@ -3,8 +3,9 @@ thread doing rounds until stopped.
 
 The thread syncs every `poll_interval` seconds while the hub answers, backs off
 exponentially with jitter while it does not (retrying even when nothing new is written),
-and starts a round at once on `wake()` — which the GUI calls when the network comes back
-or an enquiry is saved. It stops trying on its own only when a person must act: the hub
+and starts a round at once on `wake()` — which the GUI calls when an enquiry is saved or
+the adviser presses F5 — and when, while offline, the way to the hub comes back
+(`reconnect`). It stops trying on its own only when a person must act: the hub
 refused the sign-in (sign in again; outbox and cursor are kept) or a bug was detected.
 `on_status` is called from the sync thread with a fresh SyncStatus after every change;
 the GUI must hand it over to its own thread (a queued signal) before touching widgets.
@@ -40,6 +41,7 @@ from frontdesk.sync.lock import SyncLock
 from frontdesk.sync.pull import PAGE, PullReport
 from frontdesk.sync.push import BATCH, PushReport, push_outbox
 from frontdesk.sync.rebuild import CatalogueFile, Prepare, StagingWriterFactory, pull_catalogue
+from frontdesk.sync.reconnect import PROBE_INTERVAL, Hop, first_hop, wait_for_reconnect
 from frontdesk.sync.session import connect
 from frontdesk.sync.status import SyncMode, SyncStatus, read_status
 
@@ -74,6 +76,7 @@ class Syncer:
         page_size: int = PAGE,
         batch_size: int = BATCH,
         role: str | None = None,
+        probe_interval: float = PROBE_INTERVAL,
     ) -> None:
         # First, so that a refused Syncer (SyncBusy) has opened nothing.
         self._lock = SyncLock.for_folder(catalogue.path.parent, role)
@@ -88,6 +91,8 @@ class Syncer:
         self._on_status = on_status
         self._poll = poll_interval
         self._backoff = backoff or Backoff()
+        self._probe_interval = probe_interval
+        self._offline_hop: Hop | None = None  # set while the last round could not connect
         self._page, self._batch = page_size, batch_size
         self._round = threading.Lock()
         self._wakeup = threading.Event()
@@ -193,17 +198,28 @@ class Syncer:
             if delay is None:
                 self._wakeup.wait()
             elif delay > 0:
-                self._wakeup.wait(delay)
+                self._wait(delay)
             self._wakeup.clear()
             if self._stopping.is_set():
                 break
             delay = self._attempt()
+
+    def _wait(self, seconds: float) -> None:
+        """Until the next round: `seconds`, or less once woken or back online."""
+        hop, self._offline_hop = self._offline_hop, None
+        if hop is None:
+            self._wakeup.wait(seconds)
+        elif wait_for_reconnect(hop, seconds, self._wakeup, interval=self._probe_interval):
+            log.info("the way to the hub is back; syncing now")
+            self._backoff.reset()
 
     def _attempt(self) -> float | None:
         """One round in the thread; returns the seconds until the next (None: until woken)."""
         try:
             self.run_once()
         except HubUnreachable as error:
+            account = self._state.account()
+            self._offline_hop = first_hop(account.url) if account is not None else None
             wait = self._backoff.next_delay(error.retry_after)
             log.info("hub unreachable (%s); retrying in %.0f s", error, wait)
             self._publish(SyncMode.OFFLINE, str(error), wait)

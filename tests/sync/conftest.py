@@ -50,6 +50,7 @@ from frontdesk.sync.credentials import TokenStore
 from frontdesk.sync.pull import CURSOR
 from tests.helpers.child_output import wait_for_line
 from tests.hub.conftest import PASSWORD, pg_template, pg_url, small_feed
+from tests.sync.proxy import FaultProxy
 
 __all__ = ["pg_template", "pg_url"]  # fixtures, re-exported for this folder
 
@@ -122,6 +123,14 @@ def hub_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 @pytest.fixture
 def pg_hub_db(pg_url: str) -> str:
     return pg_url
+
+
+@pytest.fixture
+def proxy(hub: HubProcess) -> Iterator[FaultProxy]:
+    """Our fault-injecting proxy (`tests.sync.proxy`) between the desks and `hub`."""
+    p = FaultProxy([hub.url])
+    yield p
+    p.close()
 
 
 def prepare_hub(db_url: str, services: int = 30) -> Engine:

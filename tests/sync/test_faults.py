@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -25,13 +24,6 @@ from frontdesk.sync.session import connect
 from tests.hub.conftest import small_feed
 from tests.sync.conftest import ORG, Desk, HubProcess, assert_converged
 from tests.sync.proxy import FaultProxy
-
-
-@pytest.fixture
-def proxy(hub: HubProcess) -> Iterator[FaultProxy]:
-    p = FaultProxy([hub.url])
-    yield p
-    p.close()
 
 
 def test_the_hub_commits_but_the_response_is_lost(
