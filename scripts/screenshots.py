@@ -2,9 +2,9 @@
 
 Run through `scripts/screenshots`, which starts it under Xvfb. Builds a throw-away data
 folder with the demo catalogue, drives the window the way an adviser would (search, pick a
-result, fill in an enquiry) and grabs the window at each step. With `--hub` the desk is
-signed in to `frontdesk demo`'s embedded hub (a throw-away file keyring) and synced, so
-the status bar shows sync as an adviser on a hub sees it.
+result, fill in an enquiry, open File → Sign in) and grabs the window at each step. With
+`--hub` the desk is signed in to `frontdesk demo`'s embedded hub (a throw-away file
+keyring) and synced, so the status bar shows sync as an adviser on a hub sees it.
 """
 
 from __future__ import annotations
@@ -119,6 +119,15 @@ def main() -> int:
     wait_until(lambda: window.detail.detail is not None)
     settle(1.2)  # the call timer ticks once
     shot(window, args.out / f"{args.prefix}enquiry.png")
+
+    startup.sign_in()  # File → Sign in: here, signing in again to the same hub
+    dialog = startup.sign_in_dialog
+    assert dialog is not None
+    wait_until(dialog.isVisible)
+    settle()
+    if not dialog.grab().save(str(args.out / f"{args.prefix}sign-in.png")):
+        raise OSError("could not write the sign-in screenshot")
+    dialog.reject()
 
     runner.cancel_pending()
     window.close()
