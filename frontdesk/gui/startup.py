@@ -119,17 +119,20 @@ class Startup(QObject):
                 )
             )
         elif self.account is not None and self._demo_elsewhere(self.account):
-            message.warning(
-                self.tr(
-                    "This desk is signed in to the demo hub of a frontdesk demo still "
-                    "running on this computer: only that window can sync it."
-                )
-            )
+            self._warn_demo_elsewhere()
         self._start_sync()
 
     def _demo_elsewhere(self, account: HubAccount) -> bool:
         """Signed in to another process's demo hub: its token is in that process only."""
         return account.embedded and not self._tokens.in_memory(account.url)
+
+    def _warn_demo_elsewhere(self) -> None:
+        message.warning(
+            self.tr(
+                "This desk is signed in to the demo hub of a frontdesk demo still "
+                "running on this computer: only that window can sync it."
+            )
+        )
 
     def _start_sync(self) -> None:
         """Start background sync once both files are open on a signed-in desk."""
@@ -164,12 +167,7 @@ class Startup(QObject):
             return
         account = self.account
         if account is not None and self._demo_elsewhere(account):
-            message.warning(
-                self.tr(
-                    "This desk is signed in to the demo hub of a frontdesk demo still "
-                    "running on this computer: only that window can sync it."
-                )
-            )
+            self._warn_demo_elsewhere()
             return
         if self.sign_in_dialog is not None:
             self.sign_in_dialog.raise_()
@@ -187,8 +185,9 @@ class Startup(QObject):
         store = window.desk.store
 
         def sign_in_() -> HubAccount:  # on the network lane: the hub may be slow to answer
-            same_hub = previous is not None and previous.url == normalise_hub_url(hub)
-            ca_bundle = previous.ca_bundle if same_hub and previous is not None else None
+            ca_bundle = None
+            if previous is not None and previous.url == normalise_hub_url(hub):
+                ca_bundle = previous.ca_bundle  # the same hub: its CA bundle still applies
             return sign_in(store, hub, user, password, ca_bundle=ca_bundle, tokens=tokens)
 
         self.runner.run(sign_in_, lane="network").on_success(self._signed_in).on_failure(
