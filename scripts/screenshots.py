@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -137,6 +138,7 @@ def main() -> int:
     if hub is not None:
         hub.stop()
     i18n.remove(app, translators)
+    shutil.rmtree(work, ignore_errors=True)  # the throw-away data folder and keyring
     return 0
 
 
