@@ -10,30 +10,17 @@ import time
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
 
-from frontdesk.hub import schema as h
 from frontdesk.sync import SyncMode
 from frontdesk.sync.backoff import Backoff
 from frontdesk.sync.reconnect import can_connect, first_hop, wait_for_reconnect
-from tests.sync.conftest import HubProcess, free_port
+from tests.hub.conftest import eventually
+from tests.sync.conftest import HubProcess, assert_converged, free_port
 from tests.sync.proxy import FaultProxy
 
 # Far longer than any test waits: only a reconnect can start the next round in time.
 LONG_BACKOFF = Backoff(first=300, cap=300)
-
-
-def wait_for(condition: Any, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out")
-        time.sleep(0.05)
-
-
-def hub_events(hub_engine: Engine) -> int:
-    with hub_engine.connect() as conn:
-        return int(conn.scalar(select(func.count()).select_from(h.enquiry_events)) or 0)
 
 
 def test_an_offline_desk_syncs_as_soon_as_the_hub_can_be_reached_again(
@@ -47,16 +34,16 @@ def test_an_offline_desk_syncs_as_soon_as_the_hub_can_be_reached_again(
     syncer = desk.syncer(backoff=LONG_BACKOFF, probe_interval=0.1)
     syncer.start()
     try:
-        wait_for(lambda: syncer.status().mode is SyncMode.OFFLINE)
+        assert eventually(lambda: syncer.status().mode is SyncMode.OFFLINE, timeout=30)
         assert desk.log.outbox_size() == 3
         hub.start()
         started = time.monotonic()
-        wait_for(lambda: desk.log.outbox_size() == 0)
+        assert eventually(lambda: desk.log.outbox_size() == 0, timeout=30)
         assert time.monotonic() - started < 30  # the backoff alone would wait 150-300 s
-        wait_for(lambda: syncer.status().mode is SyncMode.ONLINE)
+        assert eventually(lambda: syncer.status().mode is SyncMode.ONLINE, timeout=30)
     finally:
         syncer.stop()
-    assert hub_events(hub_engine) == 3
+    assert_converged(hub_engine, [desk])  # the three, exactly once
 
 
 def test_a_hub_that_takes_connections_but_fails_requests_keeps_the_backoff(
@@ -71,12 +58,12 @@ def test_a_hub_that_takes_connections_but_fails_requests_keeps_the_backoff(
     syncer = desk.syncer(backoff=LONG_BACKOFF, probe_interval=0.05)
     syncer.start()
     try:
-        wait_for(lambda: syncer.status().mode is SyncMode.OFFLINE)
+        assert eventually(lambda: syncer.status().mode is SyncMode.OFFLINE, timeout=30)
         threading.Event().wait(1.0)  # twenty probes' worth
         assert len(proxy.faults.requests) == 1  # the first push, and no round since
         proxy.faults.down = False
         syncer.wake()  # F5, or a save
-        wait_for(lambda: desk.log.outbox_size() == 0)
+        assert eventually(lambda: desk.log.outbox_size() == 0, timeout=30)
     finally:
         syncer.stop()
 
