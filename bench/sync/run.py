@@ -38,8 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "search"))
 
 from synth import synthetic_feed
 
-from frontdesk.hub.accounts import Role, add_account, add_organization
-from frontdesk.hub.catalogue_import import import_feeds
+from frontdesk.hub.accounts.registry import Role, add_account, add_organization
+from frontdesk.hub.catalogue.imports import import_feeds
 from frontdesk.hub.db import create_hub_engine
 from frontdesk.hub.migrate import upgrade
 from frontdesk.search.fill import FillProcess

@@ -20,9 +20,9 @@ from frontdesk.cli import hub_referral_commands
 from frontdesk.cli.catalogue_commands import read_all
 from frontdesk.cli.common import CommandError, print_json
 from frontdesk.formats.registry import format_names
-from frontdesk.hub import accounts
-from frontdesk.hub.accounts import AccountError, Role
-from frontdesk.hub.audit import CLI_ACTOR
+from frontdesk.hub.accounts import registry as accounts
+from frontdesk.hub.accounts.audit import CLI_ACTOR
+from frontdesk.hub.accounts.registry import AccountError, Role
 from frontdesk.hub.db import ENV_VAR, DatabaseUrlError, create_hub_engine, database_url
 from frontdesk.hub.migrate import SchemaNotCurrent, check_current, upgrade
 
@@ -132,7 +132,7 @@ def run_init_db(args: argparse.Namespace) -> int:
 def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from frontdesk.hub.serving import NoDelayH11Protocol
+    from frontdesk.hub.http.serving import NoDelayH11Protocol
 
     engine = _engine(args)
     url = engine.url.render_as_string(hide_password=False)
@@ -143,13 +143,13 @@ def run_serve(args: argparse.Namespace) -> int:
     os.environ[ENV_VAR] = url
     os.environ[TOKEN_HOURS_ENV] = str(args.token_hours)
     uvicorn.run(
-        "frontdesk.hub.app:app_from_environment",
+        "frontdesk.hub.http.app:app_from_environment",
         factory=True,
         host=args.host,
         port=args.port,
         workers=args.workers,
         log_level="info",
-        http=NoDelayH11Protocol,  # see frontdesk/hub/serving.py: ~40 ms per request otherwise
+        http=NoDelayH11Protocol,  # see frontdesk/hub/http/serving.py: ~40 ms per request otherwise
     )
     return 0
 
@@ -157,7 +157,7 @@ def run_serve(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from frontdesk.hub.catalogue_import import import_feeds
+    from frontdesk.hub.catalogue.imports import import_feeds
 
     feeds = read_all([Path(p) for p in args.paths], args.format, args.source)
     engine = _engine(args)
@@ -182,8 +182,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_harvest(args: argparse.Namespace) -> int:
-    from frontdesk.hub.harvest import HarvestError, HarvestOptions, Profile, harvest
-    from frontdesk.hub.harvest_http import HttpSettings
+    from frontdesk.hub.catalogue.harvest import HarvestError, HarvestOptions, Profile, harvest
+    from frontdesk.hub.catalogue.harvest_http import HttpSettings
 
     if min(args.per_page, args.max_pages) < 1 or min(args.delay, args.retries) < 0:
         raise CommandError("--per-page and --max-pages must be at least 1, --delay 0 or more")
@@ -219,7 +219,7 @@ def run_harvest(args: argparse.Namespace) -> int:
 
 
 def run_sources(args: argparse.Namespace) -> int:
-    from frontdesk.hub.sources import list_sources
+    from frontdesk.hub.catalogue.sources import list_sources
 
     engine = _engine(args)
     try:
@@ -250,7 +250,7 @@ def run_sources(args: argparse.Namespace) -> int:
 
 
 def run_prune(args: argparse.Namespace) -> int:
-    from frontdesk.hub.changes import prune
+    from frontdesk.hub.sync.changes import prune
 
     if args.keep_days < 0:
         raise CommandError("--keep-days must be 0 or more")

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from frontdesk.cli.common import CommandError
-from frontdesk.hub.accounts import AccountError
-from frontdesk.hub.audit import CLI_ACTOR
-from frontdesk.hub.callers import SubjectQuery
+from frontdesk.hub.accounts.audit import CLI_ACTOR
+from frontdesk.hub.accounts.registry import AccountError
+from frontdesk.hub.enquiries.callers import SubjectQuery
 
 Leaf = Callable[[Any, str, str, Any], argparse.ArgumentParser]
 
@@ -79,7 +79,7 @@ def _call(args: argparse.Namespace, call: Callable[..., Any], *extra: Any, **kw:
 
 def link_catalogue_orgs(args: argparse.Namespace, org_id: str, catalogue_ids: list[str]) -> None:
     """For `org add --catalogue-org`: link each, saying how many waiting referrals moved."""
-    from frontdesk.hub.routing import link
+    from frontdesk.hub.referrals.routing import link
 
     for catalogue_id in catalogue_ids:
         addressed = _call(args, link, org_id, catalogue_id, actor=CLI_ACTOR)
@@ -92,7 +92,7 @@ def run_link(args: argparse.Namespace) -> int:
 
 
 def run_unlink(args: argparse.Namespace) -> int:
-    from frontdesk.hub.routing import unlink
+    from frontdesk.hub.referrals.routing import unlink
 
     _call(args, unlink, args.catalogue_org, actor=CLI_ACTOR)
     print(f"new referrals for {args.catalogue_org} are no longer routed")
@@ -100,7 +100,7 @@ def run_unlink(args: argparse.Namespace) -> int:
 
 
 def run_links(args: argparse.Namespace) -> int:
-    from frontdesk.hub.routing import links
+    from frontdesk.hub.referrals.routing import links
 
     for org_id, catalogue_ids in _call(args, links).items():
         for catalogue_id in catalogue_ids:
@@ -109,7 +109,7 @@ def run_links(args: argparse.Namespace) -> int:
 
 
 def run_api_key(args: argparse.Namespace) -> int:
-    from frontdesk.hub.api_keys import create_key
+    from frontdesk.hub.accounts.api_keys import create_key
 
     key = _call(args, create_key, args.name, actor=CLI_ACTOR)
     print(key)
@@ -142,7 +142,7 @@ def _write(out: str, text: str) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from frontdesk.hub.enquiry_reports import EnquiryFilter, export, to_csv
+    from frontdesk.hub.enquiries.reports import EnquiryFilter, export, to_csv
 
     where = EnquiryFilter(args.org, _date(args.since, "--since"), _date(args.until, "--until"))
     items = _call(args, export, where, include_caller=args.include_caller)
@@ -154,7 +154,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_purge(args: argparse.Namespace) -> int:
-    from frontdesk.hub.enquiry_admin import purge
+    from frontdesk.hub.enquiries.admin import purge
 
     count = _call(args, purge, args.older_than_days, actor=CLI_ACTOR)
     print(f"removed caller details from {count} enquiries older than {args.older_than_days} days")
@@ -169,7 +169,7 @@ def _subject(args: argparse.Namespace) -> SubjectQuery:
 
 
 def run_subject_export(args: argparse.Namespace) -> int:
-    from frontdesk.hub.enquiry_admin import subject_export
+    from frontdesk.hub.enquiries.admin import subject_export
 
     found = _call(args, subject_export, _subject(args), actor=CLI_ACTOR)
     _write(args.out, json.dumps(found, ensure_ascii=False, indent=2) + "\n")
@@ -179,7 +179,7 @@ def run_subject_export(args: argparse.Namespace) -> int:
 
 
 def run_subject_erase(args: argparse.Namespace) -> int:
-    from frontdesk.hub.enquiry_admin import subject_erase
+    from frontdesk.hub.enquiries.admin import subject_erase
 
     count = _call(args, subject_erase, _subject(args), actor=CLI_ACTOR)
     print(f"erased the caller's details and notes from {count} enquiries")

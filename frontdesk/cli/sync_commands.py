@@ -299,7 +299,8 @@ def run_embedded_hub(args: argparse.Namespace) -> int:
     import uvicorn
 
     from frontdesk.formats.demo import read_demo_feeds
-    from frontdesk.hub.accounts import (
+    from frontdesk.hub.accounts.audit import CLI_ACTOR
+    from frontdesk.hub.accounts.registry import (
         AccountError,
         Role,
         add_account,
@@ -307,10 +308,9 @@ def run_embedded_hub(args: argparse.Namespace) -> int:
         list_organizations,
         set_password,
     )
-    from frontdesk.hub.app import create_app
-    from frontdesk.hub.audit import CLI_ACTOR
-    from frontdesk.hub.catalogue_import import import_feeds
+    from frontdesk.hub.catalogue.imports import import_feeds
     from frontdesk.hub.db import create_hub_engine
+    from frontdesk.hub.http.app import create_app
     from frontdesk.hub.migrate import upgrade
 
     password = sys.stdin.readline().strip()

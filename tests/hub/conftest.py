@@ -35,10 +35,10 @@ from frontdesk.core.catalogue import (
     TaxonomyTerm,
 )
 from frontdesk.core.feed import ParsedFeed
-from frontdesk.hub.accounts import Role, add_account, add_organization
-from frontdesk.hub.app import create_app
+from frontdesk.hub.accounts.registry import Role, add_account, add_organization
 from frontdesk.hub.db import create_hub_engine
-from frontdesk.hub.http import HubConfig
+from frontdesk.hub.http.app import create_app
+from frontdesk.hub.http.endpoint import HubConfig
 from frontdesk.hub.migrate import upgrade
 
 PG_SERVER = os.environ.get("FRONTDESK_TEST_PG", "postgresql://postgres@127.0.0.1:5432")
@@ -129,7 +129,7 @@ class Hub:
 
     def adviser(self, name: str, org: str) -> dict[str, str]:
         """A new adviser in `org` (created if needed), signed in: returns request headers."""
-        from frontdesk.hub.accounts import list_organizations
+        from frontdesk.hub.accounts.registry import list_organizations
 
         if org not in {o for o, _ in list_organizations(self.engine)}:
             self.org(org)

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from frontdesk.hub.accounts import Role
-from frontdesk.hub.catalogue_import import import_feeds
-from frontdesk.hub.routing import link
+from frontdesk.hub.accounts.registry import Role
+from frontdesk.hub.catalogue.imports import import_feeds
+from frontdesk.hub.referrals.routing import link
 from tests.hub.conftest import Hub, event_op, small_feed
 
 COUNCIL, AGENCY, OTHER_COUNCIL, OTHER_AGENCY, OPS = (

@@ -7,8 +7,8 @@ import datetime as dt
 from sqlalchemy import select, update
 
 from frontdesk.hub import schema as t
-from frontdesk.hub.accounts import Role, set_disabled
-from frontdesk.hub.auth import MAX_FAILURES, token_hash
+from frontdesk.hub.accounts.auth import MAX_FAILURES, token_hash
+from frontdesk.hub.accounts.registry import Role, set_disabled
 from tests.hub.conftest import PASSWORD, PROTOCOL, Hub
 
 

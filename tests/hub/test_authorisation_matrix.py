@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from frontdesk.hub.api_keys import create_key
-from frontdesk.hub.app import routes
+from frontdesk.hub.accounts.api_keys import create_key
+from frontdesk.hub.http.app import routes
 from tests.hub.conftest import PASSWORD, PROTOCOL, event_op
 from tests.hub.referral_world import ROLES, SERVICE, World, make_world
 

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import update
 
 from frontdesk.hub import schema as t
-from frontdesk.hub.catalogue_import import import_feeds
-from frontdesk.hub.changes import Cursor, Position, encode_cursor, prune
+from frontdesk.hub.catalogue.imports import import_feeds
 from frontdesk.hub.db import create_hub_engine
+from frontdesk.hub.sync.changes import Cursor, Position, encode_cursor, prune
 from tests.hub.conftest import Hub, eventually, small_feed
 
 

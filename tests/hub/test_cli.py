@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from frontdesk.cli import main
 from frontdesk.hub import schema as t
+from frontdesk.hub.accounts.passwords import verify_password
 from frontdesk.hub.db import create_hub_engine
-from frontdesk.hub.passwords import verify_password
 
 
 @pytest.fixture

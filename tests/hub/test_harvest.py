@@ -15,10 +15,10 @@ from sqlalchemy import Engine, func, select
 from frontdesk.cli import main
 from frontdesk.formats.registry import read_feed
 from frontdesk.hub import schema as t
-from frontdesk.hub.catalogue_import import import_feeds
-from frontdesk.hub.harvest import HarvestError, HarvestOptions, Profile, harvest
-from frontdesk.hub.harvest_http import USER_AGENT, HttpSettings
-from frontdesk.hub.sources import list_sources
+from frontdesk.hub.catalogue.harvest import HarvestError, HarvestOptions, Profile, harvest
+from frontdesk.hub.catalogue.harvest_http import USER_AGENT, HttpSettings
+from frontdesk.hub.catalogue.imports import import_feeds
+from frontdesk.hub.catalogue.sources import list_sources
 from tests.hub.feed_server import SHAPES, FeedScript, serve
 
 FAST = HttpSettings(timeout=0.5, deadline=5, retries=2, backoff=0.01, max_wait=1)

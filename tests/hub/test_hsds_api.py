@@ -11,8 +11,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from frontdesk.formats.registry import read_feed
-from frontdesk.hub.catalogue_import import import_feeds
-from frontdesk.hub.openapi import openapi_document
+from frontdesk.hub.catalogue.imports import import_feeds
+from frontdesk.hub.http.openapi import openapi_document
 from tests.hub.conftest import PROTOCOL, Hub, small_feed
 
 

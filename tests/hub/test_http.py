@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from frontdesk.hub.app import routes
-from frontdesk.hub.openapi import openapi_document
+from frontdesk.hub.http.app import routes
+from frontdesk.hub.http.openapi import openapi_document
 from tests.hub.conftest import PROTOCOL, Hub
 
 

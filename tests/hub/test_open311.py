@@ -13,8 +13,8 @@ from referencing.jsonschema import DRAFT4
 from sqlalchemy import select
 
 from frontdesk.hub import schema as t
-from frontdesk.hub.api_keys import create_key
-from frontdesk.hub.routing import unlink
+from frontdesk.hub.accounts.api_keys import create_key
+from frontdesk.hub.referrals.routing import unlink
 from tests.conftest import SHARED_DATA
 from tests.hub.referral_world import AGENCY, COUNCIL, SERVICE, World, make_world
 

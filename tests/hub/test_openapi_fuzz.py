@@ -30,8 +30,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from frontdesk.hub.catalogue_import import import_feeds
-from frontdesk.hub.openapi import HSDS_SCHEMA, openapi_document
+from frontdesk.hub.catalogue.imports import import_feeds
+from frontdesk.hub.http.openapi import HSDS_SCHEMA, openapi_document
 from tests.hub.conftest import Hub, event_op, small_feed
 
 POSITIVE_BUDGET, NEGATIVE_BUDGET, MIN_EXAMPLES = 500, 200, 4

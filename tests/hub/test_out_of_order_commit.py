@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine
 
-from frontdesk.hub.changes import UPSERT, Change, read_changes, record_changes
 from frontdesk.hub.db import create_hub_engine, writing
 from frontdesk.hub.migrate import upgrade
+from frontdesk.hub.sync.changes import UPSERT, Change, read_changes, record_changes
 from tests.hub.conftest import eventually
 
 pytestmark = pytest.mark.postgres

@@ -7,8 +7,8 @@ import json
 from sqlalchemy import select
 
 from frontdesk.hub import schema as t
-from frontdesk.hub.accounts import Role
-from frontdesk.hub.api_sync import SHARED_TRIP_BODY
+from frontdesk.hub.accounts.registry import Role
+from frontdesk.hub.sync.api import SHARED_TRIP_BODY
 from tests.hub.conftest import PROTOCOL, Hub, event_op, eventually
 
 

@@ -17,15 +17,15 @@ import pytest
 from sqlalchemy import Engine, select, text
 
 from frontdesk.core.enquiry import EventKind
-from frontdesk.hub import push as push_module
 from frontdesk.hub import schema as t
-from frontdesk.hub.accounts import Role, add_account, add_organization
-from frontdesk.hub.app import create_app
-from frontdesk.hub.auth import Principal
+from frontdesk.hub.accounts.auth import Principal
+from frontdesk.hub.accounts.registry import Role, add_account, add_organization
 from frontdesk.hub.db import create_hub_engine
-from frontdesk.hub.http import HubConfig
+from frontdesk.hub.http.app import create_app
+from frontdesk.hub.http.endpoint import HubConfig
 from frontdesk.hub.migrate import upgrade
-from frontdesk.hub.push_validation import EventPayload, Op, parse_push
+from frontdesk.hub.sync import push as push_module
+from frontdesk.hub.sync.push_validation import EventPayload, Op, parse_push
 from tests.hub.conftest import PASSWORD, PROTOCOL, TestClient, event_op
 
 pytestmark = pytest.mark.postgres

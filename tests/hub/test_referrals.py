@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from frontdesk.hub import schema as t
-from frontdesk.hub.referrals import WITHDRAWN_NOTE
-from frontdesk.hub.routing import link, unlink
+from frontdesk.hub.referrals.records import WITHDRAWN_NOTE
+from frontdesk.hub.referrals.routing import link, unlink
 from tests.hub.conftest import eventually
 from tests.hub.referral_world import AGENCY, COUNCIL, SERVICE, World, make_world
 

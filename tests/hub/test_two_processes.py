@@ -15,8 +15,8 @@ from typing import Any
 import httpx
 import pytest
 
-from frontdesk.hub.accounts import Role, add_account, add_organization
-from frontdesk.hub.catalogue_import import import_feeds
+from frontdesk.hub.accounts.registry import Role, add_account, add_organization
+from frontdesk.hub.catalogue.imports import import_feeds
 from frontdesk.hub.db import create_hub_engine
 from frontdesk.hub.migrate import upgrade
 from tests.hub.conftest import PASSWORD, PROTOCOL, event_op, eventually, small_feed

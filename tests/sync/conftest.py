@@ -34,8 +34,8 @@ from sqlalchemy import Engine, func, select
 from frontdesk.core.enquiry import Channel, EnquiryDraft, Outcome
 from frontdesk.formats.demo import read_demo_catalogue
 from frontdesk.hub import schema as h
-from frontdesk.hub.accounts import Role, add_account, add_organization
-from frontdesk.hub.catalogue_import import import_feeds
+from frontdesk.hub.accounts.registry import Role, add_account, add_organization
+from frontdesk.hub.catalogue.imports import import_feeds
 from frontdesk.hub.db import create_hub_engine
 from frontdesk.hub.migrate import upgrade
 from frontdesk.search.fill import FillProcess

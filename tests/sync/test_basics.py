@@ -11,10 +11,10 @@ from sqlalchemy import Engine, update
 
 from frontdesk.core.enquiry import Channel, EnquiryDraft, Outcome, ReferralStatus, SyncState
 from frontdesk.hub import schema as h
-from frontdesk.hub.accounts import Role
-from frontdesk.hub.auth import Principal
-from frontdesk.hub.catalogue_import import import_feeds
-from frontdesk.hub.referrals import set_status
+from frontdesk.hub.accounts.auth import Principal
+from frontdesk.hub.accounts.registry import Role
+from frontdesk.hub.catalogue.imports import import_feeds
+from frontdesk.hub.referrals.records import set_status
 from frontdesk.store import desk_schema as d
 from frontdesk.sync import SyncMode, read_status
 from tests.hub.conftest import small_feed

@@ -13,8 +13,8 @@ from sqlalchemy import Engine, select, update
 
 from frontdesk.core.enquiry import SyncState
 from frontdesk.hub import schema as h
-from frontdesk.hub.catalogue_import import import_feeds
-from frontdesk.hub.changes import prune
+from frontdesk.hub.catalogue.imports import import_feeds
+from frontdesk.hub.sync.changes import prune
 from frontdesk.store import desk_schema as d
 from frontdesk.store import enquiries as enquiries_module
 from frontdesk.sync import HubUnreachable, SignedOut, SyncMode, read_status

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
-from frontdesk.hub.catalogue_import import import_feeds
+from frontdesk.hub.catalogue.imports import import_feeds
 from frontdesk.sync import SyncMode
 from frontdesk.sync.backoff import Backoff
 from tests.hub.conftest import eventually, small_feed

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
-from frontdesk.hub.catalogue_import import apply_feed as import_in_transaction
-from frontdesk.hub.catalogue_import import import_feeds
+from frontdesk.hub.catalogue.imports import apply_feed as import_in_transaction
+from frontdesk.hub.catalogue.imports import import_feeds
 from tests.hub.conftest import small_feed
 from tests.sync.conftest import HubProcess, assert_converged
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 from sqlalchemy import Engine
 
-from frontdesk.hub.catalogue_import import import_feeds
+from frontdesk.hub.catalogue.imports import import_feeds
 from frontdesk.search.index import ensure_index
 from frontdesk.sync.errors import SyncError
 from frontdesk.sync.pull import PAGE

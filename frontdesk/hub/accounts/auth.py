@@ -18,12 +18,12 @@ from psycopg.rows import namedtuple_row
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql
 
-from frontdesk.hub import audit
 from frontdesk.hub import schema as t
-from frontdesk.hub.accounts import Role
+from frontdesk.hub.accounts import audit
+from frontdesk.hub.accounts.passwords import DUMMY_HASH, verify_password
+from frontdesk.hub.accounts.registry import Role
 from frontdesk.hub.columns import utcnow
 from frontdesk.hub.db import is_postgres, reading, writing
-from frontdesk.hub.passwords import DUMMY_HASH, verify_password
 
 TOKEN_BYTES = 32
 MAX_FAILURES = 5

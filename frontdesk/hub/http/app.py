@@ -21,17 +21,11 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from frontdesk.hub import (
-    api_admin,
-    api_agency,
-    api_auth,
-    api_catalogue,
-    api_open311,
-    api_supervisor,
-    api_sync,
-)
+from frontdesk.hub.accounts import api_auth
+from frontdesk.hub.catalogue import api as api_catalogue
 from frontdesk.hub.db import create_hub_engine, database_url
-from frontdesk.hub.http import (
+from frontdesk.hub.enquiries import api_admin, api_supervisor
+from frontdesk.hub.http.endpoint import (
     PROTOCOL_HEADER,
     SUPPORTED_PROTOCOLS,
     ApiError,
@@ -39,8 +33,10 @@ from frontdesk.hub.http import (
     HubContext,
     error_response,
 )
+from frontdesk.hub.http.openapi import openapi_document
 from frontdesk.hub.migrate import check_current
-from frontdesk.hub.openapi import openapi_document
+from frontdesk.hub.referrals import api_agency, api_open311
+from frontdesk.hub.sync import api as api_sync
 
 log = logging.getLogger("frontdesk.hub")
 

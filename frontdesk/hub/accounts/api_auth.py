@@ -8,9 +8,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from frontdesk.hub import auth
-from frontdesk.hub.auth import AuthError, Principal
-from frontdesk.hub.http import (
+from frontdesk.hub.accounts import auth
+from frontdesk.hub.accounts.auth import AuthError, Principal
+from frontdesk.hub.http.endpoint import (
     ApiError,
     as_api_error,
     check_protocol,

@@ -15,8 +15,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from frontdesk.hub import catalogue_read as read
-from frontdesk.hub.http import (
+from frontdesk.hub.catalogue import read
+from frontdesk.hub.http.endpoint import (
     ApiError,
     bool_param,
     check_protocol,

@@ -5,7 +5,7 @@ validate against, rather than copying them.
 
 from __future__ import annotations
 
-from frontdesk.hub.openapi_referrals import (
+from frontdesk.hub.http.openapi_referrals import (
     DATE_TIME,
     PATH_ID,
     STRING,

@@ -18,12 +18,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from frontdesk.hub import open311
-from frontdesk.hub.access import require_role
-from frontdesk.hub.accounts import Role
-from frontdesk.hub.api_keys import authenticate_key
-from frontdesk.hub.auth import AuthError, Principal
-from frontdesk.hub.http import (
+from frontdesk.hub.accounts.access import require_role
+from frontdesk.hub.accounts.api_keys import authenticate_key
+from frontdesk.hub.accounts.auth import AuthError, Principal
+from frontdesk.hub.accounts.registry import Role
+from frontdesk.hub.http.endpoint import (
     ApiError,
     as_api_error,
     client_of,
@@ -32,7 +31,13 @@ from frontdesk.hub.http import (
     principal,
     text_param,
 )
-from frontdesk.hub.open311_submit import RequestInvalid, UnknownService, parse_request, submit
+from frontdesk.hub.referrals import open311
+from frontdesk.hub.referrals.open311_submit import (
+    RequestInvalid,
+    UnknownService,
+    parse_request,
+    submit,
+)
 
 PREFIX = "/open311/"
 FORM_LIMIT = 32 * 2**10

@@ -12,10 +12,10 @@ import secrets
 
 from sqlalchemy import Engine, insert, select, update
 
-from frontdesk.hub import audit
 from frontdesk.hub import schema as t
-from frontdesk.hub.accounts import AccountError, Role
-from frontdesk.hub.auth import AuthError, Principal, token_hash
+from frontdesk.hub.accounts import audit
+from frontdesk.hub.accounts.auth import AuthError, Principal, token_hash
+from frontdesk.hub.accounts.registry import AccountError, Role
 from frontdesk.hub.columns import utcnow
 from frontdesk.hub.db import reading, writing
 

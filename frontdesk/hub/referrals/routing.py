@@ -17,9 +17,9 @@ from __future__ import annotations
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from frontdesk.hub import audit
 from frontdesk.hub import schema as t
-from frontdesk.hub.accounts import AccountError
+from frontdesk.hub.accounts import audit
+from frontdesk.hub.accounts.registry import AccountError
 from frontdesk.hub.columns import utcnow
 from frontdesk.hub.db import reading, writing
 

@@ -14,11 +14,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from frontdesk.core.enquiry import ReferralStatus
-from frontdesk.hub.access import require_role
-from frontdesk.hub.accounts import Role
-from frontdesk.hub.auth import Principal
-from frontdesk.hub.catalogue_read import Paging
-from frontdesk.hub.http import (
+from frontdesk.hub.accounts.access import require_role
+from frontdesk.hub.accounts.auth import Principal
+from frontdesk.hub.accounts.registry import Role
+from frontdesk.hub.catalogue.read import Paging
+from frontdesk.hub.http.endpoint import (
     ApiError,
     check_protocol,
     client_of,
@@ -29,8 +29,8 @@ from frontdesk.hub.http import (
     signed_in,
     text_param,
 )
-from frontdesk.hub.referral_queries import ReferralFilter, get_referral, list_for_agency
-from frontdesk.hub.referrals import MAX_NOTE_CHARS, ReferralError, parse_status, set_status
+from frontdesk.hub.referrals.queries import ReferralFilter, get_referral, list_for_agency
+from frontdesk.hub.referrals.records import MAX_NOTE_CHARS, ReferralError, parse_status, set_status
 
 STATUS_BODY_LIMIT = 16 * 2**10
 

@@ -18,11 +18,11 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select, update
 
 from frontdesk.core.enquiry import EventKind
-from frontdesk.hub import audit
 from frontdesk.hub import schema as t
-from frontdesk.hub.callers import FIELDS, SubjectQuery, matching, redact_event
+from frontdesk.hub.accounts import audit
 from frontdesk.hub.columns import utcnow
 from frontdesk.hub.db import reading, writing
+from frontdesk.hub.enquiries.callers import FIELDS, SubjectQuery, matching, redact_event
 
 JsonObject = dict[str, Any]
 ERASED_NOTE = "[erased]"

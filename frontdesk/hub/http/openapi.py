@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from frontdesk import __version__
-from frontdesk.hub.openapi_open311 import open311_paths, open311_schemas
-from frontdesk.hub.openapi_referrals import referral_paths, referral_schemas
+from frontdesk.hub.http.openapi_open311 import open311_paths, open311_schemas
+from frontdesk.hub.http.openapi_referrals import referral_paths, referral_schemas
 
 JsonObject = dict[str, Any]
 HSDS_SCHEMA = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"

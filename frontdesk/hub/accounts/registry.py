@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from frontdesk.hub import audit
 from frontdesk.hub import schema as t
+from frontdesk.hub.accounts import audit
+from frontdesk.hub.accounts.passwords import hash_password
 from frontdesk.hub.columns import utcnow
 from frontdesk.hub.db import reading, writing
-from frontdesk.hub.passwords import hash_password
 
 ORG_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 ACCOUNT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")

@@ -22,11 +22,11 @@ from frontdesk.core.catalogue import Organization, Service, TaxonomyTerm, catalo
 from frontdesk.core.codec import organization_to_dict, service_to_dict, taxonomy_term_to_dict
 from frontdesk.core.feed import ParsedFeed, RecordNote
 from frontdesk.formats.hsds_export import hsds_uid, taxonomy_term_to_hsds3, taxonomy_uid
-from frontdesk.hub import audit
 from frontdesk.hub import schema as t
-from frontdesk.hub.changes import DELETE, UPSERT, Change, record_changes
+from frontdesk.hub.accounts import audit
 from frontdesk.hub.columns import utcnow
 from frontdesk.hub.db import writing
+from frontdesk.hub.sync.changes import DELETE, UPSERT, Change, record_changes
 
 _T = TypeVar("_T")
 SERVICE, ORGANIZATION, TAXONOMY_TERM = "service", "organization", "taxonomy_term"

@@ -10,10 +10,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from frontdesk.hub.accounts import Role
-from frontdesk.hub.auth import AuthError, Principal, authenticate_on
-from frontdesk.hub.changes import CursorError, CursorExpired, read_changes_json
-from frontdesk.hub.http import (
+from frontdesk.hub.accounts.auth import AuthError, Principal, authenticate_on
+from frontdesk.hub.accounts.registry import Role
+from frontdesk.hub.http.endpoint import (
     MAX_TOKEN_CHARS,
     ApiError,
     as_api_error,
@@ -25,8 +24,9 @@ from frontdesk.hub.http import (
     signed_in,
     text_param,
 )
-from frontdesk.hub.push import DeviceNotYours, OpIdReused, push, push_on
-from frontdesk.hub.push_validation import EnvelopeError, Op, parse_push
+from frontdesk.hub.sync.changes import CursorError, CursorExpired, read_changes_json
+from frontdesk.hub.sync.push import DeviceNotYours, OpIdReused, push, push_on
+from frontdesk.hub.sync.push_validation import EnvelopeError, Op, parse_push
 
 DEFAULT_PAGE, MAX_PAGE = 500, 1000
 PUSHING_ROLES = frozenset({Role.ADVISER, Role.SUPERVISOR})

@@ -31,14 +31,14 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import IntegrityError
 
 from frontdesk.core.enquiry import EventKind
-from frontdesk.hub import audit
 from frontdesk.hub import schema as t
-from frontdesk.hub.auth import Principal
-from frontdesk.hub.callers import caller_in, record_caller
+from frontdesk.hub.accounts import audit
+from frontdesk.hub.accounts.auth import Principal
 from frontdesk.hub.columns import utcnow
 from frontdesk.hub.db import insert_ignoring_conflict, is_postgres
-from frontdesk.hub.push_validation import EventPayload, Op, parse_event
-from frontdesk.hub.referrals import NewReferral, create_referral, withdraw_referrals
+from frontdesk.hub.enquiries.callers import caller_in, record_caller
+from frontdesk.hub.referrals.records import NewReferral, create_referral, withdraw_referrals
+from frontdesk.hub.sync.push_validation import EventPayload, Op, parse_event
 
 APPLIED, DUPLICATE, REJECTED, OUT_OF_ORDER = "applied", "duplicate", "rejected", "out_of_order"
 

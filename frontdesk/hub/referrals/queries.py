@@ -17,9 +17,9 @@ from sqlalchemy import Connection, Engine, Select, func, select
 
 from frontdesk.core.enquiry import ReferralStatus
 from frontdesk.hub import schema as t
-from frontdesk.hub.callers import details_of
-from frontdesk.hub.catalogue_read import Paging, envelope
+from frontdesk.hub.catalogue.read import Paging, envelope
 from frontdesk.hub.db import reading
+from frontdesk.hub.enquiries.callers import details_of
 
 JsonObject = dict[str, Any]
 

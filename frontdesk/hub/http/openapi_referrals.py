@@ -1,6 +1,6 @@
 """The OpenAPI description of the referral endpoints: agencies' queues, supervisors'
 reports and admins' retention tools (Open311 is in `openapi_open311`). Merged into the
-hub's document by `frontdesk.hub.openapi`; kept apart so that file stays readable.
+hub's document by `frontdesk.hub.http.openapi`; kept apart so that file stays readable.
 """
 
 from __future__ import annotations

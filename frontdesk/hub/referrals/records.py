@@ -15,13 +15,13 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from frontdesk.core.enquiry import ReferralStatus
-from frontdesk.hub import audit
 from frontdesk.hub import schema as t
-from frontdesk.hub.auth import Principal
-from frontdesk.hub.changes import UPSERT, Change, record_changes
+from frontdesk.hub.accounts import audit
+from frontdesk.hub.accounts.auth import Principal
 from frontdesk.hub.columns import utcnow
 from frontdesk.hub.db import writing
-from frontdesk.hub.routing import recipient_of
+from frontdesk.hub.referrals.routing import recipient_of
+from frontdesk.hub.sync.changes import UPSERT, Change, record_changes
 
 REFERRAL = "referral"
 MAX_NOTE_CHARS = 4000

@@ -23,8 +23,8 @@ from sqlalchemy.sql.elements import ColumnElement
 from frontdesk.core.codec import service_from_dict
 from frontdesk.core.enquiry import ReferralStatus
 from frontdesk.hub import schema as t
-from frontdesk.hub.accounts import Role
-from frontdesk.hub.auth import Principal
+from frontdesk.hub.accounts.auth import Principal
+from frontdesk.hub.accounts.registry import Role
 from frontdesk.hub.db import reading
 
 JsonObject = dict[str, Any]

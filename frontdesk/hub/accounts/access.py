@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from frontdesk.hub.accounts import Role
-from frontdesk.hub.auth import Principal
-from frontdesk.hub.http import ApiError
+from frontdesk.hub.accounts.auth import Principal
+from frontdesk.hub.accounts.registry import Role
+from frontdesk.hub.http.endpoint import ApiError
 
 
 def require_role(who: Principal, allowed: Iterable[Role], what: str) -> None:

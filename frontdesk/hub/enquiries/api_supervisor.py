@@ -10,19 +10,19 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from frontdesk.hub import audit
-from frontdesk.hub.access import require_org, require_role
-from frontdesk.hub.accounts import Role
-from frontdesk.hub.catalogue_read import Paging
+from frontdesk.hub.accounts import audit
+from frontdesk.hub.accounts.access import require_org, require_role
+from frontdesk.hub.accounts.registry import Role
+from frontdesk.hub.catalogue.read import Paging
 from frontdesk.hub.db import writing
-from frontdesk.hub.enquiry_reports import (
+from frontdesk.hub.enquiries.reports import (
     EnquiryFilter,
     export,
     list_enquiries,
     statistics,
     to_csv,
 )
-from frontdesk.hub.http import (
+from frontdesk.hub.http.endpoint import (
     ApiError,
     check_protocol,
     client_of,

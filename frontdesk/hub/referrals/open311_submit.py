@@ -20,14 +20,14 @@ from urllib.parse import urlsplit
 from sqlalchemy import Engine, insert
 
 from frontdesk.core.enquiry import EventKind, Outcome
-from frontdesk.hub import audit
 from frontdesk.hub import schema as t
-from frontdesk.hub.auth import Principal
-from frontdesk.hub.callers import record_caller
+from frontdesk.hub.accounts import audit
+from frontdesk.hub.accounts.auth import Principal
 from frontdesk.hub.columns import utcnow
 from frontdesk.hub.db import writing
-from frontdesk.hub.open311 import MAX_DESCRIPTION, find_service
-from frontdesk.hub.referrals import NewReferral, create_referral
+from frontdesk.hub.enquiries.callers import record_caller
+from frontdesk.hub.referrals.open311 import MAX_DESCRIPTION, find_service
+from frontdesk.hub.referrals.records import NewReferral, create_referral
 
 CHANNEL = "open311"
 DEVICE = "open311"

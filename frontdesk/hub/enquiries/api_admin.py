@@ -13,12 +13,19 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from frontdesk.hub.access import require_role
-from frontdesk.hub.accounts import Role
-from frontdesk.hub.auth import Principal
-from frontdesk.hub.callers import SubjectQuery
-from frontdesk.hub.enquiry_admin import SubjectQueryEmpty, purge, subject_erase, subject_export
-from frontdesk.hub.http import ApiError, check_protocol, client_of, hub, read_json, signed_in
+from frontdesk.hub.accounts.access import require_role
+from frontdesk.hub.accounts.auth import Principal
+from frontdesk.hub.accounts.registry import Role
+from frontdesk.hub.enquiries.admin import SubjectQueryEmpty, purge, subject_erase, subject_export
+from frontdesk.hub.enquiries.callers import SubjectQuery
+from frontdesk.hub.http.endpoint import (
+    ApiError,
+    check_protocol,
+    client_of,
+    hub,
+    read_json,
+    signed_in,
+)
 
 BODY_LIMIT = 16 * 2**10
 MAX_DAYS = 36500

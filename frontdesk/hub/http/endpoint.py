@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from frontdesk.hub.auth import AuthError, Principal, authenticate
+from frontdesk.hub.accounts.auth import AuthError, Principal, authenticate
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 PROTOCOL_HEADER = "Frontdesk-Protocol"

@@ -33,13 +33,13 @@ from frontdesk.core.feed import ParsedFeed, RecordNote
 from frontdesk.formats import hsds_json, oruk_v1
 from frontdesk.formats.base import FeedError
 from frontdesk.formats.jsonfeed import JsonFeed, assemble, feed_generation
-from frontdesk.hub import audit
 from frontdesk.hub import schema as t
-from frontdesk.hub.catalogue_import import apply_feed, refresh_statistics
+from frontdesk.hub.accounts import audit
+from frontdesk.hub.catalogue.harvest_http import FetchError, HttpSettings, get_json, new_session
+from frontdesk.hub.catalogue.harvest_pages import PageError, Walk, page_url, walk
+from frontdesk.hub.catalogue.imports import apply_feed, refresh_statistics
 from frontdesk.hub.columns import utcnow
 from frontdesk.hub.db import writing
-from frontdesk.hub.harvest_http import FetchError, HttpSettings, get_json, new_session
-from frontdesk.hub.harvest_pages import PageError, Walk, page_url, walk
 
 SNIFF_CHARS = 64 * 1024
 
