@@ -27,8 +27,8 @@ from frontdesk.sync.client import HubClient
 from frontdesk.sync.credentials import TokenStore
 from tests.gui.conftest import ready
 from tests.gui.with_hub import WAIT, app_window, hub, save_enquiry_by_keyboard, statuses
-from tests.hub.conftest import PASSWORD
-from tests.sync.conftest import HubProcess, file_keyring
+from tests.helpers.hub import PASSWORD
+from tests.helpers.hub_process import HubProcess, file_keyring
 
 __all__ = ["file_keyring", "hub"]  # fixtures, used here by name
 

@@ -16,7 +16,7 @@ from frontdesk.store.desk import DeskStore
 from frontdesk.store.paths import DataPaths
 from frontdesk.sync.account import HubAccount, SyncState
 from tests.gui.conftest import close_stores, open_window, ready
-from tests.sync.conftest import free_port
+from tests.helpers.hub_process import free_port
 
 
 def test_an_empty_standalone_desk_loads_the_demo_catalogue(

@@ -28,9 +28,9 @@ from frontdesk.sync import sign_in
 from frontdesk.sync.account import SyncState
 from frontdesk.sync.credentials import TokenStore
 from tests.gui.with_hub import WAIT, app_window, hub, save_enquiry_by_keyboard, statuses
+from tests.helpers.hub import PASSWORD
+from tests.helpers.hub_process import HubProcess, file_keyring, no_keyring
 from tests.helpers.sync_lock import hold_sync_lock
-from tests.hub.conftest import PASSWORD
-from tests.sync.conftest import HubProcess, file_keyring, no_keyring
 
 __all__ = ["file_keyring", "hub", "no_keyring"]  # fixtures, used here by name
 

@@ -20,7 +20,7 @@ from frontdesk.gui.startup import Startup
 from frontdesk.store.paths import DataPaths
 from frontdesk.sync.backoff import Backoff
 from frontdesk.sync.credentials import TokenStore
-from tests.sync.conftest import HubProcess, prepare_hub
+from tests.helpers.hub_process import HubProcess, prepare_hub
 
 WAIT = 60_000  # ms: generous, the hub is a real process
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 from frontdesk.hub import schema as t
 from frontdesk.hub.accounts.auth import MAX_FAILURES, token_hash
 from frontdesk.hub.accounts.registry import Role, set_disabled
-from tests.hub.conftest import PASSWORD, PROTOCOL, Hub
+from tests.helpers.hub import PASSWORD, PROTOCOL, Hub
 
 
 def _login(hub: Hub, name: str, password: str) -> object:

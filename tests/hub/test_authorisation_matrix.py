@@ -16,8 +16,8 @@ import pytest
 
 from frontdesk.hub.accounts.api_keys import create_key
 from frontdesk.hub.http.app import routes
-from tests.hub.conftest import PASSWORD, PROTOCOL, event_op
-from tests.hub.referral_world import ROLES, SERVICE, World, make_world
+from tests.helpers.hub import PASSWORD, PROTOCOL, event_op
+from tests.helpers.referral_world import ROLES, SERVICE, World, make_world
 
 ANONYMOUS = "anonymous"
 EVERYONE = frozenset({ANONYMOUS, *ROLES})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from tests.hub.conftest import PROTOCOL, Hub, event_op
+from tests.helpers.hub import PROTOCOL, Hub, event_op
 
 JSON = {"Content-Type": "application/json"}
 LONE_SURROGATE = b'"\\udc80"'

@@ -12,7 +12,7 @@ from frontdesk.hub import schema as t
 from frontdesk.hub.catalogue.imports import import_feeds
 from frontdesk.hub.db import create_hub_engine
 from frontdesk.hub.sync.changes import Cursor, Position, encode_cursor, prune
-from tests.hub.conftest import Hub, eventually, small_feed
+from tests.helpers.hub import Hub, eventually, small_feed
 
 
 def _pull_all(hub: Hub, headers: dict[str, str], cursor: str | None = None, limit: int = 2):  # type: ignore[no-untyped-def]
@@ -141,7 +141,7 @@ def test_prune_leaves_recent_history_alone(hub: Hub) -> None:
 
 
 def test_an_organisation_never_sees_anothers_rows(hub: Hub) -> None:
-    from tests.hub.conftest import event_op
+    from tests.helpers.hub import event_op
 
     kirklees = hub.adviser("alice", "kirklees")
     calderdale = hub.adviser("bob", "calderdale")

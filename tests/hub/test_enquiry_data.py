@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from frontdesk.hub import schema as t
-from tests.hub.referral_world import CALLER, COUNCIL, OTHER_COUNCIL, SERVICE, World, make_world
+from tests.helpers.referral_world import CALLER, COUNCIL, OTHER_COUNCIL, SERVICE, World, make_world
 
 
 @pytest.fixture

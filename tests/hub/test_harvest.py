@@ -19,7 +19,7 @@ from frontdesk.hub.catalogue.harvest import HarvestError, HarvestOptions, Profil
 from frontdesk.hub.catalogue.harvest_http import USER_AGENT, HttpSettings
 from frontdesk.hub.catalogue.imports import import_feeds
 from frontdesk.hub.catalogue.sources import list_sources
-from tests.hub.feed_server import SHAPES, FeedScript, serve
+from tests.helpers.feed_server import SHAPES, FeedScript, serve
 
 FAST = HttpSettings(timeout=0.5, deadline=5, retries=2, backoff=0.01, max_wait=1)
 

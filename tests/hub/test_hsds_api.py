@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 from frontdesk.formats.registry import read_feed
 from frontdesk.hub.catalogue.imports import import_feeds
 from frontdesk.hub.http.openapi import openapi_document
-from tests.hub.conftest import PROTOCOL, Hub, small_feed
+from tests.helpers.hub import PROTOCOL, Hub, small_feed
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 
 from frontdesk.hub.http.app import routes
 from frontdesk.hub.http.openapi import openapi_document
-from tests.hub.conftest import PROTOCOL, Hub
+from tests.helpers.hub import PROTOCOL, Hub
 
 
 def _assert_error(response: object, status: int, code: str) -> None:

@@ -16,7 +16,7 @@ from frontdesk.hub import schema as t
 from frontdesk.hub.accounts.api_keys import create_key
 from frontdesk.hub.referrals.routing import unlink
 from tests.conftest import SHARED_DATA
-from tests.hub.referral_world import AGENCY, COUNCIL, SERVICE, World, make_world
+from tests.helpers.referral_world import AGENCY, COUNCIL, SERVICE, World, make_world
 
 OPEN311 = SHARED_DATA / "open311-georeport-v2"
 pytestmark = pytest.mark.skipif(

@@ -32,7 +32,7 @@ from schemathesis.specs.openapi.checks import (
 
 from frontdesk.hub.catalogue.imports import import_feeds
 from frontdesk.hub.http.openapi import HSDS_SCHEMA, openapi_document
-from tests.hub.conftest import Hub, event_op, small_feed
+from tests.helpers.hub import Hub, event_op, small_feed
 
 POSITIVE_BUDGET, NEGATIVE_BUDGET, MIN_EXAMPLES = 500, 200, 4
 CONFORMANCE = [

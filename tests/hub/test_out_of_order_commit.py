@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from frontdesk.hub.db import create_hub_engine, writing
 from frontdesk.hub.migrate import upgrade
 from frontdesk.hub.sync.changes import UPSERT, Change, read_changes, record_changes
-from tests.hub.conftest import eventually
+from tests.helpers.hub import eventually
 
 pytestmark = pytest.mark.postgres
 

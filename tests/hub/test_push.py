@@ -9,7 +9,7 @@ from sqlalchemy import select
 from frontdesk.hub import schema as t
 from frontdesk.hub.accounts.registry import Role
 from frontdesk.hub.sync.api import SHARED_TRIP_BODY
-from tests.hub.conftest import PROTOCOL, Hub, event_op, eventually
+from tests.helpers.hub import PROTOCOL, Hub, event_op, eventually
 
 
 def _push(hub: Hub, headers: dict[str, str], ops: list[dict[str, object]], device: str = "desk-1"):  # type: ignore[no-untyped-def]

@@ -26,7 +26,7 @@ from frontdesk.hub.http.endpoint import HubConfig
 from frontdesk.hub.migrate import upgrade
 from frontdesk.hub.sync import push as push_module
 from frontdesk.hub.sync.push_validation import EventPayload, Op, parse_push
-from tests.hub.conftest import PASSWORD, PROTOCOL, TestClient, event_op
+from tests.helpers.hub import PASSWORD, PROTOCOL, TestClient, event_op
 
 pytestmark = pytest.mark.postgres
 

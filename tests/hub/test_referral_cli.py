@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from frontdesk.cli import main
 from frontdesk.hub import schema as t
-from tests.hub.conftest import Hub
-from tests.hub.referral_world import CALLER, SERVICE, World, make_world
+from tests.helpers.hub import Hub
+from tests.helpers.referral_world import CALLER, SERVICE, World, make_world
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from frontdesk.hub import schema as t
 from frontdesk.hub.referrals.records import WITHDRAWN_NOTE
 from frontdesk.hub.referrals.routing import link, unlink
-from tests.hub.conftest import eventually
-from tests.hub.referral_world import AGENCY, COUNCIL, SERVICE, World, make_world
+from tests.helpers.hub import eventually
+from tests.helpers.referral_world import AGENCY, COUNCIL, SERVICE, World, make_world
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from frontdesk.hub.accounts.registry import Role, add_account, add_organization
 from frontdesk.hub.catalogue.imports import import_feeds
 from frontdesk.hub.db import create_hub_engine
 from frontdesk.hub.migrate import upgrade
-from tests.hub.conftest import PASSWORD, PROTOCOL, event_op, eventually, small_feed
+from tests.helpers.hub import PASSWORD, PROTOCOL, event_op, eventually, small_feed
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 

@@ -17,8 +17,8 @@ from frontdesk.hub.catalogue.imports import import_feeds
 from frontdesk.hub.referrals.records import set_status
 from frontdesk.store import desk_schema as d
 from frontdesk.sync import SyncMode, read_status
-from tests.hub.conftest import small_feed
-from tests.sync.conftest import ORG, HubProcess, assert_converged, hub_snapshot
+from tests.helpers.hub import small_feed
+from tests.helpers.hub_process import ORG, HubProcess, assert_converged, hub_snapshot
 
 
 def test_first_sync_then_changes_then_nothing(

@@ -28,7 +28,7 @@ from frontdesk.sync.account import SyncState
 from frontdesk.sync.credentials import TokenStore
 from frontdesk.sync.embedded import DEMO_USER
 from frontdesk.sync.errors import KeyringUnavailable
-from tests.sync.conftest import CLI, DEMO_SERVICES, Desk, spawn_demo
+from tests.helpers.hub_process import CLI, DEMO_SERVICES, Desk, spawn_demo
 
 pytestmark = pytest.mark.slow
 

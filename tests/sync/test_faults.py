@@ -21,9 +21,9 @@ from frontdesk.sync import HubUnreachable, SignedOut, SyncMode, read_status
 from frontdesk.sync.client import HubClient
 from frontdesk.sync.push import SequenceGap, push_outbox, wire
 from frontdesk.sync.session import connect
-from tests.hub.conftest import small_feed
-from tests.sync.conftest import ORG, Desk, HubProcess, assert_converged
-from tests.sync.proxy import FaultProxy
+from tests.helpers.hub import small_feed
+from tests.helpers.hub_process import ORG, Desk, HubProcess, assert_converged
+from tests.helpers.proxy import FaultProxy
 
 
 def test_the_hub_commits_but_the_response_is_lost(

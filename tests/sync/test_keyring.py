@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from frontdesk.sync.credentials import SERVICE, TokenStore, token_key
-from tests.hub.conftest import PASSWORD
-from tests.sync.conftest import CLI, HubProcess, spawn_demo
+from tests.helpers.hub import PASSWORD
+from tests.helpers.hub_process import CLI, HubProcess, spawn_demo
 
 pytestmark = pytest.mark.slow
 

@@ -18,15 +18,15 @@ from sqlalchemy import Engine
 from frontdesk.hub.catalogue.imports import import_feeds
 from frontdesk.sync import SyncMode
 from frontdesk.sync.backoff import Backoff
-from tests.hub.conftest import eventually, small_feed
-from tests.sync.conftest import (
+from tests.helpers.hub import eventually, small_feed
+from tests.helpers.hub_process import (
     ORG,
     HubProcess,
     assert_converged,
     hub_event_count,
     prepare_hub,
 )
-from tests.sync.proxy import FaultProxy
+from tests.helpers.proxy import FaultProxy
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 

@@ -17,8 +17,8 @@ from frontdesk.store import desk_schema as d
 from frontdesk.sync import NotSignedIn
 from frontdesk.sync.lock import ANY_HOLDER, SyncBusy, SyncLock
 from tests.helpers.child_output import wait_for_line
+from tests.helpers.hub_process import Desk, HubProcess, assert_converged, hub_event_count
 from tests.helpers.sync_lock import hold_sync_lock, installed_cli
-from tests.sync.conftest import Desk, HubProcess, assert_converged, hub_event_count
 
 
 def desk_state(desk: Desk) -> dict[str, str]:

@@ -11,8 +11,8 @@ from sqlalchemy import Engine
 
 from frontdesk.hub.catalogue.imports import apply_feed as import_in_transaction
 from frontdesk.hub.catalogue.imports import import_feeds
-from tests.hub.conftest import small_feed
-from tests.sync.conftest import HubProcess, assert_converged
+from tests.helpers.hub import small_feed
+from tests.helpers.hub_process import HubProcess, assert_converged
 
 pytestmark = pytest.mark.postgres
 

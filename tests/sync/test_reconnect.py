@@ -15,9 +15,9 @@ from sqlalchemy import Engine
 from frontdesk.sync import SyncMode
 from frontdesk.sync.backoff import Backoff
 from frontdesk.sync.reconnect import can_connect, first_hop, wait_for_reconnect
-from tests.hub.conftest import eventually
-from tests.sync.conftest import HubProcess, assert_converged, free_port
-from tests.sync.proxy import FaultProxy
+from tests.helpers.hub import eventually
+from tests.helpers.hub_process import HubProcess, assert_converged, free_port
+from tests.helpers.proxy import FaultProxy
 
 # Far longer than any test waits: only a reconnect can start the next round in time.
 LONG_BACKOFF = Backoff(first=300, cap=300)

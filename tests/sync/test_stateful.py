@@ -23,8 +23,8 @@ from frontdesk.sync.pull import PAGE
 from frontdesk.sync.push import push_outbox
 from frontdesk.sync.rebuild import CatalogueFile, pull_catalogue
 from frontdesk.sync.session import connect
-from tests.hub.conftest import small_feed
-from tests.sync.conftest import (
+from tests.helpers.hub import small_feed
+from tests.helpers.hub_process import (
     FILL_BESIDE,
     ORG,
     Desk,

@@ -11,7 +11,7 @@ from typing import Any
 from frontdesk.hub.accounts.registry import Role
 from frontdesk.hub.catalogue.imports import import_feeds
 from frontdesk.hub.referrals.routing import link
-from tests.hub.conftest import Hub, event_op, small_feed
+from tests.helpers.hub import Hub, event_op, small_feed
 
 COUNCIL, AGENCY, OTHER_COUNCIL, OTHER_AGENCY, OPS = (
     "council",
