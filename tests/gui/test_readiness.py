@@ -35,7 +35,9 @@ def test_the_ready_report_names_both_moments(
     lines = capsys.readouterr().err.splitlines()
     moments = {line.split()[0]: float(line.split()[1]) for line in lines}
     assert set(moments) == {"ready", "searchable"}
-    assert 0 < moments["ready"] < 600
+    # Milliseconds since the process started; how many is the benchmark's business
+    # (bench/gui), not a pass/fail test's.
+    assert 0 < moments["ready"] <= moments["searchable"]
     close_stores(window)
 
 
