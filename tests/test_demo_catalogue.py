@@ -12,6 +12,9 @@ import datetime as dt
 import importlib.util
 import json
 import re
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +25,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 DEMO = REPO / "resources" / "demo"
 CATALOGUE = DEMO / "catalogue.json"
-GENERATOR = DEMO / "build_demo_catalogue.py"
+GENERATOR = REPO / "scripts" / "build_demo_catalogue.py"  # and its tables, not shipped
 
 COUNCILS = {"Trafford Council", "Lancashire County Council", "Lancaster City Council"}
 # Ofcom's numbers reserved for drama: 01632 960xxx, 0113 496 0xxx, 020 7946 0xxx, 0808 157 0xxx.
@@ -178,14 +181,41 @@ def test_demo_exercises_filters_and_staleness(catalogue: list[dict[str, Any]]) -
     assert len(with_address) >= 30
 
 
-def test_catalogue_matches_its_generator() -> None:
+def test_catalogue_matches_its_generator(tmp_path: Path) -> None:
+    built = tmp_path / "catalogue.json"
+    done = subprocess.run(
+        [sys.executable, str(GENERATOR), "--out", str(built)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert built.read_bytes() == CATALOGUE.read_bytes(), (
+        "resources/demo/catalogue.json is stale: run python scripts/build_demo_catalogue.py"
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "refusal"),
+    [
+        ("lgsl = 524\n", "lgsl = 524\nopening = true\n", "unknown keys ['opening']"),
+        ("lgsl = 524\n", "", "council service without an LGSL code"),
+        ("Find your bin collection day", "Report a missed bin collection", "share a name"),
+    ],
+)
+def test_the_generator_refuses_a_bad_row(tmp_path: Path, old: str, new: str, refusal: str) -> None:
+    tables = tmp_path / "demo_catalogue"
+    shutil.copytree(GENERATOR.parent / "demo_catalogue", tables)
+    trafford = tables / "services" / "trafford.toml"
+    text = trafford.read_text(encoding="utf-8")
+    assert old in text
+    trafford.write_text(text.replace(old, new, 1), encoding="utf-8")
     spec = importlib.util.spec_from_file_location("build_demo_catalogue", GENERATOR)
     assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert module.render() == CATALOGUE.read_text(encoding="utf-8"), (
-        "resources/demo/catalogue.json is stale: run python resources/demo/build_demo_catalogue.py"
-    )
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    with pytest.raises(ValueError, match=re.escape(refusal)):
+        generator.render(tables)
 
 
 # -- the demo's routing data: councils, postcodes and LGSL tiers --------------------------

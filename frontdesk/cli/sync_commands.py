@@ -1,7 +1,8 @@
 """Commands that connect a desk to a hub: `login`, `logout`, `sync`, `status`.
 
 Also the hidden `hub-embedded`, the child process `frontdesk.sync.embedded` starts for
-the demo (a hub on SQLite in the data folder, serving loopback only).
+the demo (a hub on SQLite in the data folder, serving loopback only, until its stdin
+closes).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 import datetime as dt
 import getpass
 import logging
+import os
 import signal
 import sys
 import threading
@@ -316,6 +318,7 @@ def run_embedded_hub(args: argparse.Namespace) -> int:
     password = sys.stdin.readline().strip()
     if not password:
         raise CommandError("hub-embedded reads the demo password from stdin")
+    threading.Thread(target=_exit_when_stdin_closes, daemon=True).start()
     folder = paths_from(args).root / "hub"
     folder.mkdir(parents=True, exist_ok=True)
     engine = create_hub_engine(f"sqlite:///{folder / 'hub.db'}")
@@ -332,3 +335,10 @@ def run_embedded_hub(args: argparse.Namespace) -> int:
         create_app(engine, owns_engine=True), host="127.0.0.1", port=args.port, log_level="warning"
     )
     return 0
+
+
+def _exit_when_stdin_closes() -> None:
+    """The rest of stdin ends only when the demo that started this hub closes its end or
+    dies; the hub then goes with it, however the demo ended."""
+    sys.stdin.read()
+    os._exit(0)

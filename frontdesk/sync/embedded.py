@@ -34,19 +34,6 @@ from frontdesk.sync.session import sign_in
 
 DEMO_USER = "demo-adviser"
 HUB_EXTRA = ("starlette", "uvicorn", "alembic")
-# `hub-embedded` gets the password line; a thread waits for the rest of stdin, which ends
-# only when the demo process closes its end or dies, and then ends the hub.
-_CHILD = """\
-import io, os, sys, threading
-from frontdesk.cli import main
-pipe = sys.stdin
-sys.stdin = io.StringIO(pipe.readline())
-def _demo_gone():
-    pipe.read()
-    os._exit(0)
-threading.Thread(target=_demo_gone, daemon=True).start()
-sys.exit(main())
-"""
 
 
 class HubExtraMissing(SyncError):
@@ -85,9 +72,7 @@ def launch_embedded_hub(data_dir: Path, *, timeout: float = 60.0) -> EmbeddedHub
         )
     port = _free_port()
     password = secrets.token_urlsafe(18)
-    # -P: the child must import the installed frontdesk, never a source folder that
-    # happens to be the current directory (it lacks the packaged resources).
-    command = [sys.executable, "-P", "-c", _CHILD, "hub-embedded", "--data-dir", str(data_dir)]
+    command = frontdesk_command("hub-embedded", "--data-dir", str(data_dir))
     log_path = data_dir / "logs" / "embedded-hub.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "ab") as log_file:  # a file, not a pipe nobody reads
@@ -129,6 +114,15 @@ def start_embedded_hub(
         hub.stop()
         raise
     return hub.url, hub.stop
+
+
+def frontdesk_command(*args: str) -> list[str]:
+    """The command line that runs `frontdesk ARGS` with this very installation."""
+    if getattr(sys, "frozen", False):  # a bundle: its executable is the frontdesk command
+        return [sys.executable, *args]
+    # -P: the child must import the installed frontdesk, never a source folder that
+    # happens to be the current directory (it lacks the packaged resources).
+    return [sys.executable, "-P", "-m", "frontdesk", *args]
 
 
 def _free_port() -> int:

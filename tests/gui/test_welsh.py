@@ -42,23 +42,6 @@ def test_the_main_screen_in_welsh(
     close_stores(window)
 
 
-def test_welsh_keeps_the_english_mnemonic_letters() -> None:
-    """The shortcut table lists Alt+letters once for both languages."""
-    import re
-    import xml.etree.ElementTree as ET
-    from pathlib import Path
-
-    ts = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "frontdesk_cy.ts"
-    for message in ET.parse(ts).getroot().iter("message"):
-        source = message.findtext("source") or ""
-        english = re.search(r"&(\w)", source)
-        if english is None or "{" in source:
-            continue
-        welsh = message.findtext("translation") or ""
-        found = re.search(r"&(\w)", welsh)
-        assert found and found.group(1).lower() == english.group(1).lower(), (source, welsh)
-
-
 def test_the_sign_in_dialog_in_welsh(qtbot: QtBot, welsh: None) -> None:
     dialog = SignInDialog()
     qtbot.addWidget(dialog)
