@@ -40,7 +40,9 @@ class ShortcutsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
+        # A long description wraps rather than being cut off: rows are measured again
+        # whenever the column's real width is known or changes (shown, resized, text size).
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         forms.child(self, QDialogButtonBox, "buttons").rejected.connect(self.reject)
         # Sized in characters, not the pixels a form would hold, so it grows with the text.
         self.resize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 30)
