@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../../ui/about.ui" line="+6" />
+            <source>About frontdesk</source>
+            <translation>Ynghylch frontdesk</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>One screen for council contact-centre advisers: find the right service across every agency and log the enquiry, online or off.</source>
+            <translation>Un sgrin i gynghorwyr canolfannau cyswllt cynghorau: dod o hyd i'r gwasanaeth cywir ar draws pob asiantaeth a chofnodi'r ymholiad, ar-lein neu all-lein.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Version</source>
+            <translation>Fersiwn</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Licence</source>
+            <translation>Trwydded</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>&amp;Data folder</source>
+            <translation>Ffolder &amp;data</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <location filename="../../frontdesk/gui/app.py" line="+71" />
@@ -420,6 +448,10 @@ Problem: {0}</translation>
             <location line="+7" />
             <source>Settings saved. Some take effect when frontdesk restarts.</source>
             <translation>Gosodiadau wedi'u cadw. Bydd rhai'n dod i rym pan fydd frontdesk yn ailgychwyn.</translation>
+        </message>
+        <message>
+            <source>&amp;About frontdesk</source>
+            <translation>Ynghylch frontdesk (&amp;A)</translation>
         </message>
     </context>
     <context>
