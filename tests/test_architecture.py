@@ -87,7 +87,7 @@ def test_every_package_in_the_tree_is_shipped() -> None:
     found = {
         ".".join(init.parent.relative_to(PACKAGE.parent).parts)
         for init in PACKAGE.rglob("__init__.py")
-    } | {"frontdesk.resources"}
+    } | {"frontdesk.resources", "frontdesk.ui"}
     # Data folders under resources/ ship as packages of frontdesk.resources.
     found |= {
         f"frontdesk.resources.{folder.name}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from frontdesk.core.enquiry import Enquiry, SyncState
 from frontdesk.gui import message
+from frontdesk.gui.about_dialog import AboutDialog
 from frontdesk.gui.catalogue_access import CatalogueAccess, FilterChoices
 from frontdesk.gui.desk_access import DeskAccess, SaveOutcome
 from frontdesk.gui.detail.panel import DetailPanel
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
         self.catalogue: CatalogueAccess | None = None
         self.desk: DeskAccess | None = None
         self.sync: SyncLink | None = None
+        self.data_folder: Path | None = None  # set by whoever opens the desk's files
         self._sync_status: SyncStatus | None = None
         self._rejected_seen: set[str] | None = None
         self.setWindowTitle(self.tr("frontdesk — find a service, log the enquiry"))
@@ -143,6 +146,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(handlers[binding.action])
             self.addAction(action)
             self.actions_by_name[binding.action] = action
+        # No key of its own: the one menu entry not built from the shortcut table.
+        about = QAction(self.tr("&About frontdesk"), self)
+        about.triggered.connect(lambda: AboutDialog.show_about(self.data_folder, self))
+        self.actions_by_name["about"] = about
         menus = (
             (
                 self.tr("&File"),
@@ -152,7 +159,7 @@ class MainWindow(QMainWindow):
                 self.tr("&Go"),
                 ("focus_search", "focus_detail", "focus_enquiry", "focus_today", "add_service"),
             ),
-            (self.tr("&Help"), ("shortcuts",)),
+            (self.tr("&Help"), ("shortcuts", "about")),
         )
         for title, names in menus:
             menu = self.menuBar().addMenu(title)

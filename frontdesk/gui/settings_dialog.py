@@ -1,4 +1,5 @@
-"""The Settings dialog, built from the declared settings (`settings.ALL`)."""
+"""The Settings dialog: the frame is the form ui/settings.ui, the rows come from the
+declared settings (`settings.ALL`), so declaring a setting is all it takes to show it."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
+from frontdesk.gui import forms
 from frontdesk.gui import settings as s
 from frontdesk.gui.settings import Setting, Settings
 
@@ -26,14 +27,13 @@ class SettingsDialog(QDialog):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Settings"))
         self._settings = settings
-        self.editors: dict[str, Editor] = {}
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Made before the form's buttons so that Tab goes down the rows, then to the buttons.
+        self.editors: dict[str, Editor] = {setting.key: self._editor(setting) for setting in s.ALL}
+        forms.load(self, "settings")
+        form = forms.child(self, QFormLayout, "fields")
         for setting in s.ALL:
-            editor = self._editor(setting)
-            self.editors[setting.key] = editor
+            editor = self.editors[setting.key]
             title = setting.translated_title()
             if setting.restart:
                 title += " " + self.tr("(after restart)")
@@ -44,30 +44,24 @@ class SettingsDialog(QDialog):
                 editor.setToolTip(setting.translated_help())
                 editor.setAccessibleDescription(setting.translated_help())
             form.addRow(label, editor)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = forms.child(self, QDialogButtonBox, "buttons")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
 
     def _editor(self, setting: Setting[str] | Setting[int]) -> Editor:
         value = self._settings.get_value(setting)
         if setting.choices:
-            combo = QComboBox()
+            combo = QComboBox(self)
             for code in setting.choices:
                 combo.addItem(self._choice_title(code), code)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             return combo
         if setting.kind is int:
-            spin = QSpinBox()
+            spin = QSpinBox(self)
             spin.setRange(setting.minimum or 0, setting.maximum or 1_000_000)
             spin.setValue(int(value))
             return spin
-        edit = QLineEdit(str(value))
-        return edit
+        return QLineEdit(str(value), self)
 
     @staticmethod
     def _choice_title(code: str) -> str:

@@ -1,19 +1,22 @@
-"""Help → Keyboard shortcuts: the shortcut table, read from `shortcuts.SHORTCUTS`."""
+"""Help → Keyboard shortcuts: the shortcut table, read from `shortcuts.SHORTCUTS`.
+
+The frame is the form ui/shortcuts.ui; the rows come from the table in code, so the
+dialog, the window's actions and the README never disagree.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
+from frontdesk.gui import forms
 from frontdesk.gui.shortcuts import SHORTCUTS
 
 
@@ -27,25 +30,21 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.table = QTableWidget(len(SHORTCUTS), 2)
-        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What it does")])
-        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
+        forms.load(self, "shortcuts")
+        self.table = forms.child(self, QTableWidget, "table")
+        self.table.setRowCount(len(SHORTCUTS))
         for row, binding in enumerate(SHORTCUTS):
             self.table.setItem(row, 0, QTableWidgetItem(native_keys(binding.keys)))
             self.table.setItem(row, 1, QTableWidgetItem(binding.translated_text()))
+        # Per-column resize modes are not something a .ui file can say.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
+        # A long description wraps rather than being cut off: rows are measured again
+        # whenever the column's real width is known or changes (shown, resized, text size).
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        forms.child(self, QDialogButtonBox, "buttons").rejected.connect(self.reject)
+        # Sized in characters, not the pixels a form would hold, so it grows with the text.
         self.resize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 30)
 
     @classmethod

@@ -6,22 +6,16 @@ The dialog only asks and shows: whoever opens it signs in when `submitted` fires
 GUI thread: the hub may take seconds to answer), then calls `succeeded` or `failed`.
 While the hub is asked the fields are locked and the button says so; a refusal keeps the
 dialog open with the hub's words and the password cleared, so the adviser can try again.
+The layout is the form ui/sign_in.ui.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QWidget
+
+from frontdesk.gui import forms
 
 
 class SignInDialog(QDialog):
@@ -33,38 +27,26 @@ class SignInDialog(QDialog):
 
     def __init__(self, hub_url: str = "", user: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Sign in to the hub"))
-        self.hub = QLineEdit(hub_url)
-        self.hub.setPlaceholderText("https://hub.example.gov.uk")
+        forms.load(self, "sign_in")
+        self.hub = forms.child(self, QLineEdit, "hub")
+        self.user = forms.child(self, QLineEdit, "user")
+        self.password = forms.child(self, QLineEdit, "password")
+        self.problem = forms.child(self, QLabel, "problem")
+        self.hub.setText(hub_url)
+        self.user.setText(user)
         self.hub.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 40))  # a whole URL
-        self.user = QLineEdit(user)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for title, editor in (
-            (self.tr("&Hub address"), self.hub),
-            (self.tr("&Account name"), self.user),
-            (self.tr("&Password"), self.password),
-        ):
-            label = QLabel(title)
-            label.setBuddy(editor)
-            editor.setAccessibleName(title.replace("&", ""))
-            form.addRow(label, editor)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName(self.tr("Why signing in failed"))
         self.problem.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = forms.child(self, QDialogButtonBox, "buttons")
+        # A button of our own words: a .ui button box holds only Qt's standard buttons.
         self.sign_in_button: QPushButton = buttons.addButton(
             self.tr("&Sign in"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        # Created after the form's Cancel, it would otherwise come before it in the Tab order.
+        self.setTabOrder(
+            buttons.button(QDialogButtonBox.StandardButton.Cancel), self.sign_in_button
+        )
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Start in the first field left to fill (the password, when signing in again)."""

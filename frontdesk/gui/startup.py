@@ -76,6 +76,7 @@ class Startup(QObject):
         self.window = window
         self.runner = runner
         self.paths = paths
+        window.data_folder = paths.root
         self.settings = settings
         self.demo = demo
         self.demo_hub = demo_hub  # signed in to `frontdesk demo`'s embedded hub

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about.ui" line="+6"/>
+        <source>About frontdesk</source>
+        <translation>Ynghylch frontdesk</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>One screen for council contact-centre advisers: find the right service across every agency and log the enquiry, online or off.</source>
+        <translation>Un sgrin i gynghorwyr canolfannau cyswllt cynghorau: dod o hyd i&apos;r gwasanaeth cywir ar draws pob asiantaeth a chofnodi&apos;r ymholiad, ar-lein neu all-lein.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Version</source>
+        <translation>Fersiwn</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Licence</source>
+        <translation>Trwydded</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Data folder</source>
+        <translation>Ffolder &amp;data</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../frontdesk/gui/app.py" line="+71"/>
@@ -326,12 +354,12 @@ Problem: {0}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/gui/main_window.py" line="+70"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+73"/>
         <source>frontdesk — find a service, log the enquiry</source>
         <translation>frontdesk — dod o hyd i wasanaeth, cofnodi&apos;r ymholiad</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+82"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
@@ -371,7 +399,12 @@ Problem: {0}</translation>
         <translation>Mae&apos;r ddesg hon yn gweithio ar ei phen ei hun: mewngofnodwch i hyb yn gyntaf (Ffeil → Mewngofnodi, Ctrl+Shift+L).</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-113"/>
+        <source>&amp;About frontdesk</source>
+        <translation>Ynghylch frontdesk (&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+148"/>
         <source>This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again: File → Sign in (Ctrl+Shift+L).</source>
         <translation>Mae&apos;r ddesg hon wedi&apos;i hallgofnodi o&apos;r hyb ({0}). Mae ymholiadau&apos;n cael eu cadw ar y ddesg hon. Mewngofnodwch eto: Ffeil → Mewngofnodi (Ctrl+Shift+L).</translation>
     </message>
@@ -732,12 +765,12 @@ Problem: {0}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../frontdesk/gui/settings_dialog.py" line="+29"/>
+        <location filename="../../ui/settings.ui" line="+6"/>
         <source>Settings</source>
         <translation>Gosodiadau</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../frontdesk/gui/settings_dialog.py" line="+39"/>
         <source>(after restart)</source>
         <translation>(ar ôl ailgychwyn)</translation>
     </message>
@@ -868,18 +901,18 @@ Problem: {0}</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../frontdesk/gui/shortcuts_dialog.py" line="+30"/>
-        <location line="+3"/>
+        <location filename="../../ui/shortcuts.ui" line="+6"/>
+        <location line="+6"/>
         <source>Keyboard shortcuts</source>
         <translation>Llwybrau byr y bysellfwrdd</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+13"/>
         <source>Keys</source>
         <translation>Bysellau</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+5"/>
         <source>What it does</source>
         <translation>Beth mae&apos;n ei wneud</translation>
     </message>
@@ -887,32 +920,32 @@ Problem: {0}</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../frontdesk/gui/sign_in_dialog.py" line="+36"/>
+        <location filename="../../ui/sign_in.ui" line="+6"/>
         <source>Sign in to the hub</source>
         <translation>Mewngofnodi i&apos;r hyb</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Hub address</source>
         <translation>Cyfeiriad yr &amp;hyb</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>&amp;Account name</source>
         <translation>Enw&apos;r cyfrif (&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>&amp;Password</source>
         <translation>Cyfrinair (&amp;P)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+19"/>
         <source>Why signing in failed</source>
         <translation>Pam na lwyddodd y mewngofnodi</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../frontdesk/gui/sign_in_dialog.py" line="+42"/>
         <location line="+50"/>
         <source>&amp;Sign in</source>
         <translation>Mewngofnodi (&amp;S)</translation>
@@ -936,7 +969,7 @@ Problem: {0}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../frontdesk/gui/startup.py" line="+97"/>
+        <location filename="../../frontdesk/gui/startup.py" line="+98"/>
         <source>Opening the catalogue…</source>
         <translation>Yn agor y catalog…</translation>
     </message>

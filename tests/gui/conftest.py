@@ -19,6 +19,7 @@ from frontdesk.core.catalogue import Catalogue, Tier
 from frontdesk.core.feed import ParsedFeed
 from frontdesk.formats.demo import read_demo_catalogue
 from frontdesk.gui import logsetup
+from frontdesk.gui.about_dialog import AboutDialog
 from frontdesk.gui.crash import CrashDialog
 from frontdesk.gui.dialogs import Ask
 from frontdesk.gui.main_window import MainWindow
@@ -98,6 +99,7 @@ def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(CrashDialog, "show_crash", classmethod(unexpected))
     monkeypatch.setattr(SettingsDialog, "edit", classmethod(unexpected))
     monkeypatch.setattr(ShortcutsDialog, "show_shortcuts", classmethod(unexpected))
+    monkeypatch.setattr(AboutDialog, "show_about", classmethod(unexpected))
 
 
 def open_window(

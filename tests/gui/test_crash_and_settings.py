@@ -7,9 +7,9 @@ import sys
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QSpinBox
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QSpinBox, QStyle
 
 from frontdesk.gui import crash
 from frontdesk.gui import settings as s
@@ -100,3 +100,17 @@ def test_the_shortcuts_dialog_lists_the_table(qtbot: QtBot) -> None:
     texts = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
     assert "Save the enquiry" in texts
     assert "| `Ctrl+S` | Save the enquiry |" in markdown_table()
+
+
+def test_every_shortcut_is_shown_whole_not_cut_off(qtbot: QtBot) -> None:
+    dialog = ShortcutsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table, metrics = dialog.table, dialog.table.fontMetrics()
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1  # as Qt's
+    width = table.columnWidth(1) - 2 * margin
+    for row in range(table.rowCount()):
+        text = table.item(row, 1).text()
+        lines = metrics.boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, text)
+        assert table.rowHeight(row) >= lines.height(), text
