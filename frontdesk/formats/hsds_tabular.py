@@ -44,6 +44,7 @@ from frontdesk.core.catalogue import (
     ServiceStatus,
     TaxonomyTerm,
 )
+from frontdesk.formats import limits
 from frontdesk.formats.base import FeedError, ParsedFeed
 from frontdesk.formats.csvfeed import CsvRow, keep_last, named_rows, read_whole
 from frontdesk.formats.hygiene import clean_email, clean_url, merge_tags, optional_int
@@ -86,7 +87,7 @@ def sniff(path: Path, head: bytes) -> bool:
         return False
     stub = _stub_target(path, head)
     if stub is not None:
-        return stub.is_file() and sniff(stub, stub.read_bytes()[:65536])
+        return stub.is_file() and sniff(stub, _head(stub))
     return b'"resources"' in head and (
         b'"services.csv"' in head or re.search(rb'"name"\s*:\s*"service"', head) is not None
     )
@@ -128,6 +129,11 @@ def _conventional(folder: Path, table: str) -> Path | None:
     return next((file for file in candidates if file.is_file()), None)
 
 
+def _head(path: Path) -> bytes:
+    with path.open("rb") as stream:
+        return stream.read(65536)
+
+
 def _stub_target(path: Path, head: bytes) -> Path | None:
     """The file a symbolic-link stub points to: a descriptor that is just a relative path."""
     text = head.decode("utf-8", errors="replace").strip()
@@ -150,8 +156,8 @@ def _resource_files(descriptor: Path, folder: Path) -> dict[str, Path]:
 
 
 def _load_resources(descriptor: Path, *, follow: bool = True) -> list[object]:
-    raw = descriptor.read_bytes()
-    stub = _stub_target(descriptor, raw[:1024]) if len(raw) < 1024 else None
+    raw = limits.read_bytes(descriptor)
+    stub = _stub_target(descriptor, bytes(raw)) if len(raw) < 1024 else None
     if stub is not None and follow and stub.is_file():
         return _load_resources(stub, follow=False)
     try:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 from frontdesk.core.catalogue import Organization, Service, TaxonomyTerm
+from frontdesk.formats import limits
 from frontdesk.formats.base import FeedError, ParsedFeed, RecordNote
 from frontdesk.formats.hygiene import clean_email, clean_line
 
@@ -75,7 +76,7 @@ def _decode(path: Path) -> tuple[str, int | None]:
     """The text, and the first byte that is not UTF-8 (kept as a surrogate escape so the
     parser can say which record and field it sits in)."""
     try:
-        data = path.read_bytes()
+        data = limits.read_bytes(path)
     except OSError as exc:
         raise FeedError(path, f"cannot read the file: {exc.strerror or exc}") from exc
     for bom, name in _BOMS.items():
@@ -346,7 +347,14 @@ class Fields:
 
     def raw(self, key: str) -> Any:
         value = self.data.get(key)
+        if isinstance(value, str):
+            self._check(key, value)
         return None if value == "" else value
+
+    def _check(self, key: str, value: str) -> None:
+        problem = limits.field_problem(self.prefix + key, value)
+        if problem is not None:
+            raise self.error(key, problem)
 
     def text(self, key: str) -> str | None:
         """A scalar as text (numbers too); None when absent."""
@@ -388,6 +396,9 @@ class Fields:
             return []
         if not isinstance(value, list):
             raise self.error(key, f"expected a list, found {_kind(value)}")
+        for position, item in enumerate(value):
+            if isinstance(item, str):
+                self._check(f"{key}[{position}]", item)
         return value
 
     def child(self, data: Mapping[str, Any], prefix: str) -> Fields:
