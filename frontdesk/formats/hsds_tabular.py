@@ -175,6 +175,9 @@ def _local_path(descriptor: Path, position: int, value: object, folder: Path) ->
     where = f"resources[{position}].path"
     if not isinstance(value, str) or not value:
         raise FeedError(descriptor, "a resource needs one file path", field=where)
+    problem = limits.field_problem(where, value, one_line=True)
+    if problem is not None:
+        raise FeedError(descriptor, problem, field=where)
     if "://" in value or value.startswith("/") or ".." in Path(value).parts:
         raise FeedError(descriptor, f"resource file {value!r} is outside the package", field=where)
     return folder / value

@@ -1,4 +1,4 @@
-"""How much an importer reads: the size of one file and the length of one field.
+"""What an importer reads: the size of one file, the length of a field and its characters.
 
 Feeds come from outside the council, so a reader must not take whatever a file holds: a
 gigabyte file would be read whole into memory before anything looked at it, and a
@@ -6,7 +6,10 @@ service name of megabytes would reach the catalogue, its search index and every 
 that shows it. Every reader opens its files through `read_bytes` or `open_text` here, which
 refuse a file over `MAX_FILE_BYTES` before reading it (the size on disk is checked first;
 a pipe is counted as it is read, in bounded chunks), and checks each field it imports with
-`field_problem`.
+`field_problem`, which also refuses control characters: a NUL (U+0000) anywhere, and the
+other C0 controls in one-line values. Free text may carry the others (tab, newline and
+carriage return aside, cleaning removes them): Bristol's live feed has a stray U+0003 in
+a description, and refusing the whole feed over an invisible character would help no one.
 
 The figures come from the real feeds with a wide margin (docs/decisions.md, "Importing").
 They are read when a file is read, not when this module is imported, so tests can lower
@@ -56,22 +59,29 @@ FREE_TEXT_FIELDS = frozenset(
 WEB_ADDRESS_FIELDS = frozenset(["url", "website", "uri", "term_uri", "homepage_url"])
 
 _CHUNK_BYTES = 1024 * 1024
+# C0 controls other than tab, newline and carriage return.
+_LINE_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _POSITION = re.compile(r"\[\d+\]$")
 
 
-def field_limit(field: str, *, one_line: bool | None = None) -> int:
-    """The most characters `field` may hold: free text gets more room than one line.
+def is_one_line(field: str, one_line: bool | None = None) -> bool:
+    """Whether `field` holds one line rather than paragraphs.
 
     A reader that reads the field as one line, or as paragraphs, says so with `one_line`;
     otherwise the field's last name decides (GOV.UK's tier list calls its labels
     "Description", so the name alone is not always right).
     """
-    name = _POSITION.sub("", field).rsplit(".", 1)[-1].lower()
-    if name in WEB_ADDRESS_FIELDS:
+    if one_line is not None:
+        return one_line
+    name = _last_name(field)
+    return name not in FREE_TEXT_FIELDS and not name.endswith("_description")
+
+
+def field_limit(field: str, *, one_line: bool | None = None) -> int:
+    """The most characters `field` may hold: free text gets more room than one line."""
+    if _last_name(field) in WEB_ADDRESS_FIELDS:
         return MAX_URL_CHARS
-    if one_line is None:
-        one_line = name not in FREE_TEXT_FIELDS and not name.endswith("_description")
-    return MAX_LINE_CHARS if one_line else MAX_TEXT_CHARS
+    return MAX_LINE_CHARS if is_one_line(field, one_line) else MAX_TEXT_CHARS
 
 
 def field_problem(field: str, value: str, *, one_line: bool | None = None) -> str | None:
@@ -79,7 +89,18 @@ def field_problem(field: str, value: str, *, one_line: bool | None = None) -> st
     limit = field_limit(field, one_line=one_line)
     if len(value) > limit:
         return f"{len(value):,} characters long, more than the {limit:,} frontdesk imports here"
+    if "\x00" in value:
+        return "holds a NUL character (U+0000), which no text may hold"
+    control = _LINE_CONTROL.search(value) if is_one_line(field, one_line) else None
+    if control is not None:
+        code = f"U+{ord(control.group()):04X}"
+        return f"holds the control character {code}, which a one-line value may not hold"
     return None
+
+
+def _last_name(field: str) -> str:
+    """`organization.description` is a description, `pc_targetAudience[1]` an audience."""
+    return _POSITION.sub("", field).rsplit(".", 1)[-1].lower()
 
 
 def read_bytes(path: Path) -> bytearray:

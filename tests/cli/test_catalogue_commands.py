@@ -260,3 +260,27 @@ def test_an_absurdly_long_service_name_fails_the_import_naming_its_record(
     assert f"record 5 (id {records[5]['id']}): field 'name': 10,000 characters long" in err
     assert "nothing was imported" in err
     assert dump_database(data / "catalogue.db") == before
+
+
+def test_an_lgsl_list_with_a_nul_byte_is_refused_and_changes_nothing(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    tiers = str(shared_data / "govuk-local-services-lgsl-tiers" / "local_services.csv")
+    run(capsys, "--data-dir", str(data), "import", tiers)
+    before = dump_database(data / "catalogue.db")
+    raw = (shared_data / "lgsl-esd-services-2015" / "services.csv").read_bytes()
+    lines = raw.split(b"\r\n")
+    # Past the first 64 KiB, where detection looks: the file is still taken for LGSL.
+    identifier = lines[1000].split(b",")[0].decode()
+    lines[1000] = lines[1000].replace(b",", b",\x00", 1)
+    poisoned = tmp_path / "services.csv"
+    poisoned.write_bytes(b"\r\n".join(lines))
+    status, _, err = run(capsys, "--data-dir", str(data), "import", str(poisoned))
+    assert status == 1
+    assert err.startswith(f"frontdesk: {poisoned}: record ")
+    assert err.endswith(
+        f" (id {identifier}): field 'label': holds a NUL character (U+0000), which no text "
+        "may hold — nothing was imported\n"
+    )
+    assert dump_database(data / "catalogue.db") == before

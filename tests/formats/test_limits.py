@@ -1,5 +1,6 @@
-"""Every importer refuses a file too big to read and a field too long to be real, naming
-the file, the record and the field, before it reads the file whole."""
+"""Every importer refuses a file too big to read (before it reads it whole), a field too
+long to be real and a NUL or other control character where text cannot hold one, naming
+the file, the record and the field."""
 
 from __future__ import annotations
 
@@ -240,3 +241,65 @@ def test_a_long_csv_cell_is_judged_by_its_column_not_by_the_csv_module(tmp_path:
         "1",
         "description",
     )
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x03", "\x1b", "\x0b"])
+@pytest.mark.parametrize(("fmt", "write", "field", "index", "record_id"), FORMATS)
+def test_a_control_character_in_a_name_fails_the_file_naming_its_place(
+    character: str,
+    fmt: str,
+    write: Writer,
+    field: str,
+    index: int,
+    record_id: str,
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, f"Advice{character}centre")
+    with pytest.raises(FeedError) as caught:
+        read_feed(path, fmt)
+    error = caught.value
+    assert (error.index, error.record_id, error.field) == (index, record_id, field)
+    assert f"U+{ord(character):04X}" in str(error)
+    assert str(error).count("\n") == 0
+
+
+@pytest.mark.parametrize(("fmt", "write", "field", "index", "record_id"), FORMATS)
+def test_a_tab_in_a_name_is_only_space(
+    fmt: str, write: Writer, field: str, index: int, record_id: str, tmp_path: Path
+) -> None:
+    feed = read_feed(write(tmp_path, "Advice\tcentre"), fmt)
+    assert feed.skipped == [] and feed.records_read >= 1
+
+
+def test_free_text_may_hold_a_stray_control_character_but_never_a_nul(tmp_path: Path) -> None:
+    """Bristol's live feed has a U+0003 inside a description: cleaning removes it."""
+    record = {"id": "s1", "name": "Advice", "description": "<p>information\x03 and triage</p>"}
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps([record]))
+    [service] = read_feed(path, "hsds3").catalogue.services
+    assert service.description == "information and triage"
+    record["description"] = "information\x00 and triage"
+    path.write_text(json.dumps([record]))
+    with pytest.raises(FeedError, match=r"NUL character \(U\+0000\)") as caught:
+        read_feed(path, "hsds3")
+    assert caught.value.field == "description"
+
+
+def test_a_nul_in_an_lgsl_scope_note_fails_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "services.csv"
+    path.write_bytes(b"Identifier,Label,Description,History notes\r\n1,Advice,Help\x00me,\r\n")
+    with pytest.raises(FeedError) as caught:
+        read_feed(path, "lgsl")
+    assert (caught.value.index, caught.value.field) == (1, "description")
+
+
+def test_a_data_package_cannot_name_a_file_with_a_nul(tmp_path: Path) -> None:
+    package = tmp_path / "package"
+    package.mkdir()
+    (package / "services.csv").write_text("id,name\r\ns1,Advice\r\n")
+    resources = [{"name": "service", "path": "services.csv\x00.txt"}]
+    (package / "datapackage.json").write_text(json.dumps({"resources": resources}))
+    with pytest.raises(FeedError) as caught:
+        read_feed(package, "hsds3-tabular")
+    assert caught.value.field == "resources[0].path"
+    assert "U+0000" in str(caught.value)
