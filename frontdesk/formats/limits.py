@@ -6,10 +6,11 @@ service name of megabytes would reach the catalogue, its search index and every 
 that shows it. Every reader opens its files through `read_bytes` or `open_text` here, which
 refuse a file over `MAX_FILE_BYTES` before reading it (the size on disk is checked first;
 a pipe is counted as it is read, in bounded chunks), and checks each field it imports with
-`field_problem`, which also refuses control characters: a NUL (U+0000) anywhere, and the
-other C0 controls in one-line values. Free text may carry the others (tab, newline and
-carriage return aside, cleaning removes them): Bristol's live feed has a stray U+0003 in
-a description, and refusing the whole feed over an invisible character would help no one.
+`field_problem`. That also refuses control characters: a NUL (U+0000) in any field, and
+any other C0 control except tab, newline and carriage return in a one-line value. Free
+text may hold those others, and cleaning removes them: Bristol's live feed has a stray
+U+0003 in a description, and refusing the whole feed over an invisible character would
+help no one.
 
 The figures come from the real feeds with a wide margin (docs/decisions.md, "Importing").
 They are read when a file is read, not when this module is imported, so tests can lower
