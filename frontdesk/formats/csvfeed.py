@@ -17,10 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from frontdesk.formats import limits
 from frontdesk.formats.base import FeedError, ParsedFeed, RecordNote
 from frontdesk.formats.hygiene import clean_line, clean_text
 
 T = TypeVar("T")
+
+# The csv module stops at 131,072 characters a cell without saying which column. A cell
+# can be as long as the file instead: the file limit bounds it, and the field limits,
+# checked as a reader takes each value, name the column.
+csv.field_size_limit(max(csv.field_size_limit(), limits.MAX_FILE_BYTES))
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 # Bytes that are not UTF-8 survive decoding as lone surrogates (errors="surrogateescape").
@@ -54,19 +60,30 @@ class CsvRow:
 
     @property
     def id(self) -> str | None:
-        first = next(iter(self.cells.values()), "")
+        """The first cell, to name the row in messages (None if it is not fit to show)."""
+        column, first = next(iter(self.cells.items()), ("", ""))
+        if limits.field_problem(column, first) is not None:
+            return None
         return clean_line(_BAD_BYTE.sub("\ufffd", first))
 
     def raw(self, column: str) -> str:
-        return self.cells.get(column, "")
+        """The cell as written; `FeedError` if it is not fit to import."""
+        return self._cell(column, None)
 
     def line(self, column: str) -> str | None:
         """A one-line value (name, code, label), cleaned; None when empty or absent."""
-        return clean_line(self.cells.get(column))
+        return clean_line(self._cell(column, True))
 
     def text(self, column: str) -> str | None:
         """A free-text value keeping its paragraphs, cleaned; None when empty or absent."""
-        return clean_text(self.cells.get(column))
+        return clean_text(self._cell(column, False))
+
+    def _cell(self, column: str, one_line: bool | None) -> str:
+        value = self.cells.get(column, "")
+        problem = limits.field_problem(column, value, one_line=one_line)
+        if problem is not None:
+            raise self.error(problem, column)
+        return value
 
     def error(self, reason: str, column: str | None = None) -> FeedError:
         return FeedError(self.path, reason, index=self.index, record_id=self.id, field=column)
@@ -108,7 +125,7 @@ def find_column(columns: Iterable[str], *candidates: str) -> str | None:
 def open_csv(path: Path, *, required: Collection[str] = ()) -> Iterator[CsvTable]:
     """Open `path` as a CSV table, checking that every `required` column is present."""
     try:
-        handle = path.open(encoding="utf-8-sig", errors="surrogateescape", newline="")
+        handle = limits.open_text(path, encoding="utf-8-sig", errors="surrogateescape", newline="")
     except OSError as exc:
         raise FeedError(path, f"cannot open: {exc.strerror or exc}") from exc
     with handle:

@@ -7,7 +7,8 @@ with contacts, locations, `regular_schedules`, `service_areas`, `service_taxonom
 `eligibilitys` and `cost_options`.
 
 v1 names some things differently from HSDS 3 and carries a few things HSDS 3 has no
-field for; this module maps those and leaves the shared shapes to the `hsds_json` mappers:
+field for; this module maps those and leaves the shared shapes to `hsds_objects` and
+`hsds_schedules`:
 
 - `eligibilitys[]` → eligibility text and the widest age range;
 - `attending_access`, `attending_type` and Placecube's `pc_attendingAccess_additionalInfo`
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from frontdesk.core.catalogue import Service, TaxonomyTerm
 from frontdesk.formats.base import ParsedFeed
-from frontdesk.formats.hsds_json import (
+from frontdesk.formats.hsds_objects import (
     audience_tags,
     cost_summary,
     first_lgsl_code,
@@ -35,10 +36,10 @@ from frontdesk.formats.hsds_json import (
     service_contacts,
     service_locations,
     service_phones,
-    service_schedules,
     service_status,
     unique,
 )
+from frontdesk.formats.hsds_schedules import service_schedules
 from frontdesk.formats.hygiene import (
     clean_line,
     clean_text,
@@ -53,10 +54,10 @@ from frontdesk.formats.jsonfeed import (
     ServiceRecord,
     assemble,
     feed_generation,
-    load_feed,
     public_email,
     staff_emails,
 )
+from frontdesk.formats.jsonload import load_feed
 
 FORMAT = "oruk1"
 

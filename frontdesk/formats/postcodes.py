@@ -3,9 +3,11 @@
 This is the first step of routing: postcode → ward and local authority GSS codes. Two
 column vocabularies are accepted: the tidy names of extracts such as Trafford Data Lab's
 (`postcode, ward_code, ward_name, la_code, la_name, lon, lat`) and the ONS Postcode
-Directory's own (`pcds, osward, oslaua, lat, long`), so a full ONSPD file imports as is;
-ONS best-fit lookups with vintage columns (`pcds, wd22cd, lad22cd`) work too.
-The file is streamed, and repeated codes share one string, so the whole directory fits.
+Directory's own (`pcds, osward, oslaua, lat, long`), so ONSPD files import as they are; ONS
+best-fit lookups with vintage columns (`pcds, wd22cd, lad22cd`) work too. The file is
+streamed, and repeated codes share one string. The national ONSPD file is larger than
+one import reads (`limits.MAX_FILE_BYTES`); ONS publishes it split by postcode area too,
+and any number of those files import in one run.
 
 Codes are stored exactly as the file gives them. Ward GSS codes change series when
 boundaries are redrawn, so a ward code from here must not be joined to another file's

@@ -218,3 +218,69 @@ def test_export_writes_hsds3_that_the_official_schema_accepts(
     assert errors == []
     assert document["total_items"] == 4
     assert {s["name"] for s in document["contents"]} >= {"1625 Independent People"}
+
+
+def test_an_oversized_feed_is_refused_before_it_is_read(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    lgsl = str(shared_data / "lgsl-esd-services-2015" / "services.csv")
+    run(capsys, "--data-dir", str(data), "import", lgsl)
+    before = dump_database(data / "catalogue.db")
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as stream:
+        stream.truncate(1024**3)  # a sparse gigabyte: nothing is written to disk
+    status, _, err = run(
+        capsys, "--data-dir", str(data), "import", str(huge), "--format", "oruk-v1"
+    )
+    assert status == 1
+    assert err == (
+        f"frontdesk: {huge}: the file is 1,024.0 MiB, more than the 256.0 MiB frontdesk "
+        "imports from one file — nothing was imported\n"
+    )
+    assert dump_database(data / "catalogue.db") == before
+
+
+def test_an_absurdly_long_service_name_fails_the_import_naming_its_record(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    lgsl = str(shared_data / "lgsl-esd-services-2015" / "services.csv")
+    run(capsys, "--data-dir", str(data), "import", lgsl)
+    before = dump_database(data / "catalogue.db")
+    records = json.loads((shared_data / BRISTOL_V1).read_text(encoding="utf-8"))
+    records[5]["name"] = "Help " * 2_000
+    feed = tmp_path / "bristol.json"
+    feed.write_text(json.dumps(records), encoding="utf-8")
+    status, _, err = run(
+        capsys, "--data-dir", str(data), "import", str(feed), "--format", "oruk-v1"
+    )
+    assert status == 1
+    assert err.count("\n") == 1
+    assert f"record 5 (id {records[5]['id']}): field 'name': 10,000 characters long" in err
+    assert "nothing was imported" in err
+    assert dump_database(data / "catalogue.db") == before
+
+
+def test_an_lgsl_list_with_a_nul_byte_is_refused_and_changes_nothing(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    tiers = str(shared_data / "govuk-local-services-lgsl-tiers" / "local_services.csv")
+    run(capsys, "--data-dir", str(data), "import", tiers)
+    before = dump_database(data / "catalogue.db")
+    raw = (shared_data / "lgsl-esd-services-2015" / "services.csv").read_bytes()
+    lines = raw.split(b"\r\n")
+    # Past the first 64 KiB, where detection looks: the file is still taken for LGSL.
+    identifier = lines[1000].split(b",")[0].decode()
+    lines[1000] = lines[1000].replace(b",", b",\x00", 1)
+    poisoned = tmp_path / "services.csv"
+    poisoned.write_bytes(b"\r\n".join(lines))
+    status, _, err = run(capsys, "--data-dir", str(data), "import", str(poisoned))
+    assert status == 1
+    assert err.startswith(f"frontdesk: {poisoned}: record ")
+    assert err.endswith(
+        f" (id {identifier}): field 'label': holds a NUL character (U+0000), which no text "
+        "may hold — nothing was imported\n"
+    )
+    assert dump_database(data / "catalogue.db") == before

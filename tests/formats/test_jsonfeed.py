@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from frontdesk.formats.base import FeedError
-from frontdesk.formats.jsonfeed import Fields, feed_generation, load_feed
+from frontdesk.formats.jsonfeed import Fields, feed_generation
+from frontdesk.formats.jsonload import load_feed
 
 
 def write(tmp_path: Path, content: Any, name: str = "feed.json") -> Path:
