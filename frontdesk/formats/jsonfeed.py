@@ -19,8 +19,7 @@ from frontdesk.core.catalogue import Organization, Service, TaxonomyTerm
 from frontdesk.formats import limits
 from frontdesk.formats.base import FeedError, ParsedFeed, RecordNote
 from frontdesk.formats.hygiene import clean_email, clean_line
-from frontdesk.formats.jsonload import JsonFeed as JsonFeed  # the hub imports it from here
-from frontdesk.formats.jsonload import json_kind
+from frontdesk.formats.jsonload import JsonFeed, json_kind
 
 T = TypeVar("T")
 

@@ -32,7 +32,8 @@ from sqlalchemy import Engine, insert, update
 from frontdesk.core.feed import ParsedFeed, RecordNote
 from frontdesk.formats import hsds_json, oruk_v1
 from frontdesk.formats.base import FeedError
-from frontdesk.formats.jsonfeed import JsonFeed, assemble, feed_generation
+from frontdesk.formats.jsonfeed import assemble, feed_generation
+from frontdesk.formats.jsonload import JsonFeed
 from frontdesk.hub import schema as t
 from frontdesk.hub.accounts import audit
 from frontdesk.hub.catalogue.harvest_http import FetchError, HttpSettings, get_json, new_session
