@@ -9,8 +9,8 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from frontdesk import __version__
-from frontdesk.gui import crash, i18n, logsetup, readiness
+from frontdesk import __version__, logsetup
+from frontdesk.gui import crash, i18n, readiness
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner
 from frontdesk.gui.settings import Settings

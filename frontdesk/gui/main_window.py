@@ -18,8 +18,6 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from frontdesk.core.enquiry import Enquiry, SyncState
 from frontdesk.gui import message
-from frontdesk.gui.catalogue_access import CatalogueAccess, FilterChoices
-from frontdesk.gui.desk_access import DeskAccess, SaveOutcome
 from frontdesk.gui.detail.panel import DetailPanel
 from frontdesk.gui.enquiry.controller import EnquiryController
 from frontdesk.gui.enquiry.form import EnquiryForm
@@ -35,7 +33,9 @@ from frontdesk.gui.shortcuts import SHORTCUTS
 from frontdesk.gui.shortcuts_dialog import ShortcutsDialog
 from frontdesk.gui.statusbar import StatusBar
 from frontdesk.gui.sync_link import SyncLink
+from frontdesk.search.catalogue_access import CatalogueAccess, FilterChoices
 from frontdesk.store.catalogue import CatalogueStats
+from frontdesk.sync.desk_access import DeskAccess, SaveOutcome
 from frontdesk.sync.status import SyncMode, SyncStatus
 
 log = logging.getLogger("frontdesk.gui.window")

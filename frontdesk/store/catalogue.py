@@ -291,7 +291,7 @@ def _apply_reference(conn: Connection, feed: ParsedFeed) -> int:
         rows += len(feed.postcodes)
     if feed.lgsl_tiers:
         _upsert(conn, t.lgsl_tiers, [_tier_row(x) for x in feed.lgsl_tiers])
-        _relabel_lgsl_services(conn, feed.lgsl_tiers)
+        relabel_lgsl_services(conn, [x.code for x in feed.lgsl_tiers])
         rows += len(feed.lgsl_tiers)
     return rows
 
@@ -333,15 +333,20 @@ def _tier_row(x: LgslTier) -> dict[str, Any]:
     return {"code": x.code, "label": x.label, "tier": x.tier.value if x.tier else None}
 
 
-def _relabel_lgsl_services(conn: Connection, tiers: list[LgslTier]) -> None:
-    """Attach GOV.UK's plain-English label and tier to services already in the catalogue."""
-    s = t.services.c
-    for x in tiers:
-        conn.execute(
-            update(t.services)
-            .where(s.lgsl_code == x.code)
-            .values(lgsl_labels=x.label, providing_tier=x.tier.value if x.tier else None)
-        )
+def relabel_lgsl_services(conn: Connection, codes: Sequence[str] | None = None) -> None:
+    """Give council services GOV.UK's plain-English label and providing tier for their LGSL
+    code, as `lgsl_tiers` now holds them: for the `codes` given (a tiers file just
+    imported), or for every code the table knows (a rebuilt catalogue given its reference
+    tables back). A tier overrides the one a service's own feed gave."""
+    s, x = t.services.c, t.lgsl_tiers.c
+    label = select(x.label).where(x.code == s.lgsl_code).scalar_subquery()
+    tier = select(x.tier).where(x.code == s.lgsl_code).scalar_subquery()
+    relabel = update(t.services).values(lgsl_labels=func.coalesce(label, ""), providing_tier=tier)
+    if codes is None:
+        conn.execute(relabel.where(s.lgsl_code.in_(select(x.code))))
+        return
+    for chunk in _chunks(list(codes), 500):
+        conn.execute(relabel.where(s.lgsl_code.in_(chunk)))
 
 
 def _upsert_source(conn: Connection, source: str, feed: ParsedFeed, now: str) -> None:
