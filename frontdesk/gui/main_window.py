@@ -27,7 +27,7 @@ from frontdesk.gui.messagebar import MessageBar
 from frontdesk.gui.operations import OperationRunner
 from frontdesk.gui.search.model import IdRole
 from frontdesk.gui.search.panel import SearchPanel
-from frontdesk.gui.settings import Settings
+from frontdesk.gui.settings import Settings, apply_text_size
 from frontdesk.gui.settings_dialog import SettingsDialog
 from frontdesk.gui.shortcuts import SHORTCUTS
 from frontdesk.gui.shortcuts_dialog import ShortcutsDialog
@@ -353,8 +353,6 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         if SettingsDialog.edit(self.settings, self):
-            from frontdesk.gui.app import apply_text_size
-
             apply_text_size(self.settings.text_size)
             message.info(self.tr("Settings saved. Some take effect when frontdesk restarts."))
 
