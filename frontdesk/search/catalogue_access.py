@@ -26,8 +26,9 @@ from frontdesk.search.coverage import Place, find_place
 from frontdesk.search.filters import Filters
 from frontdesk.search.index import ensure_index
 from frontdesk.store import catalogue_schema as tables
-from frontdesk.store.catalogue import CatalogueStats, CatalogueStore, SourceReport
+from frontdesk.store.catalogue import CatalogueStats, CatalogueStore
 from frontdesk.store.catalogue_file import FileIdentity, carry_reference, file_identity
+from frontdesk.store.catalogue_import import SourceReport
 
 # The app's catalogue work: its log lines keep the logger name they have always had.
 log = logging.getLogger("frontdesk.gui.catalogue")

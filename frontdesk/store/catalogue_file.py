@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from frontdesk.store.catalogue import relabel_lgsl_services
+from frontdesk.store.catalogue_import import relabel_lgsl_services
 from frontdesk.store.engine import writer
 
 FileIdentity = tuple[int, int]

@@ -1,5 +1,5 @@
 """How catalogue.db's rows are built and written, shared by an import
-(`store.catalogue`) and a sync page (`store.catalogue_changes`), so a service looks
+(`store.catalogue_import`) and a sync page (`store.catalogue_changes`), so a service looks
 the same in catalogue.db and in the search index whichever way it arrived.
 
 Also the bulk-insert helpers both paths use: a first sync writes 200,000 services, and
