@@ -22,10 +22,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from frontdesk.gui import i18n
-from frontdesk.gui.app import application, apply_text_size
+from frontdesk.gui.app import application
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner
-from frontdesk.gui.settings import Settings
+from frontdesk.gui.settings import Settings, apply_text_size
 from frontdesk.gui.startup import Startup
 from frontdesk.store.paths import DataPaths
 from frontdesk.sync.status import SyncMode

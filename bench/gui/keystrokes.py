@@ -47,12 +47,12 @@ from measure import memory_kb, queries, summary
 
 from frontdesk.core.catalogue import ServiceStatus
 from frontdesk.gui.app import application
-from frontdesk.gui.catalogue_access import RESULT_LIMIT, CatalogueAccess, SearchRequest
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner
 from frontdesk.gui.search import panel
 from frontdesk.gui.settings import Settings
 from frontdesk.gui.startup import Startup
+from frontdesk.search.catalogue_access import RESULT_LIMIT, CatalogueAccess, SearchRequest
 from frontdesk.search.filters import Filters
 from frontdesk.store.paths import DataPaths
 

@@ -36,3 +36,10 @@ def run_app(data_dir: str | None, demo: bool, lang: str | None, *, demo_hub: boo
     from frontdesk.gui.app import run
 
     return run(data_dir, demo, lang, demo_hub=demo_hub)
+
+
+def saved_data_folder() -> str | None:
+    """The data folder chosen in the app's Settings, None for the default."""
+    from frontdesk.gui.settings import Settings
+
+    return Settings().data_folder or None

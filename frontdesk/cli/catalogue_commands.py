@@ -22,7 +22,8 @@ from frontdesk.formats.base import FeedError
 from frontdesk.formats.hsds_export import write_hsds3
 from frontdesk.formats.registry import format_names, read_feed
 from frontdesk.search.index import ensure_index
-from frontdesk.store.catalogue import CatalogueStore, SourceReport
+from frontdesk.store.catalogue import CatalogueStore
+from frontdesk.store.catalogue_import import SourceReport
 from frontdesk.sync.account import SyncState
 
 # How many skipped/duplicate records the human report lists before summarising.

@@ -6,12 +6,15 @@ import argparse
 import json
 import sqlite3
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from frontdesk.store.catalogue import CatalogueSchemaError, CatalogueStore
 from frontdesk.store.desk import DeskStore, write_problem
 from frontdesk.store.desk_migrations import DeskTooNewError
 from frontdesk.store.paths import DataPaths, data_paths
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 class CommandError(Exception):
@@ -63,3 +66,23 @@ def open_desk(args: argparse.Namespace) -> DeskStore:
 def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
+
+
+def hub_engine(args: argparse.Namespace, *, current: bool = True) -> Engine:
+    """The hub database `--db` (or the environment) names; with `current`, refused unless
+    its schema is the one this frontdesk needs. The hub modules are imported here, not at
+    the top, so desk commands work without the hub extra."""
+    from sqlalchemy.exc import OperationalError
+
+    from frontdesk.hub.db import DatabaseUrlError, create_hub_engine, database_url
+    from frontdesk.hub.migrate import SchemaNotCurrent, check_current
+
+    try:
+        engine = create_hub_engine(database_url(args.db))
+        if current:
+            check_current(engine)
+    except (DatabaseUrlError, SchemaNotCurrent) as error:
+        raise CommandError(str(error)) from error
+    except OperationalError as error:
+        raise CommandError(f"cannot reach the hub database: {error.orig or error}") from error
+    return engine

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from frontdesk.cli.app_commands import add_app_options, run_app
+from frontdesk.cli.app_commands import add_app_options, run_app, saved_data_folder
 from frontdesk.cli.common import add_data_dir_option
 
 log = logging.getLogger("frontdesk.demo")
@@ -81,7 +81,8 @@ def start_demo_hub(data_dir: Path) -> DemoHub:
     from the hub, the demo's routing files are added locally). Raises HubExtraMissing
     without the hub extra, SyncError when it cannot be used. No keyring is needed: the
     token stays in this process's memory (`frontdesk.sync.credentials.EMBEDDED`)."""
-    from frontdesk.gui.catalogue_access import sync_prepare
+    from frontdesk.formats.demo import read_demo_reference
+    from frontdesk.search.catalogue_access import sync_prepare
     from frontdesk.search.fill import fill_process
     from frontdesk.store.catalogue import CatalogueStore
     from frontdesk.store.desk import DeskStore
@@ -94,7 +95,7 @@ def start_demo_hub(data_dir: Path) -> DemoHub:
         path = data_dir / "catalogue.db"
         desk = DeskStore.open(data_dir / "desk.db", data_dir / "backups")
         try:
-            prepare = sync_prepare(path, demo_reference=True)
+            prepare = sync_prepare(path, reference=read_demo_reference)
             syncer = Syncer(desk, CatalogueFile(path), prepare=prepare, fill_process=fill_process())
             try:
                 syncer.run_once(retry_blocked=True)
@@ -114,11 +115,10 @@ def start_demo_hub(data_dir: Path) -> DemoHub:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from frontdesk.gui.settings import Settings
     from frontdesk.store.paths import data_paths
     from frontdesk.sync import HubExtraMissing, SyncError
 
-    data_dir = getattr(args, "data_dir", None) or Settings().data_folder or None
+    data_dir = getattr(args, "data_dir", None) or saved_data_folder()
     lang = getattr(args, "lang", None)
     if getattr(args, "standalone", False):
         return run_app(data_dir, demo=True, lang=lang)

@@ -13,18 +13,18 @@ import os
 import sys
 from typing import Any
 
-from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
-from frontdesk.cli import hub_referral_commands
+import frontdesk.cli.hub_referral_commands as hub_referral_commands
 from frontdesk.cli.catalogue_commands import read_all
 from frontdesk.cli.common import CommandError, print_json
+from frontdesk.cli.common import hub_engine as _engine
 from frontdesk.formats.registry import format_names
 from frontdesk.hub.accounts import registry as accounts
 from frontdesk.hub.accounts.audit import CLI_ACTOR
 from frontdesk.hub.accounts.registry import AccountError, Role
-from frontdesk.hub.db import ENV_VAR, DatabaseUrlError, create_hub_engine, database_url
-from frontdesk.hub.migrate import SchemaNotCurrent, check_current, upgrade
+from frontdesk.hub.db import ENV_VAR
+from frontdesk.hub.migrate import upgrade
 
 TOKEN_HOURS_ENV = "FRONTDESK_HUB_TOKEN_HOURS"
 
@@ -100,18 +100,6 @@ def _leaf(sub: Any, name: str, help_text: str, run: Any) -> argparse.ArgumentPar
     parser.add_argument("--db", metavar="URL", help=f"hub database URL (default: ${ENV_VAR})")
     parser.set_defaults(run=run)
     return parser
-
-
-def _engine(args: argparse.Namespace, *, current: bool = True) -> Engine:
-    try:
-        engine = create_hub_engine(database_url(args.db))
-        if current:
-            check_current(engine)
-    except (DatabaseUrlError, SchemaNotCurrent) as error:
-        raise CommandError(str(error)) from error
-    except OperationalError as error:
-        raise CommandError(f"cannot reach the hub database: {error.orig or error}") from error
-    return engine
 
 
 def run_init_db(args: argparse.Namespace) -> int:

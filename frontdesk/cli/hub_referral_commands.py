@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from frontdesk.cli.common import CommandError
+from frontdesk.cli.common import CommandError, hub_engine
 from frontdesk.hub.accounts.audit import CLI_ACTOR
 from frontdesk.hub.accounts.registry import AccountError
 from frontdesk.hub.enquiries.callers import SubjectQuery
@@ -66,9 +66,7 @@ def _subject_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _call(args: argparse.Namespace, call: Callable[..., Any], *extra: Any, **kw: Any) -> Any:
-    from frontdesk.cli import hub_commands
-
-    engine = hub_commands._engine(args)
+    engine = hub_engine(args)
     try:
         return call(engine, *extra, **kw)
     except (AccountError, ValueError) as error:

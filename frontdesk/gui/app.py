@@ -9,16 +9,15 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from frontdesk import __version__
-from frontdesk.gui import crash, i18n, logsetup, readiness
+from frontdesk import __version__, logsetup
+from frontdesk.gui import crash, i18n, readiness
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner
-from frontdesk.gui.settings import Settings
+from frontdesk.gui.settings import Settings, apply_text_size
 from frontdesk.gui.startup import Startup
 from frontdesk.store.paths import data_paths
 
 log = logging.getLogger("frontdesk.gui")
-_BASE_SIZE = "frontdesk_base_point_size"
 
 
 def application() -> QApplication:
@@ -31,20 +30,6 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("org.frontdesk.Frontdesk")
     return app
-
-
-def apply_text_size(percent: int) -> None:
-    """Scale the application font from the system's size (so 200% means twice the system)."""
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        return
-    base = app.property(_BASE_SIZE)
-    if base is None:
-        base = app.font().pointSizeF()
-        app.setProperty(_BASE_SIZE, base)
-    font = app.font()
-    font.setPointSizeF(float(base) * percent / 100)
-    app.setFont(font)
 
 
 def run(

@@ -20,8 +20,6 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 from frontdesk.core.enquiry import Enquiry, SyncState
 from frontdesk.gui import message
 from frontdesk.gui.about_dialog import AboutDialog
-from frontdesk.gui.catalogue_access import CatalogueAccess, FilterChoices
-from frontdesk.gui.desk_access import DeskAccess, SaveOutcome
 from frontdesk.gui.detail.panel import DetailPanel
 from frontdesk.gui.enquiry.controller import EnquiryController
 from frontdesk.gui.enquiry.form import EnquiryForm
@@ -31,13 +29,15 @@ from frontdesk.gui.messagebar import MessageBar
 from frontdesk.gui.operations import OperationRunner
 from frontdesk.gui.search.model import IdRole
 from frontdesk.gui.search.panel import SearchPanel
-from frontdesk.gui.settings import Settings
+from frontdesk.gui.settings import Settings, apply_text_size
 from frontdesk.gui.settings_dialog import SettingsDialog
 from frontdesk.gui.shortcuts import SHORTCUTS
 from frontdesk.gui.shortcuts_dialog import ShortcutsDialog
 from frontdesk.gui.statusbar import StatusBar
 from frontdesk.gui.sync_link import SyncLink
+from frontdesk.search.catalogue_access import CatalogueAccess, FilterChoices
 from frontdesk.store.catalogue import CatalogueStats
+from frontdesk.sync.desk_access import DeskAccess, SaveOutcome
 from frontdesk.sync.status import SyncMode, SyncStatus
 
 log = logging.getLogger("frontdesk.gui.window")
@@ -360,8 +360,6 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         if SettingsDialog.edit(self.settings, self):
-            from frontdesk.gui.app import apply_text_size
-
             apply_text_size(self.settings.text_size)
             message.info(self.tr("Settings saved. Some take effect when frontdesk restarts."))
 

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication
 
 T = TypeVar("T", str, int)
+_BASE_SIZE = "frontdesk_base_point_size"
 
 LANGUAGES: dict[str, str] = {
     "en_GB": str(QT_TRANSLATE_NOOP("Settings", "English (UK)")),
@@ -151,3 +153,17 @@ class Settings:
     @property
     def text_size(self) -> int:
         return self.get(TEXT_SIZE)
+
+
+def apply_text_size(percent: int) -> None:
+    """Scale the application font from the system's size (so 200% means twice the system)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    base = app.property(_BASE_SIZE)
+    if base is None:
+        base = app.font().pointSizeF()
+        app.setProperty(_BASE_SIZE, base)
+    font = app.font()
+    font.setPointSizeF(float(base) * percent / 100)
+    app.setFont(font)

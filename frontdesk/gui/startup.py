@@ -22,22 +22,24 @@ import sqlite3
 
 from PySide6.QtCore import QObject
 
+from frontdesk.formats.demo import DEMO_SOURCE, read_demo_feeds
 from frontdesk.gui import message
-from frontdesk.gui.catalogue_access import CatalogueAccess, FilterChoices, remove_catalogue
-from frontdesk.gui.desk_access import DeskAccess
 from frontdesk.gui.dialogs import Ask
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner, is_environment_error
 from frontdesk.gui.settings import Settings
 from frontdesk.gui.sign_in_dialog import SignInDialog
 from frontdesk.gui.sync_link import SyncLink
+from frontdesk.search.catalogue_access import CatalogueAccess, FilterChoices
 from frontdesk.store.catalogue import CatalogueSchemaError
+from frontdesk.store.catalogue_file import remove_catalogue
 from frontdesk.store.desk_migrations import DeskTooNewError
 from frontdesk.store.paths import DataPaths
 from frontdesk.sync.account import HubAccount
 from frontdesk.sync.backoff import Backoff
 from frontdesk.sync.client import normalise_hub_url
 from frontdesk.sync.credentials import TokenStore
+from frontdesk.sync.desk_access import DeskAccess
 from frontdesk.sync.errors import SyncError
 from frontdesk.sync.session import forget_stopped_demo, sign_in
 
@@ -256,7 +258,8 @@ class Startup(QObject):
         self.window.catalogue_loading(text)
 
         def load() -> FilterChoices:
-            added = access.load_demo()
+            reports = access.import_feeds(read_demo_feeds())
+            added = sum(r.added for r in reports if r.source == DEMO_SOURCE)
             log.info("demo catalogue loaded: %d services added", added)
             return access.filter_choices()
 

@@ -9,8 +9,8 @@ import datetime as dt
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from frontdesk.gui.desk_access import DeskStatus
 from frontdesk.store.catalogue import CatalogueStats
+from frontdesk.sync.desk_access import DeskStatus
 from frontdesk.sync.status import SyncMode, SyncStatus
 
 

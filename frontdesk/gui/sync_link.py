@@ -23,8 +23,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from frontdesk.gui.catalogue_access import CatalogueAccess, sync_prepare
+from frontdesk.formats.demo import read_demo_reference
 from frontdesk.gui.operations import OperationRunner
+from frontdesk.search.catalogue_access import CatalogueAccess, sync_prepare
 from frontdesk.search.fill import fill_process
 from frontdesk.store.desk import DeskStore
 from frontdesk.sync import CatalogueFile, Syncer, SyncStatus, read_status
@@ -147,7 +148,7 @@ class SyncLink(QObject):
             self._desk,
             CatalogueFile(path, release=self._release, reopened=self._reopened),
             tokens=tokens,
-            prepare=sync_prepare(path, demo_reference=demo_reference),
+            prepare=sync_prepare(path, reference=read_demo_reference if demo_reference else None),
             fill_process=fill_process(),
             on_status=self._status_from_thread.emit,
             poll_interval=poll_interval,

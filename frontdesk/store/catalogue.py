@@ -1,85 +1,33 @@
 """catalogue.db: open it, apply imports to it, and read services back as dataclasses.
 
 An import run is one SQLite transaction: every file is parsed before the first write, and
-a failure anywhere rolls the whole run back, so the catalogue is never half-updated. Each
-source is diffed against what it gave last time: new services are added, changed ones
-updated, vanished ones removed — only ever within that source.
+a failure anywhere rolls the whole run back, so the catalogue is never half-updated (how
+each feed is applied: `catalogue_import`; a hub's change feed: `catalogue_changes`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import operator
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
+from sqlalchemy import Engine, func, insert, select
 
-from frontdesk.core.areas import LocalAuthority, PostcodeArea, Ward
-from frontdesk.core.catalogue import (
-    Organization,
-    Service,
-    ServiceStatus,
-    TaxonomyTerm,
-    Tier,
-    catalogue_id,
-)
-from frontdesk.core.codec import (
-    JSON,
-    organization_from_dict,
-    organization_to_dict,
-    service_from_dict,
-    service_to_dict,
-)
-from frontdesk.core.feed import LgslTier, ParsedFeed, RecordNote
+from frontdesk.core.catalogue import Organization, Service, ServiceStatus, TaxonomyTerm
+from frontdesk.core.codec import organization_from_dict, service_from_dict
+from frontdesk.core.feed import ParsedFeed
 from frontdesk.store import catalogue_schema as t
+from frontdesk.store.catalogue_changes import ChangeApplier, IndexFeed
+from frontdesk.store.catalogue_import import SourceReport, apply_feed
+from frontdesk.store.catalogue_rows import write_meta
 from frontdesk.store.engine import sqlite_engine, writer
-from frontdesk.store.jsontext import dumps_sorted
-
-if TYPE_CHECKING:
-    from frontdesk.store.catalogue_changes import ChangeApplier, IndexFeed
-
-_T = TypeVar("_T")
 
 
 class CatalogueSchemaError(Exception):
     """catalogue.db was written by a different version of frontdesk and must be rebuilt."""
-
-
-@dataclass(slots=True)
-class SourceReport:
-    """What one import did to one source, for the adviser or operator to read."""
-
-    source: str
-    path: Path
-    format: str
-    records_read: int = 0
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    removed: int = 0
-    reference_rows: int = 0
-    skipped: list[RecordNote] = field(default_factory=list)
-    duplicates: list[RecordNote] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "source": self.source,
-            "path": str(self.path),
-            "format": self.format,
-            "records_read": self.records_read,
-            "added": self.added,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "removed": self.removed,
-            "reference_rows": self.reference_rows,
-            "skipped": [n.as_dict() for n in self.skipped],
-            "duplicates": [n.as_dict() for n in self.duplicates],
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +94,6 @@ class CatalogueStore:
         self, origin: str, *, filling: bool = False, index: IndexFeed | None = None
     ) -> ChangeApplier:
         """Something to apply a change feed's pages with: see `catalogue_changes`."""
-        from frontdesk.store.catalogue_changes import ChangeApplier
-
         return ChangeApplier(self.engine, origin, filling=filling, index=index)
 
     # -- writing -----------------------------------------------------------------
@@ -156,7 +102,7 @@ class CatalogueStore:
         """Apply parsed feeds, each under its source name, in one all-or-nothing transaction."""
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with writer(self.engine).begin() as conn:
-            return [_apply_one(conn, source, feed, now) for source, feed in feeds]
+            return [apply_feed(conn, source, feed, now) for source, feed in feeds]
 
     # -- reading -----------------------------------------------------------------
 
@@ -228,13 +174,6 @@ class CatalogueStore:
         )
 
 
-def write_meta(conn: Connection, values: dict[str, str | None]) -> None:
-    for key, value in values.items():
-        conn.execute(delete(t.meta).where(t.meta.c.key == key))
-        if value is not None:
-            conn.execute(insert(t.meta).values(key=key, value=value))
-
-
 def _stored_query() -> Any:
     s = t.services.c
     return select(s.id, s.source, s.source_id, s.organization_name, s.document)
@@ -248,388 +187,3 @@ def _stored(row: Any) -> StoredService:
         organization_name=row.organization_name,
         service=service_from_dict(json.loads(row.document)),
     )
-
-
-# -- applying one feed ------------------------------------------------------------
-
-
-def _apply_one(conn: Connection, source: str, feed: ParsedFeed, now: str) -> SourceReport:
-    report = SourceReport(
-        source=source,
-        path=feed.path,
-        format=feed.format,
-        records_read=feed.records_read,
-        skipped=list(feed.skipped),
-        duplicates=list(feed.duplicates),
-    )
-    report.reference_rows = _apply_reference(conn, feed)
-    has_catalogue = bool(feed.catalogue.services or feed.catalogue.organizations)
-    if not has_catalogue and report.reference_rows:
-        return report  # a reference file (councils, postcodes, tiers) is not a service source
-    _upsert_source(conn, source, feed, now)
-    _replace_organizations(conn, source, feed.catalogue.organizations)
-    _replace_taxonomy(conn, source, feed.catalogue.taxonomy_terms)
-    _diff_services(conn, source, feed, report)
-    conn.execute(
-        update(t.sources)
-        .where(t.sources.c.name == source)
-        .values(services=report.added + report.updated + report.unchanged)
-    )
-    return report
-
-
-def _apply_reference(conn: Connection, feed: ParsedFeed) -> int:
-    rows = 0
-    if feed.authorities:
-        _upsert(conn, t.local_authorities, [_authority_row(a) for a in feed.authorities])
-        rows += len(feed.authorities)
-    if feed.wards:
-        _upsert(conn, t.wards, [_ward_row(w) for w in feed.wards])
-        rows += len(feed.wards)
-    if feed.postcodes:
-        _upsert(conn, t.postcodes, [_postcode_row(p) for p in feed.postcodes])
-        rows += len(feed.postcodes)
-    if feed.lgsl_tiers:
-        _upsert(conn, t.lgsl_tiers, [_tier_row(x) for x in feed.lgsl_tiers])
-        _relabel_lgsl_services(conn, feed.lgsl_tiers)
-        rows += len(feed.lgsl_tiers)
-    return rows
-
-
-def _upsert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert or replace by primary key: reference files refresh, never remove, rows."""
-    conn.execute(insert(table).prefix_with("OR REPLACE"), rows)
-
-
-def _authority_row(a: LocalAuthority) -> dict[str, Any]:
-    return {
-        "gss": a.gss,
-        "name": a.name,
-        "tier": a.tier.value,
-        "slug": a.slug,
-        "parent_gss": a.parent_gss,
-        "country": a.country,
-        "homepage_url": a.homepage_url,
-    }
-
-
-def _ward_row(w: Ward) -> dict[str, Any]:
-    return {"gss": w.gss, "name": w.name, "la_gss": w.la_gss, "la_name": w.la_name}
-
-
-def _postcode_row(p: PostcodeArea) -> dict[str, Any]:
-    return {
-        "postcode": p.postcode,
-        "la_gss": p.la_gss,
-        "ward_gss": p.ward_gss,
-        "ward_name": p.ward_name,
-        "la_name": p.la_name,
-        "latitude": p.latitude,
-        "longitude": p.longitude,
-    }
-
-
-def _tier_row(x: LgslTier) -> dict[str, Any]:
-    return {"code": x.code, "label": x.label, "tier": x.tier.value if x.tier else None}
-
-
-def _relabel_lgsl_services(conn: Connection, tiers: list[LgslTier]) -> None:
-    """Attach GOV.UK's plain-English label and tier to services already in the catalogue."""
-    s = t.services.c
-    for x in tiers:
-        conn.execute(
-            update(t.services)
-            .where(s.lgsl_code == x.code)
-            .values(lgsl_labels=x.label, providing_tier=x.tier.value if x.tier else None)
-        )
-
-
-def _upsert_source(conn: Connection, source: str, feed: ParsedFeed, now: str) -> None:
-    values = {
-        "format": feed.format,
-        "location": str(feed.path),
-        "imported_at": now,
-        "records": feed.records_read,
-        "services": 0,
-    }
-    changed = conn.execute(update(t.sources).where(t.sources.c.name == source).values(**values))
-    if changed.rowcount == 0:
-        conn.execute(insert(t.sources).values(name=source, **values))
-
-
-def _replace_organizations(conn: Connection, source: str, orgs: list[Organization]) -> None:
-    conn.execute(delete(t.organizations).where(t.organizations.c.source == source))
-    if orgs:
-        conn.execute(insert(t.organizations), [organization_row(source, o) for o in orgs])
-
-
-def organization_row(source: str, org: Organization) -> dict[str, Any]:
-    """An `organizations` row, for an import and for a sync page alike."""
-    return {
-        "id": catalogue_id(source, org.id),
-        "source": source,
-        "source_id": org.id,
-        "name": org.name,
-        "document": json.dumps(organization_to_dict(org), sort_keys=True),
-    }
-
-
-def _replace_taxonomy(conn: Connection, source: str, terms: list[TaxonomyTerm]) -> None:
-    conn.execute(delete(t.taxonomy_terms).where(t.taxonomy_terms.c.source == source))
-    if terms:
-        conn.execute(insert(t.taxonomy_terms), [taxonomy_term_row(source, x) for x in terms])
-
-
-def taxonomy_term_row(source: str, term: TaxonomyTerm) -> dict[str, Any]:
-    """A `taxonomy_terms` row, for an import and for a sync page alike."""
-    return {
-        "id": catalogue_id(source, term.id),
-        "source": source,
-        "name": term.name,
-        "vocabulary": term.vocabulary,
-        "code": term.code,
-        "parent_id": catalogue_id(source, term.parent_id) if term.parent_id else None,
-    }
-
-
-def _diff_services(conn: Connection, source: str, feed: ParsedFeed, report: SourceReport) -> None:
-    """Bring one source's services in line with its feed, in bulk statements."""
-    s = t.services.c
-    existing = {
-        r.source_id: (r.rowid, r.content_hash)
-        for r in conn.execute(
-            select(s.rowid, s.source_id, s.content_hash).where(s.source == source)
-        )
-    }
-    context = _RowContext.load(conn, feed, source)
-    new_rows: list[dict[str, Any]] = []
-    changed_rows: list[dict[str, Any]] = []
-    touched: dict[str, tuple[int, JSON]] = {}
-    next_rowid = next_service_rowid(conn)
-    for service in feed.catalogue.services:
-        doc = service_to_dict(service)
-        row = context.row(source, doc)
-        previous = existing.get(service.id)
-        if previous is None:
-            rowid = row["rowid"] = next_rowid
-            next_rowid += 1
-            new_rows.append(row)
-        elif previous[1] != row["content_hash"]:
-            rowid = previous[0]
-            changed_rows.append({**row, "_rowid": rowid})
-        else:
-            continue
-        touched[service.id] = (rowid, doc)
-    report.added, report.updated = len(new_rows), len(changed_rows)
-    report.unchanged = len(feed.catalogue.services) - len(touched)
-    in_feed = {service.id for service in feed.catalogue.services}
-    vanished = [rowid for sid, (rowid, _) in existing.items() if sid not in in_feed]
-    for chunk in _chunks(vanished, 500):
-        conn.execute(delete(t.services).where(s.rowid.in_(chunk)))
-    report.removed = len(vanished)
-    if changed_rows:
-        stmt = update(t.services).where(s.rowid == bindparam("_rowid"))
-        conn.execute(stmt, changed_rows)
-        old = [r["_rowid"] for r in changed_rows]
-        for chunk in _chunks(old, 500):
-            conn.execute(delete(t.service_areas).where(t.service_areas.c.service_rowid.in_(chunk)))
-            conn.execute(
-                delete(t.service_taxonomy).where(t.service_taxonomy.c.service_rowid.in_(chunk))
-            )
-    if new_rows:
-        _bulk_insert(conn, t.services, new_rows)
-    if touched:
-        _insert_links(conn, source, touched)
-
-
-def next_service_rowid(conn: Connection) -> int:
-    """The rowid the next new service gets. New rows are given their rowids explicitly
-    (inside the writer's transaction nobody else inserts), so their coverage and taxonomy
-    links need no query to find them."""
-    return int(conn.scalar(select(func.max(t.services.c.rowid))) or 0) + 1
-
-
-def _insert_links(conn: Connection, source: str, touched: dict[str, tuple[int, JSON]]) -> None:
-    """Coverage areas and taxonomy links for services just added or changed, given as
-    (rowid, codec dict) by source id."""
-    areas: list[tuple[int, str]] = []
-    terms: list[tuple[int, str]] = []
-    prefix = catalogue_id(source, "")
-    for rowid, doc in touched.values():
-        service_areas = doc.get("service_areas")
-        if service_areas:
-            gss_codes = {a.get("gss_code") for a in service_areas}
-            areas.extend((rowid, gss) for gss in sorted(code for code in gss_codes if code))
-        term_ids = doc.get("taxonomy_term_ids")
-        if term_ids:
-            terms.extend((rowid, prefix + term) for term in dict.fromkeys(term_ids))
-    _insert_tuples(conn, t.service_areas, ("service_rowid", "gss"), areas)
-    _insert_tuples(conn, t.service_taxonomy, ("service_rowid", "term_id"), terms)
-
-
-@dataclass(slots=True)
-class _RowContext:
-    """Lookups a service row needs from the rest of its feed and the reference tables.
-
-    Organisation and term names are keyed by catalogue id, so one context serves a feed
-    of one source (an import) or pages mixing many sources (a sync).
-    """
-
-    org_names: dict[str, str]
-    term_names: dict[str, str]
-    tiers: dict[str, tuple[str, str | None]]
-
-    @classmethod
-    def load(cls, conn: Connection, feed: ParsedFeed, source: str) -> _RowContext:
-        return cls(
-            org_names={catalogue_id(source, o.id): o.name for o in feed.catalogue.organizations},
-            term_names={catalogue_id(source, x.id): x.name for x in feed.catalogue.taxonomy_terms},
-            tiers=_tiers(conn),
-        )
-
-    @classmethod
-    def from_catalogue(cls, conn: Connection) -> _RowContext:
-        """Names as catalogue.db holds them now: what a sync page's services refer to."""
-        o, x = t.organizations.c, t.taxonomy_terms.c
-        return cls(
-            org_names={r.id: r.name for r in conn.execute(select(o.id, o.name))},
-            term_names={r.id: r.name for r in conn.execute(select(x.id, x.name))},
-            tiers=_tiers(conn),
-        )
-
-    def row(self, source: str, doc: JSON) -> dict[str, Any]:
-        """The `services` row for one service given as its codec dict (`service_to_dict`).
-
-        Why a dict and not a `Service`: a sync page already holds the codec dict, and
-        turning 200,000 of them into dataclasses and back only to read a dozen fields was
-        about 40 % of a first sync's Python time. An import converts its dataclasses with
-        `service_to_dict` first, so both paths build rows here, identically.
-        """
-        encoded = dumps_sorted(doc)
-        get = doc.get
-        lgsl = get("lgsl_code")
-        label, tier = self.tiers.get(lgsl or "", ("", None))
-        providing = get("providing_tier") or tier
-        org_id = get("organization_id")
-        org_key = catalogue_id(source, org_id) if org_id else None
-        org_name = self.org_names.get(org_key) if org_key else None
-        terms = self.term_names
-        source_id = doc["id"]
-        return {
-            "id": catalogue_id(source, source_id),
-            "source": source,
-            "source_id": source_id,
-            "name": doc["name"],
-            "organization_id": org_key,
-            "organization_name": org_name,
-            "description": get("description"),
-            "status": get("status", _ACTIVE),
-            "lgsl_code": lgsl,
-            "providing_tier": Tier(providing).value if providing else None,
-            "minimum_age": get("minimum_age"),
-            "maximum_age": get("maximum_age"),
-            "last_assured": get("last_assured"),
-            "last_modified": get("last_modified"),
-            "keywords": "\n".join(get("keywords", ())),
-            "taxonomy": "\n".join(
-                terms[key]
-                for key in (catalogue_id(source, i) for i in get("taxonomy_term_ids", ()))
-                if key in terms
-            ),
-            "lgsl_labels": label,
-            "document": encoded,
-            "content_hash": hashlib.sha256(
-                (encoded + "\x00" + (org_name or "")).encode()
-            ).hexdigest(),
-        }
-
-
-_ACTIVE = ServiceStatus.ACTIVE.value
-
-
-def check_service_dict(doc: Any) -> JSON:
-    """`doc` if `service_from_dict` would accept it, else ValueError/KeyError/TypeError.
-
-    Why not simply decode it: a first sync stores the hub's codec dicts as they are (see
-    `_RowContext.row`); this rejects the same malformed records decoding would, at a
-    fraction of the cost, so nothing is stored that `StoredService` cannot read back.
-    """
-    if not isinstance(doc, dict) or not isinstance(doc["id"], str):
-        raise TypeError("a service is an object with a string id")
-    if not isinstance(doc["name"], str):
-        raise TypeError("a service's name is a string")
-    get = doc.get
-    ServiceStatus(get("status", _ACTIVE))
-    tier, assured, modified = get("providing_tier"), get("last_assured"), get("last_modified")
-    if tier:
-        Tier(tier)
-    if assured:
-        dt.date.fromisoformat(assured)
-    if modified:
-        dt.datetime.fromisoformat(modified)
-    for key in ("keywords", "taxonomy_term_ids"):
-        if not all(isinstance(x, str) for x in get(key, ())):
-            raise TypeError(f"{key} must be strings")
-    for key, required in _NESTED_REQUIRED:
-        for item in get(key, ()):
-            if required:
-                item[required]  # a KeyError (or TypeError) here is the check
-            elif not isinstance(item, dict):
-                raise TypeError(f"{key} must be objects")
-    for contact in get("contacts", ()):
-        for phone in contact.get("phones", ()):
-            phone["number"]
-    return doc
-
-
-# Nested lists and the key `service_from_dict` requires in each item ("" for none).
-_NESTED_REQUIRED = (
-    ("phones", "number"),
-    ("contacts", ""),
-    ("locations", "id"),
-    ("schedules", ""),
-    ("service_areas", "name"),
-)
-
-
-def _tiers(conn: Connection) -> dict[str, tuple[str, str | None]]:
-    return {r.code: (r.label, r.tier) for r in conn.execute(select(t.lgsl_tiers))}
-
-
-def _bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows (dicts with the same keys) with one prepared statement.
-
-    The rows go straight to the driver's `executemany` on the transaction's own
-    connection, as tuples: the driver binds a named value by looking its name up in the
-    row, once per value, which made inserting a first sync's 200,000 services (20 columns
-    each) take about twice as long as with positional values (bench/sync, round 5).
-    """
-    if not rows:
-        return
-    columns = list(rows[0])
-    if len(columns) == 1:
-        (column,) = columns
-        _insert_tuples(conn, table, columns, [(row[column],) for row in rows])
-        return
-    _insert_tuples(conn, table, columns, list(map(operator.itemgetter(*columns), rows)))
-
-
-def _insert_tuples(
-    conn: Connection, table: Any, columns: Sequence[str], rows: list[tuple[Any, ...]]
-) -> None:
-    """Insert many rows given as tuples in `columns` order (see `_bulk_insert`)."""
-    if not rows:
-        return
-    names = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    _driver(conn).executemany(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', rows)
-
-
-def _driver(conn: Connection) -> Any:
-    """The sqlite3 connection under `conn`, inside the same transaction."""
-    return conn.connection.driver_connection
-
-
-def _chunks(items: list[_T], size: int) -> Iterator[list[_T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]

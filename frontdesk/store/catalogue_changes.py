@@ -5,7 +5,7 @@ cursor) commit together, so a desk killed at any moment resumes from the last pa
 stored, never past a page it did not. Every change carries the whole record, so only the
 last change per record in a page matters and applying a page twice is harmless.
 
-Rows are built by the same code an import uses (`catalogue._RowContext`), so a service
+Rows are built by the same code an import uses (`catalogue_rows.RowContext`), so a service
 looks the same in catalogue.db and in the search index whichever way it arrived. A
 service may come as a `Service` or as its codec dict: the feed passes the dict it
 received (checked by `check_service_dict`), which spares a dataclass round trip per
@@ -30,12 +30,12 @@ from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, up
 from frontdesk.core.catalogue import Organization, Service, TaxonomyTerm
 from frontdesk.core.codec import JSON, service_to_dict
 from frontdesk.store import catalogue_schema as t
-from frontdesk.store.catalogue import (
-    _bulk_insert,
-    _chunks,
-    _driver,
-    _insert_links,
-    _RowContext,
+from frontdesk.store.catalogue_rows import (
+    RowContext,
+    bulk_insert,
+    chunks,
+    driver_connection,
+    insert_links,
     next_service_rowid,
     organization_row,
     taxonomy_term_row,
@@ -115,7 +115,7 @@ class ChangeApplier:
         self._origin = origin
         self._filling = filling
         self._index = index
-        self._context: _RowContext | None = None
+        self._context: RowContext | None = None
         self._filled: _Filled | None = None
         self._seeded = False
 
@@ -135,9 +135,9 @@ class ChangeApplier:
         try:
             with writer(self._engine).begin() as conn:
                 if self._context is None:
-                    self._context = _RowContext.from_catalogue(conn)
+                    self._context = RowContext.from_catalogue(conn)
                 if self._filling and self._filled is None:
-                    rows = _driver(conn).execute("SELECT id FROM services")
+                    rows = driver_connection(conn).execute("SELECT id FROM services")
                     ids = {row[0] for row in rows}
                     self._filled = _Filled(ids, next_service_rowid(conn))
                     if self._index is not None and not self._seeded:
@@ -191,7 +191,7 @@ class _Filled:
 @dataclass(slots=True)
 class _Page:
     conn: Connection
-    context: _RowContext
+    context: RowContext
     origin: str
     filled: _Filled | None = None
     index: IndexFeed | None = None
@@ -247,7 +247,7 @@ class _Page:
     ) -> None:
         """Delete every changed record and insert the upserted ones, in bulk statements
         (a page is deduplicated by id, so each id appears once)."""
-        for chunk in _chunks([c.id for c in changes], 500):
+        for chunk in chunks([c.id for c in changes], 500):
             self.conn.execute(delete(table).where(table.c.id.in_(chunk)))
         if rows:
             self.conn.execute(insert(table), rows)
@@ -271,7 +271,7 @@ class _Page:
         for cid in doomed:
             self._delta(existing[cid][1], -1)
         self._unindex([existing[cid][0] for cid in doomed])
-        for chunk in _chunks(doomed, 500):
+        for chunk in chunks(doomed, 500):
             self.conn.execute(delete(t.services).where(s.id.in_(chunk)))
         if self.filled is not None:
             self.filled.ids.difference_update(doomed)
@@ -315,13 +315,13 @@ class _Page:
             self.conn.execute(
                 update(t.services).where(s.rowid == bindparam("_rowid")), changed_rows
             )
-            for chunk in _chunks([r["_rowid"] for r in changed_rows], 500):
+            for chunk in chunks([r["_rowid"] for r in changed_rows], 500):
                 links = (t.service_areas.c.service_rowid, t.service_taxonomy.c.service_rowid)
                 self.conn.execute(delete(t.service_areas).where(links[0].in_(chunk)))
                 self.conn.execute(delete(t.service_taxonomy).where(links[1].in_(chunk)))
-        _bulk_insert(self.conn, t.services, new_rows)
+        bulk_insert(self.conn, t.services, new_rows)
         for source, services in touched.items():
-            _insert_links(self.conn, source, services)
+            insert_links(self.conn, source, services)
         if filled is not None:
             filled.ids.update(row["id"] for row in new_rows)
             filled.next_rowid = next_rowid
@@ -338,10 +338,10 @@ class _Page:
             return
         names = ", ".join(f'"{c}"' for c in self.index.columns)
         removed: list[tuple[Any, ...]] = []
-        for chunk in _chunks(rowids, 500):
+        for chunk in chunks(rowids, 500):
             marks = ",".join("?" * len(chunk))
             query = f"SELECT rowid, {names} FROM services WHERE rowid IN ({marks})"
-            removed.extend(_driver(self.conn).execute(query, chunk))
+            removed.extend(driver_connection(self.conn).execute(query, chunk))
         self.index.replace(removed, [])
 
     def _refresh_names(self, exclude: set[str]) -> None:
@@ -360,7 +360,7 @@ class _Page:
             )
             ids.update(self.conn.scalars(select(s.id).where(s.rowid.in_(linked))))
         stale = sorted(ids - exclude)
-        for chunk in _chunks(stale, 500):
+        for chunk in chunks(stale, 500):
             rows = self.conn.execute(
                 select(s.id, s.rowid, s.source, s.content_hash, s.document).where(s.id.in_(chunk))
             ).all()
@@ -385,7 +385,7 @@ def _seed(conn: Connection, index: IndexFeed) -> None:
     another process part-way (`search.fill`), whose index starts from what is there.
     (Once per applier: those rows stay even if this transaction rolls back.)"""
     names = ", ".join(f'"{c}"' for c in index.columns)
-    rows = _driver(conn).execute(f"SELECT rowid, {names} FROM services ORDER BY rowid")
+    rows = driver_connection(conn).execute(f"SELECT rowid, {names} FROM services ORDER BY rowid")
     while chunk := rows.fetchmany(5000):
         index.replace([], chunk)
 
@@ -397,8 +397,8 @@ def _stored_services(conn: Connection, ids: list[str]) -> dict[str, tuple[int, s
     and building, expanding and reading 500-id IN queries through SQLAlchemy took several
     times as long as SQLite needed to answer them (about 13 µs per service)."""
     found: dict[str, tuple[int, str, str]] = {}
-    driver = _driver(conn)
-    for chunk in _chunks(ids, 500):
+    driver = driver_connection(conn)
+    for chunk in chunks(ids, 500):
         marks = ",".join("?" * len(chunk))
         rows = driver.execute(
             f"SELECT id, rowid, source, content_hash FROM services WHERE id IN ({marks})", chunk

@@ -29,19 +29,16 @@ from frontdesk.store import desk_schema as t
 from frontdesk.store.desk import DeskStore, DeskWriteError
 from frontdesk.store.enquiry_export import write_export
 from frontdesk.store.enquiry_rules import (
+    EnquiryChange,
     EnquiryInvalidError,
-    SavedState,
-    amend,
-    caller_to_json,
     draft_from_json,
     draft_to_json,
     enquiry_from,
     event_payload,
-    first_save_events,
+    save_change,
     stamp,
     state_from_row,
-    state_of,
-    summary_to_json,
+    stored_from_row,
     to_text,
     validated,
 )
@@ -100,21 +97,14 @@ class EnquiryLog:
         Raises EnquiryInvalidError before writing anything, and DeskWriteError if desk.db
         refuses the write; in both cases the draft row is left as it was.
         """
+        # Checked before the write lock is taken, so a draft that cannot be saved says so
+        # at once, even while another process holds desk.db.
         clean = validated(draft)
         at = _moment(now)
         with self._desk.write("save the enquiry", kept=_KEPT) as conn:
             row = _enquiry_row(conn, clean.id)
-            if row is None:
-                state = state_of(clean)
-                events = first_save_events(clean, state, at)
-                _insert_enquiry(conn, clean, state, at)
-            else:
-                old = state_from_row(row)
-                state, events = amend(old, clean, at)
-                if events:
-                    _update_enquiry(conn, row, old, state)
-            for event in events:
-                _append(conn, event, at)
+            change = save_change(clean, None if row is None else stored_from_row(row), at)
+            _write_change(conn, change, at)
             conn.execute(delete(t.drafts).where(t.drafts.c.id == clean.id))
             saved = _enquiry_row(conn, clean.id)
         return enquiry_from(saved, state_from_row(saved))
@@ -290,41 +280,15 @@ def _state_value(key: str) -> Any:
     return select(t.desk_state.c.value).where(t.desk_state.c.key == key)
 
 
-def _insert_enquiry(
-    conn: Connection, draft: EnquiryDraft, state: SavedState, at: dt.datetime
-) -> None:
-    conn.execute(
-        insert(t.enquiries).values(
-            id=draft.id,
-            channel=state.channel.value,
-            started_at=stamp(draft.started_at),
-            saved_at=stamp(at),
-            **_state_columns(state),
-            sync_state=SyncState.SAVED_LOCALLY.value,
-            referral_status=ReferralStatus.SENT.value if state.referral_service_id else None,
-        )
-    )
-
-
-def _update_enquiry(conn: Connection, row: Any, old: SavedState, state: SavedState) -> None:
-    values: dict[str, Any] = {"channel": state.channel.value, **_state_columns(state)}
-    # A rejection stays in view; otherwise the enquiry again has ops on their way.
-    if row.sync_state != SyncState.REJECTED.value:
-        values["sync_state"] = SyncState.SAVED_LOCALLY.value
-    if state.referral_id is None:
-        values["referral_status"] = None  # the referral was withdrawn by this amendment
-    elif state.referral_id != old.referral_id:
-        values["referral_status"] = ReferralStatus.SENT.value
-    conn.execute(update(t.enquiries).where(t.enquiries.c.id == row.id).values(**values))
-
-
-def _state_columns(state: SavedState) -> dict[str, Any]:
-    caller = caller_to_json(state.caller)
-    return {
-        "outcome": state.outcome.value if state.outcome else None,
-        "caller": to_text(caller) if caller else None,
-        "summary": to_text(summary_to_json(state)),
-    }
+def _write_change(conn: Connection, change: EnquiryChange, at: dt.datetime) -> None:
+    """The enquiry's row as the change leaves it, then each event with its outbox op."""
+    e = t.enquiries
+    if change.created:
+        conn.execute(insert(e).values(**change.columns))
+    elif change.columns:
+        conn.execute(update(e).where(e.c.id == change.enquiry_id).values(**change.columns))
+    for event in change.events:
+        _append(conn, event, at)
 
 
 def _append(conn: Connection, event: EnquiryEvent, at: dt.datetime) -> None:

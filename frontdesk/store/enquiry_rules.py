@@ -1,5 +1,7 @@
-"""What saving an enquiry means, without a database: the checks a draft must pass, the
-events a first save or an amendment produces, and the JSON forms they are stored in.
+"""What saving an enquiry means, without a database: the checks a draft must pass, and
+the whole change a save makes (the state it leaves, the events that record it, the
+`enquiries` columns to write) as one value, `EnquiryChange`, with the JSON forms they are
+stored in. `store.enquiries` writes that value as it stands.
 
 Kept apart from the SQL so the rules (consent, referrals, what counts as a change) read
 in one place and can be tested on their own.
@@ -10,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import Any
 
 from frontdesk.core.areas import normalise_postcode
@@ -45,6 +49,73 @@ class SavedState:
     outcome: Outcome | None
     referral_service_id: str | None
     referral_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEnquiry:
+    """What desk.db holds for an enquiry now, as far as saving over it needs to know."""
+
+    state: SavedState
+    sync_state: SyncState
+
+
+@dataclass(frozen=True, slots=True)
+class EnquiryChange:
+    """Everything one save does to an enquiry, worked out before anything is written.
+
+    `columns` are the `enquiries` values to write: the whole row when `created`, else only
+    those an amendment sets. A save that changes nothing has no columns and no events, so
+    saving twice by accident writes nothing and sends the hub nothing. Each event goes to
+    the hub as one outbox op.
+    """
+
+    enquiry_id: str
+    created: bool
+    state: SavedState
+    events: tuple[EnquiryEvent, ...]
+    columns: Mapping[str, Any]
+
+
+def save_change(
+    draft: EnquiryDraft, stored: StoredEnquiry | None, at: dt.datetime
+) -> EnquiryChange:
+    """What saving `draft` (already `validated`) at `at` does: a first save when nothing
+    is `stored` under its id, an amendment of what is otherwise."""
+    if stored is None:
+        state = state_of(draft)
+        columns: JSON = {
+            "id": draft.id,
+            "channel": state.channel.value,
+            "started_at": stamp(draft.started_at),
+            "saved_at": stamp(at),
+            **_state_columns(state),
+            "sync_state": SyncState.SAVED_LOCALLY.value,
+            "referral_status": ReferralStatus.SENT.value if state.referral_service_id else None,
+        }
+        events = first_save_events(draft, state, at)
+        return EnquiryChange(draft.id, True, state, tuple(events), MappingProxyType(columns))
+    old = stored.state
+    state, events = amend(old, draft, at)
+    columns = {}
+    if events:
+        columns = {"channel": state.channel.value, **_state_columns(state)}
+        # A rejection stays in view; otherwise the enquiry again has ops on their way.
+        if stored.sync_state is not SyncState.REJECTED:
+            columns["sync_state"] = SyncState.SAVED_LOCALLY.value
+        if state.referral_id is None:
+            columns["referral_status"] = None  # the referral was withdrawn by this amendment
+        elif state.referral_id != old.referral_id:
+            columns["referral_status"] = ReferralStatus.SENT.value
+    return EnquiryChange(draft.id, False, state, tuple(events), MappingProxyType(columns))
+
+
+def _state_columns(state: SavedState) -> JSON:
+    caller = caller_to_json(state.caller)
+    return {
+        "outcome": state.outcome.value if state.outcome else None,
+        "caller": to_text(caller) if caller else None,
+        "summary": to_text(summary_to_json(state)),
+    }
 
 
 def stamp(moment: dt.datetime) -> str:
@@ -229,6 +300,10 @@ def state_from_row(row: Any) -> SavedState:
         referral_service_id=summary.get("referral_service_id"),
         referral_id=summary.get("referral_id"),
     )
+
+
+def stored_from_row(row: Any) -> StoredEnquiry:
+    return StoredEnquiry(state_from_row(row), SyncState(row.sync_state))
 
 
 def draft_to_json(draft: EnquiryDraft) -> JSON:

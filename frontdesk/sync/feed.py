@@ -10,7 +10,6 @@ from typing import Any
 
 from frontdesk.core.codec import organization_from_dict, taxonomy_term_from_dict
 from frontdesk.core.enquiry import ReferralStatus
-from frontdesk.store.catalogue import check_service_dict
 from frontdesk.store.catalogue_changes import (
     ORGANIZATION,
     SERVICE,
@@ -18,6 +17,7 @@ from frontdesk.store.catalogue_changes import (
     CatalogueChange,
     Record,
 )
+from frontdesk.store.catalogue_rows import check_service_dict
 
 log = logging.getLogger(__name__)
 

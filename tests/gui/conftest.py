@@ -14,11 +14,11 @@ import pytest
 
 from PySide6.QtCore import QSettings
 
+from frontdesk import logsetup
 from frontdesk.core.areas import LocalAuthority, PostcodeArea
 from frontdesk.core.catalogue import Catalogue, Tier
 from frontdesk.core.feed import ParsedFeed
 from frontdesk.formats.demo import read_demo_catalogue
-from frontdesk.gui import logsetup
 from frontdesk.gui.about_dialog import AboutDialog
 from frontdesk.gui.crash import CrashDialog
 from frontdesk.gui.dialogs import Ask

@@ -7,10 +7,10 @@ import datetime as dt
 from pytestqt.modeltest import ModelTester
 
 from frontdesk.core.enquiry import Channel, Enquiry, Outcome, ReferralStatus, SyncState
-from frontdesk.gui.catalogue_access import ResultRow
 from frontdesk.gui.enquiry.linked import LinkedServicesModel
 from frontdesk.gui.enquiry.today import TodayModel
 from frontdesk.gui.search.model import BadgesRole, ResultsModel, ResultsProxy
+from frontdesk.search.catalogue_access import ResultRow
 
 
 def rows(count: int) -> tuple[ResultRow, ...]:

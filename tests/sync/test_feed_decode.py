@@ -9,7 +9,7 @@ import pytest
 
 from frontdesk.core.catalogue import Service, ServiceArea, ServiceStatus, Tier
 from frontdesk.core.codec import service_to_dict
-from frontdesk.store.catalogue import _RowContext, check_service_dict
+from frontdesk.store.catalogue_rows import RowContext, check_service_dict
 from frontdesk.sync.feed import decode_page
 
 SERVICE = Service(
@@ -63,7 +63,7 @@ def test_not_an_object_is_refused() -> None:
 
 
 def test_one_row_definition_for_import_and_sync() -> None:
-    context = _RowContext(org_names={"src:o1": "Leeds"}, term_names={"src:t1": "Waste"}, tiers={})
+    context = RowContext(org_names={"src:o1": "Leeds"}, term_names={"src:t1": "Waste"}, tiers={})
     row = context.row("src", service_to_dict(SERVICE))
     assert row["organization_name"] == "Leeds" and row["taxonomy"] == "Waste"
     assert row["providing_tier"] == "district" and row["keywords"] == "sofa\nfridge"

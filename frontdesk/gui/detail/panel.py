@@ -10,9 +10,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from frontdesk.gui import message
-from frontdesk.gui.catalogue_access import CatalogueAccess, ServiceDetail
 from frontdesk.gui.detail.render import first_phone, render
 from frontdesk.gui.operations import OperationRunner
+from frontdesk.search.catalogue_access import CatalogueAccess, ServiceDetail
 
 # Arrowing through results fires a selection per key; fetch only where the adviser stops.
 SETTLE_MS = 40

@@ -11,8 +11,8 @@ from html import escape
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from frontdesk.core.catalogue import Schedule, Service
-from frontdesk.gui.catalogue_access import ServiceDetail
-from frontdesk.gui.detail.hours import DAY_CODES
+from frontdesk.core.hours import DAY_CODES
+from frontdesk.search.catalogue_access import ServiceDetail
 
 
 def day_names() -> dict[str, str]:

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QWidget
 
 from frontdesk.core.enquiry import EnquiryDraft, Outcome
 from frontdesk.gui import message
-from frontdesk.gui.catalogue_access import CatalogueAccess
-from frontdesk.gui.desk_access import DeskAccess, SaveOutcome
 from frontdesk.gui.dialogs import Ask
 from frontdesk.gui.enquiry.form import EnquiryForm
 from frontdesk.gui.operations import OperationRunner, is_environment_error
+from frontdesk.search.catalogue_access import CatalogueAccess
 from frontdesk.store.desk import DeskWriteError, WriteProblem
 from frontdesk.store.enquiries import EnquiryInvalidError
+from frontdesk.sync.desk_access import DeskAccess, SaveOutcome
 
 # Long enough to batch a typed word into one write, short enough that a crash loses little.
 AUTOSAVE_MS = 400

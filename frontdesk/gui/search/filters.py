@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.gui.catalogue_access import FilterChoices
+from frontdesk.search.catalogue_access import FilterChoices
 
 
 class FilterBar(QWidget):

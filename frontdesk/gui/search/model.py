@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from frontdesk.gui.catalogue_access import ResultRow
+from frontdesk.search.catalogue_access import ResultRow
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 OrganizationRole = Qt.ItemDataRole.UserRole + 2

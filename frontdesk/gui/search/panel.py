@@ -10,16 +10,16 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from frontdesk.gui.catalogue_access import (
+from frontdesk.gui.operations import OperationRunner
+from frontdesk.gui.search.delegate import ResultDelegate
+from frontdesk.gui.search.filters import FilterBar
+from frontdesk.gui.search.model import IdRole, ResultsModel, ResultsProxy
+from frontdesk.search.catalogue_access import (
     CatalogueAccess,
     FilterChoices,
     SearchOutcome,
     SearchRequest,
 )
-from frontdesk.gui.operations import OperationRunner
-from frontdesk.gui.search.delegate import ResultDelegate
-from frontdesk.gui.search.filters import FilterBar
-from frontdesk.gui.search.model import IdRole, ResultsModel, ResultsProxy
 
 # Zero: the search starts on the next turn of the event loop, which still merges changes
 # made together (text and a filter) into one search. No wait is needed to spare the

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from frontdesk.core.catalogue import Schedule
-from frontdesk.gui.detail.hours import OpenState, is_stale, open_state
+from frontdesk.core.hours import OpenState, is_stale, open_state
 
 WEEKDAYS = Schedule(("MO", "TU", "WE", "TH", "FR"), "08:00", "18:00")
 SATURDAY = Schedule(("SA",), "09:00", "13:00")

@@ -1,5 +1,6 @@
-"""The catalogue side of the GUI's background work: everything here runs on the database
-worker and returns plain frozen dataclasses for the GUI thread (no Qt, no ORM objects).
+"""The catalogue side of the desk app's background work: everything here runs on the
+database worker and returns plain frozen dataclasses for the GUI thread (no Qt, no ORM
+objects).
 
 Another process (`frontdesk sync`, while this app does not sync the desk) may rebuild
 catalogue.db and swap a new file in under the same name. SQLite connections keep reading
@@ -9,28 +10,27 @@ identity with the one it opened and reopens it if it changed: one stat per call.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
-import os
-import shutil
-import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 
 from frontdesk.core.catalogue import Organization, Service, ServiceStatus, TaxonomyTerm
-from frontdesk.formats.demo import DEMO_SOURCE, read_demo_feeds, read_demo_reference
-from frontdesk.gui.detail.hours import OpenState, is_stale, open_state
+from frontdesk.core.feed import ParsedFeed
+from frontdesk.core.hours import OpenState, is_stale, open_state
 from frontdesk.search.api import SearchEngine, SearchResult
 from frontdesk.search.coverage import Place, find_place
 from frontdesk.search.filters import Filters
 from frontdesk.search.index import ensure_index
 from frontdesk.store import catalogue_schema as tables
 from frontdesk.store.catalogue import CatalogueStats, CatalogueStore
+from frontdesk.store.catalogue_file import FileIdentity, carry_reference, file_identity
+from frontdesk.store.catalogue_import import SourceReport
 
+# The app's catalogue work: its log lines keep the logger name they have always had.
 log = logging.getLogger("frontdesk.gui.catalogue")
 
 # The taxonomy whose terms the demo (and frontdesk's own tooling) uses as categories.
@@ -98,19 +98,6 @@ class FilterChoices:
 
 def _is_category(term: TaxonomyTerm) -> bool:
     return term.vocabulary == CATEGORY_VOCABULARY
-
-
-FileIdentity = tuple[int, int]
-
-
-def file_identity(path: Path) -> FileIdentity | None:
-    """(device, inode) of the file now at `path`: it changes when another file is swapped
-    in by `os.replace`, however alike the two are. None if there is none."""
-    try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    return found.st_dev, found.st_ino
 
 
 class CatalogueAccess:
@@ -196,12 +183,11 @@ class CatalogueAccess:
             found: str | None = conn.scalar(select(func.max(tables.sources.c.imported_at)))
             return found
 
-    def load_demo(self) -> int:
-        """Import the bundled demo catalogue and its routing data (councils, postcodes, LGSL
-        tiers) in one transaction; returns the number of services added."""
+    def import_feeds(self, feeds: Sequence[tuple[str, ParsedFeed]]) -> list[SourceReport]:
+        """Import parsed feeds (the bundled demo catalogue and its routing data, say) in
+        one transaction."""
         self.follow_replacement()
-        reports = self.store.apply_imports(read_demo_feeds())
-        return sum(r.added for r in reports if r.source == DEMO_SOURCE)
+        return self.store.apply_imports(feeds)
 
     def filter_choices(self) -> FilterChoices:
         self.follow_replacement()
@@ -284,63 +270,19 @@ class CatalogueAccess:
         )
 
 
-def remove_catalogue(path: Path) -> None:
-    """Delete catalogue.db and its WAL files: it is a cache and can always be rebuilt."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        target = Path(str(path) + suffix)
-        if target.is_dir():
-            shutil.rmtree(target)
-        else:
-            target.unlink(missing_ok=True)
+Feeds = Callable[[], Sequence[tuple[str, ParsedFeed]]]
 
 
-# Reference data (councils, wards, postcodes, LGSL tiers) a desk imports itself: the hub
-# serves only the catalogue, so a sync rebuild must bring these along to the new file.
-REFERENCE_TABLES = ("local_authorities", "wards", "postcodes", "lgsl_tiers")
-
-
-def sync_prepare(live: Path, *, demo_reference: bool = False) -> Callable[[Engine], None]:
+def sync_prepare(live: Path, *, reference: Feeds | None = None) -> Callable[[Engine], None]:
     """What the syncer runs on a rebuilt catalogue before swapping it in: the reference
-    tables of the catalogue.db being replaced are copied over (plus, for the demo hub, the
-    demo's own routing files), council services get their LGSL tier again, then the
-    search index is built."""
+    tables of the catalogue.db being replaced are copied over, council services get their
+    LGSL tier again, `reference` feeds are imported (the demo's own routing files, for the
+    demo hub), then the search index is built."""
 
     def prepare(engine: Engine) -> None:
-        staging = engine.url.database
-        if staging:
-            _carry_reference(Path(staging), live)
-        if demo_reference:
-            CatalogueStore(engine).apply_imports(read_demo_reference())
+        carry_reference(engine, live)
+        if reference is not None:
+            CatalogueStore(engine).apply_imports(reference())
         ensure_index(engine)
 
     return prepare
-
-
-# GOV.UK's label and tier for every council service with a known LGSL code.
-_RELABEL = """
-UPDATE services SET
-  lgsl_labels = COALESCE((SELECT label FROM lgsl_tiers t WHERE t.code = services.lgsl_code), ''),
-  providing_tier = (SELECT tier FROM lgsl_tiers t WHERE t.code = services.lgsl_code)
-WHERE lgsl_code IN (SELECT code FROM lgsl_tiers)
-"""
-
-
-def _carry_reference(staging: Path, live: Path) -> None:
-    with contextlib.closing(sqlite3.connect(staging, timeout=30)) as db:
-        if live.exists():
-            db.execute("ATTACH DATABASE ? AS live", (str(live),))
-            try:
-                present = {
-                    row[0]
-                    for row in db.execute("SELECT name FROM live.sqlite_master WHERE type='table'")
-                }
-                with db:
-                    for table in REFERENCE_TABLES:
-                        if table in present:
-                            db.execute(
-                                f"INSERT OR REPLACE INTO main.{table} SELECT * FROM live.{table}"
-                            )
-            finally:
-                db.execute("DETACH DATABASE live")
-        with db:
-            db.execute(_RELABEL)
