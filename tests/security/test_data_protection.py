@@ -5,12 +5,14 @@ which records, never the details themselves."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
 from frontdesk.hub import schema as t
+from frontdesk.hub.accounts.api_keys import create_key
 from tests.helpers.hub import Hub
 from tests.helpers.referral_world import CALLER, SERVICE, World, make_world
 
@@ -64,3 +66,38 @@ def test_withdrawn_consent_removes_the_callers_details_from_every_reader(world: 
     with world.hub.engine.connect() as conn:
         held = conn.execute(select(t.enquiry_callers)).one()
     assert (held.name, held.email, held.phone, held.email_key) == (None, None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("changes", "refer_to"),
+    [
+        ({"referral_service_id": None, "outcome": "advice given"}, None),
+        ({"referral_service_id": "kirklees:svc-1"}, "kirklees:svc-1"),
+    ],
+    ids=["withdrawn", "redirected"],
+)
+def test_a_cancelled_referral_keeps_its_status_for_the_agency_but_not_the_person(
+    world: World, changes: dict[str, Any], refer_to: str | None
+) -> None:
+    key = create_key(world.hub.engine, "agency", actor="test")
+    world.amend("enq-1", changes, refer_to=refer_to)
+    one = _agency_view(world)
+    assert (one["status"], one["closed"]) == ("cancelled", True)
+    assert one["caller"] is None and one["note"] is None
+    listed = world.hub.client.get("/agency/v1/referrals", headers=world.headers["agency"]).json()
+    [cancelled] = [r for r in listed["contents"] if r["id"] == "ref-enq-1"]
+    assert cancelled["caller"] is None and cancelled["note"] is None
+    for path in ("/open311/v2/requests.json", "/open311/v2/requests/ref-enq-1.json"):
+        requests = world.hub.client.get(
+            path, params={"api_key": key, "service_request_id": "ref-enq-1"}
+        ).json()
+        [request] = [r for r in requests if r["service_request_id"] == "ref-enq-1"]
+        assert request["status"] == "closed" and request["description"] is None
+        assert "Ann" not in json.dumps(requests) and "call back" not in json.dumps(requests)
+    # The referring council still reads its own words about its own enquiry.
+    council = world.hub.client.get(
+        "/open311/v2/requests/ref-enq-1.json", headers=world.headers["adviser"]
+    ).json()
+    assert council[0]["description"] == "please call back"
+    if refer_to is not None:  # the new referral carries the caller, as a referral should
+        assert _agency_view(world, "ref-enq-1-2")["caller"]["name"] == "Ann Example"
