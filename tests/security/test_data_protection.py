@@ -5,16 +5,20 @@ which records, never the details themselves."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
+from frontdesk.cli import main
 from frontdesk.hub import schema as t
 from frontdesk.hub.accounts.api_keys import create_key
 from tests.helpers.hub import Hub
-from tests.helpers.referral_world import CALLER, SERVICE, World, make_world
+from tests.helpers.referral_world import AGENCY, CALLER, COUNCIL, SERVICE, World, make_world
 
 NEW_CALLER = {"name": "Ann Other", "phone": "07700 900999", "email": "ann.new@example.org"}
 
@@ -101,3 +105,89 @@ def test_a_cancelled_referral_keeps_its_status_for_the_agency_but_not_the_person
     assert council[0]["description"] == "please call back"
     if refer_to is not None:  # the new referral carries the caller, as a referral should
         assert _agency_view(world, "ref-enq-1-2")["caller"]["name"] == "Ann Example"
+
+
+def test_an_agencys_reads_of_referrals_are_audited_by_id(world: World) -> None:
+    world.enquiry("enq-2", refer_to=SERVICE)
+    client, headers = world.hub.client, world.headers["agency"]
+    assert client.get("/agency/v1/referrals", headers=headers).status_code == 200
+    _agency_view(world)
+    status = {"status": "acknowledged"}
+    client.post("/agency/v1/referrals/ref-enq-2/status", json=status, headers=headers)
+    none = client.get("/agency/v1/referrals", params={"status": "duplicate"}, headers=headers)
+    assert none.json()["contents"] == []  # an empty page shows nobody: no row for it
+    reads = _audit(world, "referral.read")
+    assert [(r.actor, r.organization_id) for r in reads] == [("agency", AGENCY)] * 3
+    assert [json.loads(r.detail) for r in reads] == [
+        {"referrals": ["ref-enq-1", "ref-enq-2"]},
+        {"referrals": ["ref-enq-1"]},
+        {"referrals": ["ref-enq-2"]},
+    ]
+    assert all(r.client and "Ann" not in r.detail for r in reads)
+
+
+def test_open311_reads_are_audited_by_request_id(world: World) -> None:
+    key = create_key(world.hub.engine, "agency", actor="test")
+    client = world.hub.client
+    assert client.get("/open311/v2/requests.json", params={"api_key": key}).status_code == 200
+    client.get("/open311/v2/requests/ref-enq-1.json", headers=world.headers["adviser"])
+    client.get("/open311/v2/requests.json", params={"api_key": key, "service_code": "none"})
+    reads = _audit(world, "open311.read")
+    assert [(r.actor, r.organization_id) for r in reads] == [
+        ("agency", AGENCY),
+        ("adviser", COUNCIL),
+    ]
+    assert [json.loads(r.detail) for r in reads] == [{"requests": ["ref-enq-1"]}] * 2
+
+
+def test_a_command_line_export_with_caller_details_is_audited_and_complete(
+    world: World, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FRONTDESK_HUB_DB", db_url)
+    world.enquiry("enq-2", caller={"name": "Zoë Ŵyn", "email": "zoe@example.org"})
+    out = tmp_path / "callers.csv"
+    args = ["hub", "enquiries", "export", "--format", "csv", "--include-caller"]
+    assert main([*args, "--org", COUNCIL, "--since", "2020-01-01", str(out)]) == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with the mark
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    by_id = {r["id"]: r for r in rows}
+    assert (by_id["enq-1"]["caller_name"], by_id["enq-1"]["caller_email"]) == (
+        "Ann Example",
+        "Ann@Example.org",
+    )
+    assert by_id["enq-1"]["caller_phone"] == "07700 900123"
+    assert by_id["enq-2"]["caller_name"] == "Zoë Ŵyn" and by_id["enq-2"]["caller_phone"] == ""
+    [row] = _audit(world, "enquiries.export")
+    assert (row.actor, row.organization_id, row.target) == ("cli", COUNCIL, None)
+    assert json.loads(row.detail) == {
+        "enquiries": 2,
+        "format": "csv",
+        "include_caller": True,
+        "organization_id": COUNCIL,
+        "since": "2020-01-01T00:00:00+00:00",
+        "until": None,
+    }
+    assert "Ann" not in row.detail and "example.org" not in row.detail
+
+
+def test_a_command_line_export_without_caller_details_has_no_caller_columns(
+    world: World, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FRONTDESK_HUB_DB", db_url)
+    out = tmp_path / "work.csv"
+    assert main(["hub", "enquiries", "export", "--format", "csv", str(out)]) == 0
+    text = out.read_text(encoding="utf-8-sig")
+    assert "caller_name" not in text and "Ann" not in text
+    [row] = _audit(world, "enquiries.export")
+    assert json.loads(row.detail)["include_caller"] is False
+
+
+def test_the_supervisors_csv_export_starts_with_a_byte_order_mark(world: World) -> None:
+    response = world.hub.client.get(
+        "/supervisor/v1/enquiries/export",
+        params={"format": "csv"},
+        headers=world.headers["supervisor"],
+    )
+    assert response.content.startswith(b"\xef\xbb\xbfid,organization_id,")
+    assert "caller_name" not in response.content.decode("utf-8-sig")
