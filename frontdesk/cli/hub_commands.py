@@ -305,19 +305,19 @@ def run_user_add(args: argparse.Namespace) -> int:
 def run_user_passwd(args: argparse.Namespace) -> int:
     password = read_password()
     _accounts_call(args, accounts.set_password, args.name, password, actor=CLI_ACTOR)
-    print(f"password changed for {args.name}; their sessions were signed out")
+    print(f"password changed for {args.name}; their sessions and API key were revoked")
     return 0
 
 
 def run_user_disable(args: argparse.Namespace) -> int:
     _accounts_call(args, accounts.set_disabled, args.name, True, actor=CLI_ACTOR)
-    print(f"{args.name} can no longer sign in; their sessions were signed out")
+    print(f"{args.name} can no longer sign in; their sessions and API key were revoked")
     return 0
 
 
 def run_user_enable(args: argparse.Namespace) -> int:
     _accounts_call(args, accounts.set_disabled, args.name, False, actor=CLI_ACTOR)
-    print(f"{args.name} can sign in again")
+    print(f"{args.name} can sign in again; make a new API key if they need one")
     return 0
 
 

@@ -140,11 +140,25 @@ def _write(out: str, text: str) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from frontdesk.hub.enquiries.reports import EnquiryFilter, export, to_csv
+    from frontdesk.hub.enquiries.reports import EnquiryFilter, export, record_export, to_csv
 
     where = EnquiryFilter(args.org, _date(args.since, "--since"), _date(args.until, "--until"))
-    items = _call(args, export, where, include_caller=args.include_caller)
-    text = to_csv(items) if args.format == "csv" else json.dumps(items, ensure_ascii=False) + "\n"
+    include_caller = args.include_caller
+    items = _call(args, export, where, include_caller=include_caller)
+    if args.format == "csv":
+        text = to_csv(items, include_caller=include_caller)
+    else:
+        text = json.dumps(items, ensure_ascii=False) + "\n"
+    # Audited before anything is written: an export that cannot be audited is not made.
+    _call(
+        args,
+        record_export,
+        where,
+        fmt=args.format,
+        count=len(items),
+        include_caller=include_caller,
+        actor=CLI_ACTOR,
+    )
     _write(args.out, text)
     if args.out != "-":
         print(f"wrote {len(items)} enquiries to {args.out}")

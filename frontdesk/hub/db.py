@@ -86,8 +86,17 @@ def _ping_idle_connections(engine: Engine) -> None:
             raise DisconnectionError("pooled connection failed its ping")
 
 
+#: The oldest SQLite the hub runs on: the first with INSERT … RETURNING.
+MIN_SQLITE = (3, 35)
+
+
 def _sqlite_engine(url: URL) -> Engine:
     assert url.database is not None
+    if sqlite3.sqlite_version_info < MIN_SQLITE:
+        wanted = ".".join(map(str, MIN_SQLITE))
+        raise DatabaseUrlError(
+            f"the hub needs SQLite {wanted} or later; Python has {sqlite3.sqlite_version}"
+        )
     Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
@@ -128,7 +137,17 @@ def reading(engine: Engine) -> Iterator[Connection]:
 
 
 def insert_ignoring_conflict(conn: Connection, table: Table, values: dict[str, Any]) -> bool:
-    """INSERT unless the primary key exists; True if a row was inserted."""
+    """INSERT unless the primary key exists; True if a row was inserted.
+
+    Why RETURNING and not rowcount: on PostgreSQL the rowcount of an INSERT … ON CONFLICT
+    DO NOTHING that wrote nothing came back as -1, which read as "inserted", so callers
+    skipped their UPDATE and kept stale rows. A row comes back exactly when one was
+    written, on both dialects (SQLite has RETURNING from 3.35, see MIN_SQLITE)."""
     dialect_insert = postgresql.insert if is_postgres(conn) else sqlite.insert
-    stmt = dialect_insert(table).values(**values).on_conflict_do_nothing()
-    return bool(conn.execute(stmt).rowcount)
+    stmt = (
+        dialect_insert(table)
+        .values(**values)
+        .on_conflict_do_nothing()
+        .returning(*table.primary_key.columns)
+    )
+    return conn.execute(stmt).first() is not None

@@ -11,7 +11,7 @@ from sqlalchemy import update
 from frontdesk.hub import schema as t
 from frontdesk.hub.catalogue.imports import import_feeds
 from frontdesk.hub.db import create_hub_engine
-from frontdesk.hub.sync.changes import Cursor, Position, encode_cursor, prune
+from frontdesk.hub.sync.changes import Cursor, Position, encode_cursor, prune, read_floor
 from tests.helpers.hub import Hub, eventually, small_feed
 
 
@@ -129,6 +129,35 @@ def test_prune_keeps_the_latest_change_per_record_and_expires_older_cursors(hub:
         "Service 0!",
         "Service 1!",
     }
+
+
+def _age_the_feed(hub: Hub) -> None:
+    with hub.engine.begin() as conn:
+        conn.execute(
+            update(t.changes).values(created_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=40))
+        )
+
+
+def test_every_prune_that_drops_tombstones_expires_the_cursors_before_it(hub: Hub) -> None:
+    headers = hub.adviser("alice", "kirklees")
+    import_feeds(hub.engine, [("kirklees", small_feed(services=3))], actor="test")
+    import_feeds(hub.engine, [("kirklees", small_feed(services=2))], actor="test")
+    _settled(hub, headers, 6)
+    _age_the_feed(hub)
+    first = prune(hub.engine, keep_days=30)
+    _, after_first, _ = _pull_all(hub, headers)  # a desk rebuilt after the first prune
+    import_feeds(hub.engine, [("kirklees", small_feed(services=1))], actor="test")
+    _settled(hub, headers, 1, after_first)
+    _age_the_feed(hub)
+    second = prune(hub.engine, keep_days=30)
+    assert (first.tombstones, second.tombstones) == (1, 1)
+    assert second.floor > first.floor
+    with hub.engine.connect() as conn:
+        epoch, floor = read_floor(conn)
+    assert (epoch, floor) == (2, second.floor)
+    # That desk never heard svc-1 go: it must rebuild, not carry on with a ghost.
+    expired = hub.client.get("/sync/v1/changes", params={"cursor": after_first}, headers=headers)
+    assert expired.status_code == 410
 
 
 def test_prune_leaves_recent_history_alone(hub: Hub) -> None:

@@ -63,13 +63,17 @@ def test_exports_as_csv_and_json_are_audited(world: World) -> None:
     response = _get(world, "supervisor", "/supervisor/v1/enquiries/export", format="csv")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.text)))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [r["id"] for r in rows] == ["enq-1", "enq-2"]
     assert rows[0]["referral_statuses"] == "sent" and rows[1]["outcome"] == "advice given"
     as_json = _get(world, "supervisor", "/supervisor/v1/enquiries/export").json()
     assert [e["id"] for e in as_json["enquiries"]] == ["enq-1", "enq-2"]
     exports = [json.loads(d or "{}") for a, d in _actions(world) if a == "enquiries.export"]
-    assert exports == [{"format": "csv", "enquiries": 2}, {"format": "json", "enquiries": 2}]
+    where = {"include_caller": False, "organization_id": COUNCIL, "since": None, "until": None}
+    assert exports == [
+        {"format": "csv", "enquiries": 2, **where},
+        {"format": "json", "enquiries": 2, **where},
+    ]
     bad = _get(world, "supervisor", "/supervisor/v1/enquiries/export", format="xlsx")
     assert bad.status_code == 400
 

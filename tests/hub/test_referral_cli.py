@@ -67,7 +67,7 @@ def test_enquiries_export_as_csv_and_json(
 ) -> None:
     out = tmp_path / "enquiries.csv"
     assert main(["hub", "enquiries", "export", "--format", "csv", str(out)]) == 0
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert sorted(r["id"] for r in rows) == ["enq-1", "enq-2"]
     capsys.readouterr()
     assert main(["hub", "enquiries", "export", "--org", "council", "--include-caller", "-"]) == 0

@@ -4,6 +4,8 @@ Open311 clients send `api_key` as a form field or query parameter rather than si
 so a key stands for its account (role and organisation) until replaced. Like tokens, a key
 is 32 random bytes shown once and stored only as its SHA-256; making a new key for an
 account revokes the old one, so rotation is one command and a leaked key has one cure.
+A key ends with the account's credentials too: a password change, a disable or an enable
+revokes it (`registry.revoke_credentials`), and a disabled account gets no new one.
 """
 
 from __future__ import annotations
@@ -32,10 +34,12 @@ def create_key(engine: Engine, account_name: str, *, actor: str) -> str:
     now = utcnow()
     with writing(engine) as conn:
         account = conn.execute(
-            select(a.id, a.organization_id).where(a.name == account_name)
+            select(a.id, a.organization_id, a.disabled_at).where(a.name == account_name)
         ).first()
         if account is None:
             raise AccountError(f"no account '{account_name}'")
+        if account.disabled_at is not None:
+            raise AccountError(f"account '{account_name}' is disabled; enable it first")
         conn.execute(
             update(t.api_keys)
             .where(k.account_id == account.id, k.revoked_at.is_(None))
@@ -70,7 +74,12 @@ def authenticate_key(engine: Engine, key: str) -> Principal:
     if row is None:
         raise AuthError(401, "api_key_invalid", "the api_key is not known")
     if row.revoked_at is not None:
-        raise AuthError(401, "api_key_revoked", "the api_key was replaced; ask for the new one")
+        raise AuthError(
+            401,
+            "api_key_revoked",
+            "the api_key was revoked (replaced, or its account's password or state changed);"
+            " ask for a new one",
+        )
     if row.disabled_at is not None:
         raise AuthError(401, "account_disabled", "the account is disabled")
     return Principal(row.id, row.name, Role(row.role), row.organization_id, NO_TOKEN)

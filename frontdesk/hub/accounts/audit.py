@@ -8,10 +8,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, Engine, insert
 
 from frontdesk.hub import schema as t
 from frontdesk.hub.columns import utcnow
+from frontdesk.hub.db import writing
 
 CLI_ACTOR = "cli"
 
@@ -38,6 +39,29 @@ def record(
             )
         )
     )
+
+
+def record_read(
+    engine: Engine,
+    action: str,
+    *,
+    actor: str,
+    organization_id: str | None,
+    client: str | None,
+    detail: dict[str, Any],
+) -> None:
+    """An audit row for a read of personal data, in its own transaction: a read writes
+    nothing else. Call it before the data leaves the hub, so a read that cannot be
+    audited is not answered."""
+    with writing(engine) as conn:
+        record(
+            conn,
+            action,
+            actor=actor,
+            organization_id=organization_id,
+            client=client,
+            detail=detail,
+        )
 
 
 def row(

@@ -113,7 +113,8 @@ def _resolve_org(conn: Connection, org_id: str | None) -> str:
 
 
 def set_password(engine: Engine, name: str, password: str, *, actor: str) -> None:
-    """Change a password and revoke the account's tokens, so old sessions end with it."""
+    """Change a password and revoke the account's tokens and API key, so old sessions and
+    clients end with it."""
     check_password_quality(password)
     password_hash = hash_password(password)
     with writing(engine) as conn:
@@ -123,11 +124,14 @@ def set_password(engine: Engine, name: str, password: str, *, actor: str) -> Non
             .where(t.accounts.c.id == account_id)
             .values(password_hash=password_hash)
         )
-        revoke_all_tokens(conn, account_id)
+        revoke_credentials(conn, account_id)
         audit.record(conn, "user.password", actor=actor, target=name)
 
 
 def set_disabled(engine: Engine, name: str, disabled: bool, *, actor: str) -> None:
+    """Disabling signs the account out and revokes its API key. Enabling revokes the key
+    again, so no key from before the disable (or from a hub that did not yet revoke keys
+    on disable) comes back to life: the operator makes a new one."""
     with writing(engine) as conn:
         account_id = _account_id(conn, name)
         conn.execute(
@@ -135,8 +139,7 @@ def set_disabled(engine: Engine, name: str, disabled: bool, *, actor: str) -> No
             .where(t.accounts.c.id == account_id)
             .values(disabled_at=utcnow() if disabled else None)
         )
-        if disabled:
-            revoke_all_tokens(conn, account_id)
+        revoke_credentials(conn, account_id)
         action = "user.disable" if disabled else "user.enable"
         audit.record(conn, action, actor=actor, target=name)
 
@@ -151,6 +154,16 @@ def list_accounts(engine: Engine) -> list[AccountInfo]:
             AccountInfo(r.name, Role(r.role), r.organization_id, r.disabled_at is not None)
             for r in rows
         ]
+
+
+def revoke_credentials(conn: Connection, account_id: int) -> None:
+    """End every way the account is signed in: its session tokens and its API key."""
+    revoke_all_tokens(conn, account_id)
+    conn.execute(
+        update(t.api_keys)
+        .where(t.api_keys.c.account_id == account_id, t.api_keys.c.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
 
 
 def revoke_all_tokens(conn: Connection, account_id: int) -> None:

@@ -10,15 +10,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from frontdesk.hub.accounts import audit
 from frontdesk.hub.accounts.access import require_org, require_role
 from frontdesk.hub.accounts.registry import Role
 from frontdesk.hub.catalogue.read import Paging
-from frontdesk.hub.db import writing
 from frontdesk.hub.enquiries.reports import (
     EnquiryFilter,
     export,
     list_enquiries,
+    record_export,
     statistics,
     to_csv,
 )
@@ -65,19 +64,16 @@ async def export_enquiries(request: Request) -> Response:
         raise ApiError(400, "bad_parameter", "format must be json or csv")
     engine = hub(request).engine
     items = await run_in_threadpool(export, engine, where)
-
-    def _audit() -> None:
-        with writing(engine) as conn:
-            audit.record(
-                conn,
-                "enquiries.export",
-                actor=actor,
-                organization_id=where.organization_id,
-                client=client_of(request),
-                detail={"format": fmt, "enquiries": len(items)},
-            )
-
-    await run_in_threadpool(_audit)
+    await run_in_threadpool(
+        record_export,
+        engine,
+        where,
+        fmt=fmt,
+        count=len(items),
+        include_caller=False,
+        actor=actor,
+        client=client_of(request),
+    )
     disposition = {"Content-Disposition": f'attachment; filename="enquiries.{fmt}"'}
     if fmt == "csv":
         return Response(to_csv(items), media_type="text/csv; charset=utf-8", headers=disposition)

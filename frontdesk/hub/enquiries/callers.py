@@ -117,13 +117,16 @@ def matching(query: SubjectQuery) -> ColumnElement[bool]:
 
 
 def details_of(conn: Connection, enquiry_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The details held for each enquiry that has any: one whose caller was withdrawn by
+    an amendment (a row of blanks) is left out, as one never given is."""
     c = t.enquiry_callers.c
     rows = conn.execute(
         select(c.enquiry_id, c.name, c.phone, c.email, c.postcode).where(
             c.enquiry_id.in_(enquiry_ids), c.purged_at.is_(None)
         )
     )
-    return {r.enquiry_id: {f: getattr(r, f) for f in FIELDS if getattr(r, f)} for r in rows}
+    held = {r.enquiry_id: {f: getattr(r, f) for f in FIELDS if getattr(r, f)} for r in rows}
+    return {enquiry_id: details for enquiry_id, details in held.items() if details}
 
 
 def redact_event(kind: str, data_text: str) -> str | None:

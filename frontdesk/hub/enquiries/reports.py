@@ -3,7 +3,8 @@
 
 Caller details are left out unless an operator asks for them at the server
 (`frontdesk hub enquiries export --include-caller`): a supervisor's report is about the
-work, not the people. Everything here is computed from columns and events that retention
+work, not the people. Every export is audited (`record_export`) with who, how many and
+the filter, never the details. Everything here is computed from columns and events that retention
 keeps, so the counts are the same before and after a purge.
 """
 
@@ -18,13 +19,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, func, select
+from sqlalchemy import Connection, Engine, Select, func, or_, select
 
 from frontdesk.core.enquiry import EventKind
 from frontdesk.hub import schema as t
+from frontdesk.hub.accounts import audit
 from frontdesk.hub.catalogue.read import Paging, envelope
 from frontdesk.hub.db import reading
-from frontdesk.hub.enquiries.callers import details_of
+from frontdesk.hub.enquiries.callers import FIELDS, details_of
 
 JsonObject = dict[str, Any]
 CSV_COLUMNS = (
@@ -41,7 +43,10 @@ CSV_COLUMNS = (
     "created_at",
     "updated_at",
 )
+CALLER_CSV_COLUMNS = ("caller_name", "caller_phone", "caller_email", "caller_postcode")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Excel reads a UTF-8 CSV as the local code page unless it starts with this mark.
+BOM = "\ufeff"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +72,7 @@ def _query(where: EnquiryFilter) -> Select[Any]:
         e.created_at,
         e.updated_at,
         c.purged_at,
-        (c.enquiry_id.is_not(None) & c.purged_at.is_(None)).label("caller_held"),
+        (c.purged_at.is_(None) & or_(*(c[f].is_not(None) for f in FIELDS))).label("caller_held"),
     ).join_from(t.enquiries, t.enquiry_callers, e.id == c.enquiry_id, isouter=True)
     if where.organization_id is not None:
         query = query.where(e.organization_id == where.organization_id)
@@ -183,16 +188,55 @@ def _cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def to_csv(items: Iterable[JsonObject]) -> str:
+def to_csv(items: Iterable[JsonObject], *, include_caller: bool = False) -> str:
+    """The items as CSV text, starting with a byte-order mark (like the desk's export);
+    with the caller columns when the items were exported with caller details."""
+    columns = (*CSV_COLUMNS, *CALLER_CSV_COLUMNS) if include_caller else CSV_COLUMNS
     out = io.StringIO()
+    out.write(BOM)
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(columns)
     for item in items:
         referrals = item["referrals"]
+        caller = item.get("caller") or {}
         flat = {
             **item,
             "referral_ids": [r["id"] for r in referrals],
             "referral_statuses": [r["status"] for r in referrals],
+            **{f"caller_{name}": caller.get(name) for name in FIELDS},
         }
-        writer.writerow([_cell(flat[c]) for c in CSV_COLUMNS])
+        writer.writerow([_cell(flat[c]) for c in columns])
     return out.getvalue()
+
+
+def record_export(
+    engine: Engine,
+    where: EnquiryFilter,
+    *,
+    fmt: str,
+    count: int,
+    include_caller: bool,
+    actor: str,
+    client: str | None = None,
+) -> None:
+    """Audit an export before it is handed over: who (actor, client), when (the row's
+    time), how many, in which format, with or without caller details, and the filter."""
+
+    def iso(value: dt.datetime | None) -> str | None:
+        return value.isoformat() if value else None
+
+    audit.record_read(
+        engine,
+        "enquiries.export",
+        actor=actor,
+        organization_id=where.organization_id,
+        client=client,
+        detail={
+            "format": fmt,
+            "enquiries": count,
+            "include_caller": include_caller,
+            "organization_id": where.organization_id,
+            "since": iso(where.since),
+            "until": iso(where.until),
+        },
+    )

@@ -2,7 +2,9 @@
 
 Only agency accounts use it: the agency owns a referral's status (DESIGN.md), so an
 adviser, a supervisor or even an admin cannot move one on. The protocol header is
-optional here: agency back-office systems are not frontdesk desks.
+optional here: agency back-office systems are not frontdesk desks. A referral carries the
+caller's details, so every answer that holds referrals is audited with their ids (an
+empty page shows nobody and is not).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from frontdesk.core.enquiry import ReferralStatus
+from frontdesk.hub.accounts import audit
 from frontdesk.hub.accounts.access import require_role
 from frontdesk.hub.accounts.auth import Principal
 from frontdesk.hub.accounts.registry import Role
@@ -62,7 +65,21 @@ async def referrals(request: Request) -> JSONResponse:
         int_param(request, "page", 1, 1, 1_000_000), int_param(request, "per_page", 50, 1, 200)
     )
     page = await run_in_threadpool(list_for_agency, hub(request).engine, where, paging)
+    await _audit_read(request, who, [r["id"] for r in page["contents"]])
     return JSONResponse(page)
+
+
+async def _audit_read(request: Request, who: Principal, ids: list[str]) -> None:
+    if ids:
+        await run_in_threadpool(
+            audit.record_read,
+            hub(request).engine,
+            "referral.read",
+            actor=who.name,
+            organization_id=who.organization_id,
+            client=client_of(request),
+            detail={"referrals": ids},
+        )
 
 
 async def referral(request: Request) -> JSONResponse:
@@ -77,6 +94,7 @@ async def _own_referral(request: Request, who: Principal) -> dict[str, Any]:
         raise ApiError(404, "not_found", "no referral has this id")
     if found["to_organization_id"] != who.organization_id:
         raise ApiError(403, "org_forbidden", "this referral is not addressed to your organisation")
+    await _audit_read(request, who, [found["id"]])
     return found
 
 

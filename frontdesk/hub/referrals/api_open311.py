@@ -7,17 +7,20 @@ Who may do what:
   because a request made at a desk carries a note about a resident;
 - posting a request needs an adviser or supervisor account (a council's own channel);
   agencies answer referrals, they do not make them.
+Every read that returns requests is audited with their ids (never their content).
 Errors on these paths use the spec's array form `[{"code": 400, "description": "..."}]`.
 """
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import parse_qsl
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from frontdesk.hub.accounts import audit
 from frontdesk.hub.accounts.access import require_role
 from frontdesk.hub.accounts.api_keys import authenticate_key
 from frontdesk.hub.accounts.auth import AuthError, Principal
@@ -157,7 +160,21 @@ async def requests(request: Request) -> JSONResponse:
         statuses=statuses if len(statuses) == 1 else (),
     )
     found = await run_in_threadpool(open311.find_requests, hub(request).engine, who, where)
+    await _audit_read(request, who, found)
     return JSONResponse(found)
+
+
+async def _audit_read(request: Request, who: Principal, found: list[dict[str, Any]]) -> None:
+    if found:
+        await run_in_threadpool(
+            audit.record_read,
+            hub(request).engine,
+            "open311.read",
+            actor=who.name,
+            organization_id=who.organization_id,
+            client=client_of(request),
+            detail={"requests": [r["service_request_id"] for r in found]},
+        )
 
 
 async def one_request(request: Request) -> JSONResponse:
@@ -177,4 +194,5 @@ async def one_request(request: Request) -> JSONResponse:
     found = await run_in_threadpool(
         open311.find_requests, engine, who, open311.RequestFilter(ids=(request_id,))
     )
+    await _audit_read(request, who, found)
     return JSONResponse(found)

@@ -114,8 +114,15 @@ def _request_query() -> Select[Any]:
     )
 
 
-def render_request(row: Any) -> JsonObject:
-    description = row.note[:MAX_DESCRIPTION] if row.note else None
+def render_request(row: Any, who: Principal) -> JsonObject:
+    """A referral as a service request. A cancelled one keeps its status for the agency
+    but not the referrer's description, which is about the person (its caller details
+    never appear here at all); the referring organisation still reads its own words."""
+    withdrawn = (
+        row.status == ReferralStatus.CANCELLED.value
+        and row.from_organization_id != who.organization_id
+    )
+    description = row.note[:MAX_DESCRIPTION] if row.note and not withdrawn else None
     return {
         "service_request_id": row.id,
         "status": open311_status(row.status),
@@ -160,7 +167,7 @@ def find_requests(engine: Engine, who: Principal, where: RequestFilter) -> list[
             query = query.where(r.status.not_in(CLOSED_STATUSES))
     query = query.order_by(r.created_at.desc(), r.id).limit(MAX_REQUESTS)
     with reading(engine) as conn:
-        return [render_request(row) for row in conn.execute(query)]
+        return [render_request(row, who) for row in conn.execute(query)]
 
 
 def request_owner(engine: Engine, request_id: str) -> tuple[str, str | None] | None:

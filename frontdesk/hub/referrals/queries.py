@@ -3,7 +3,9 @@ one referral with what it needs to act on it.
 
 An agency sees only referrals addressed to its organisation. It gets the caller's
 contact details when the caller consented to them being kept: passing them to the
-agency that delivers the service is what the referral is for.
+agency that delivers the service is what the referral is for. Once a referral is
+cancelled (withdrawn, or redirected to another service) that purpose is gone: the agency
+keeps the fact and the status, not the person — no caller details, no referrer's note.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ def _columns() -> Select[Any]:
 
 
 def render(row: Any, caller: JsonObject | None) -> JsonObject:
+    cancelled = row.status == ReferralStatus.CANCELLED.value
     return {
         "id": row.id,
         "enquiry_id": row.enquiry_id,
@@ -61,10 +64,10 @@ def render(row: Any, caller: JsonObject | None) -> JsonObject:
         "to_organization_id": row.to_organization_id,
         "status": row.status,
         "closed": ReferralStatus(row.status).is_closed,
-        "note": row.note,
+        "note": None if cancelled else row.note,
         "status_note": row.status_note,
         "location": {"address": row.address, "lat": row.lat, "long": row.long},
-        "caller": caller,
+        "caller": None if cancelled else caller,
         "created_at": row.created_at.isoformat(),
         "updated_at": row.updated_at.isoformat(),
     }
