@@ -18,6 +18,7 @@ is discarded, as `index_build` discards it, if anything goes wrong.
 from __future__ import annotations
 
 import contextlib
+import os
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
@@ -65,7 +66,7 @@ class FillProcess:
         index_start_after: int = START_AFTER,
     ) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-P", "-m", "frontdesk.search.fill_worker"],
+            [sys.executable, "-P", "-m", "frontdesk.search.fill_worker", str(os.getpid())],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,

@@ -172,7 +172,7 @@ def test_a_sync_killed_under_it_takes_the_worker_with_it(tmp_path: Path) -> None
     assert sync.stdout is not None
     worker, keeper = map(int, sync.stdout.readline().split())
     try:
-        time.sleep(1.0)  # let it set up
+        # Killed at once: the worker may not have started yet, and must still notice.
         sync.send_signal(signal.SIGKILL)
         sync.wait()
         deadline = time.monotonic() + 10
