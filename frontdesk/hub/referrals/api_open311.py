@@ -59,13 +59,25 @@ def error_response(error: ApiError) -> JSONResponse:
     )
 
 
-async def _who(request: Request, key: str | None, *, required: bool) -> Principal | None:
-    if key is None:
-        return await principal(request, required=required)
-    try:
-        return await run_in_threadpool(authenticate_key, hub(request).engine, key)
-    except AuthError as error:
-        raise as_api_error(error) from None
+async def _who(request: Request, *keys: str | None, required: bool) -> Principal | None:
+    """The account behind the request's credentials: any `api_key` given (query or form)
+    and any bearer token. Every credential sent must be good and name the same account:
+    a bad one is refused (401) whichever other one is good."""
+    holders = [await principal(request, required=required and not any(keys))]
+    for key in dict.fromkeys(k for k in keys if k):
+        try:
+            holders.append(await run_in_threadpool(authenticate_key, hub(request).engine, key))
+        except AuthError as error:
+            raise as_api_error(error) from None
+    found = {who.account_id: who for who in holders if who is not None}
+    if len(found) > 1:
+        raise ApiError(
+            401,
+            "credentials_disagree",
+            "the credentials sent belong to different accounts; send one",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return next(iter(found.values()), None)
 
 
 async def _read_form(request: Request) -> dict[str, str]:
@@ -118,8 +130,7 @@ async def requests_json(request: Request) -> JSONResponse:
 
 async def post_request(request: Request) -> JSONResponse:
     form = await _read_form(request)
-    key = form.get("api_key") or text_param(request, "api_key")
-    who = await _who(request, key, required=True)
+    who = await _who(request, form.get("api_key"), text_param(request, "api_key"), required=True)
     assert who is not None
     require_role(who, SUBMITTING_ROLES, "submit service requests")
     try:
