@@ -177,13 +177,10 @@ async def one_request(request: Request) -> JSONResponse:
     request_id = request.path_params["id"]
     engine = hub(request).engine
     owner = await run_in_threadpool(open311.request_owner, engine, request_id)
-    if owner is None:
-        raise ApiError(404, "not_found", "no service request has this id")
-    if who.role is not Role.ADMIN and who.organization_id not in owner:
+    if owner is None or (who.role is not Role.ADMIN and who.organization_id not in owner):
+        # Another organisation's request is answered as one that does not exist.
         raise ApiError(
-            403,
-            "org_forbidden",
-            "this request was neither made by nor sent to your organisation",
+            404, "not_found", "no service request made by or sent to your organisation has this id"
         )
     found = await run_in_threadpool(
         open311.find_requests, engine, who, open311.RequestFilter(ids=(request_id,))
