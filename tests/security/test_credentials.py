@@ -8,8 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
+from frontdesk.hub import schema as t
 from frontdesk.hub.accounts.api_keys import create_key
+from frontdesk.hub.accounts.auth import token_hash
 from tests.helpers.referral_world import SERVICE, World, make_world
 
 BAD_BEARER = {"Authorization": "Bearer not-a-token-anyone-was-given"}
@@ -70,3 +73,11 @@ def test_good_credentials_of_two_accounts_are_refused(world: World) -> None:
     other = _get(world, path, {"api_key": key}, world.headers["supervisor"])
     assert other.status_code == 401
     assert other.headers["x-frontdesk-error"] == "credentials_disagree"
+
+
+def test_an_api_key_is_stored_only_as_its_hash(world: World) -> None:
+    key = create_key(world.hub.engine, "adviser", actor="test")
+    with world.hub.engine.connect() as conn:
+        rows = [tuple(map(str, row)) for row in conn.execute(select(t.api_keys))]
+    assert rows and not any(key in value for row in rows for value in row)
+    assert any(token_hash(key) in row for row in rows)
