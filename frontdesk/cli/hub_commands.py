@@ -120,6 +120,7 @@ def run_init_db(args: argparse.Namespace) -> int:
 def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from frontdesk.hub.http.access_log import log_config
     from frontdesk.hub.http.serving import NoDelayH11Protocol
 
     engine = _engine(args)
@@ -137,6 +138,7 @@ def run_serve(args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
         log_level="info",
+        log_config=log_config(),  # no api_key or other secret in the access log
         http=NoDelayH11Protocol,  # see frontdesk/hub/http/serving.py: ~40 ms per request otherwise
     )
     return 0

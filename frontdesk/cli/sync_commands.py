@@ -312,6 +312,7 @@ def run_embedded_hub(args: argparse.Namespace) -> int:
     )
     from frontdesk.hub.catalogue.imports import import_feeds
     from frontdesk.hub.db import create_hub_engine
+    from frontdesk.hub.http.access_log import log_config
     from frontdesk.hub.http.app import create_app
     from frontdesk.hub.migrate import upgrade
 
@@ -332,7 +333,11 @@ def run_embedded_hub(args: argparse.Namespace) -> int:
     # The hub keeps the catalogue; it passes over the reference files (it serves none yet).
     import_feeds(engine, read_demo_feeds(), actor=CLI_ACTOR)
     uvicorn.run(
-        create_app(engine, owns_engine=True), host="127.0.0.1", port=args.port, log_level="warning"
+        create_app(engine, owns_engine=True),
+        host="127.0.0.1",
+        port=args.port,
+        log_level="warning",
+        log_config=log_config(),
     )
     return 0
 

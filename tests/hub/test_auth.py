@@ -7,7 +7,8 @@ import datetime as dt
 from sqlalchemy import select, update
 
 from frontdesk.hub import schema as t
-from frontdesk.hub.accounts.auth import MAX_FAILURES, token_hash
+from frontdesk.hub.accounts.auth import token_hash
+from frontdesk.hub.accounts.login_limits import MAX_FAILURES
 from frontdesk.hub.accounts.registry import Role, set_disabled
 from tests.helpers.hub import PASSWORD, PROTOCOL, Hub
 

@@ -43,7 +43,7 @@ def test_a_supervisor_sees_only_their_organisations_enquiries(world: World) -> N
     assert first["referrals"][0]["status"] == "sent"
     refused = _get(world, "supervisor", "/supervisor/v1/enquiries", organization_id=OTHER_COUNCIL)
     assert refused.status_code == 403
-    assert "another organisation" in refused.json()["error"]["message"]
+    assert "own organisation" in refused.json()["error"]["message"]
     other = _get(world, "other_supervisor", "/supervisor/v1/enquiries").json()
     assert [e["id"] for e in other["contents"]] == ["enq-3"]
 

@@ -155,7 +155,7 @@ def test_requests_read_back_valid_and_closed_once_the_agency_closes_them(
         == 200
     )
     other = client.get(f"/open311/v2/requests/{first}.json", headers=world.headers["other_agency"])
-    assert other.status_code == 403 and other.json()[0]["code"] == 403
+    assert other.status_code == 404 and other.json()[0]["code"] == 404  # as if not there
     assert (
         client.get("/open311/v2/requests.json", headers=world.headers["other_agency"]).json() == []
     )

@@ -106,7 +106,7 @@ def test_another_organisation_cannot_append_to_an_enquiry(hub: Hub) -> None:
     _push(hub, kirklees, [event_op(1)])
     result = _push(hub, calderdale, [event_op(1, op_id="x-1", event="x-ev")], "desk-2")
     assert result.json()["results"][0]["status"] == "rejected"
-    assert "another organisation" in result.json()["results"][0]["reason"]
+    assert "already used" in result.json()["results"][0]["reason"]
 
 
 def test_a_device_belongs_to_the_organisation_that_first_pushed_from_it(hub: Hub) -> None:

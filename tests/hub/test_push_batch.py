@@ -202,7 +202,9 @@ def test_the_batch_answers_and_stores_what_op_by_op_does(
         ("op-11", "applied"),
         ("op-12", "applied"),
     ]
-    assert answers[3][1]["results"][0]["reason"] == "the enquiry belongs to another organisation"
+    assert answers[3][1]["results"][0]["reason"] == (
+        "enquiry_id was already used for a different enquiry"
+    )
     assert answers[4][0] == 422
     assert answers[4][1]["op_id"] == "op-1"
     assert [r["status"] for r in answers[4][1]["results"]] == ["applied", "applied"]

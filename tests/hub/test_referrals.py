@@ -75,14 +75,14 @@ def test_an_agency_lists_only_referrals_addressed_to_it_filtered_and_paged(world
     assert bad.status_code == 400 and "status must be one of" in bad.json()["error"]["message"]
 
 
-def test_another_agency_is_refused_one_referral_with_a_reason(world: World) -> None:
+def test_another_agencys_referral_is_answered_as_not_there(world: World) -> None:
     world.enquiry("enq-1", refer_to=SERVICE)
     client = world.hub.client
     own = client.get("/agency/v1/referrals/ref-enq-1", headers=world.headers["agency"])
     assert own.status_code == 200 and own.json()["status"] == "sent"
     other = client.get("/agency/v1/referrals/ref-enq-1", headers=world.headers["other_agency"])
-    assert other.status_code == 403
-    assert "not addressed to your organisation" in other.json()["error"]["message"]
+    assert other.status_code == 404
+    assert "addressed to your organisation" in other.json()["error"]["message"]
     missing = client.get("/agency/v1/referrals/nope", headers=world.headers["agency"])
     assert missing.status_code == 404
 

@@ -26,9 +26,11 @@ def require_role(who: Principal, allowed: Iterable[Role], what: str) -> None:
 
 
 def require_org(who: Principal, organization_id: str | None, what: str) -> None:
-    """Refuse unless the record belongs to the account's organisation (admins see all)."""
+    """Refuse unless the record belongs to the account's organisation (admins see all).
+    The answer neither echoes the id asked for nor says whether it exists: another
+    organisation's and one that does not exist are refused alike."""
     if who.role is Role.ADMIN or organization_id == who.organization_id:
         return
     raise ApiError(
-        403, "org_forbidden", f"{what} belongs to another organisation than your account's"
+        403, "org_forbidden", f"{who.role.value} accounts see only their own organisation's {what}"
     )

@@ -2,33 +2,30 @@
 
 A token is 32 random bytes (URL-safe base64) handed out once at login; the hub keeps its
 hash, so a copy of the database cannot be replayed as sessions. Repeated failures for one
-username from one client are refused for a while (429) before the password is even checked.
+username, or for any usernames, from one client are refused for a while (429) before the
+password is even checked (login_limits.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 import secrets
 from dataclasses import dataclass
 from typing import Any
 
 from psycopg.rows import namedtuple_row
-from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql
 
 from frontdesk.hub import schema as t
-from frontdesk.hub.accounts import audit
+from frontdesk.hub.accounts import audit, login_limits
 from frontdesk.hub.accounts.passwords import DUMMY_HASH, verify_password
 from frontdesk.hub.accounts.registry import Role
 from frontdesk.hub.columns import utcnow
-from frontdesk.hub.db import is_postgres, reading, writing
+from frontdesk.hub.db import is_postgres, writing
 
 TOKEN_BYTES = 32
-MAX_FAILURES = 5
-FAILURE_WINDOW = dt.timedelta(minutes=5)
-ATTEMPTS_KEPT = dt.timedelta(days=1)
 
 
 class AuthError(Exception):
@@ -68,9 +65,14 @@ def login(
     engine: Engine, username: str, password: str, client: str, ttl: dt.timedelta
 ) -> IssuedToken:
     now = utcnow()
-    with reading(engine) as conn:
-        _refuse_if_limited(conn, username, client, now)
-        a = t.accounts.c
+    a = t.accounts.c
+    with writing(engine) as conn:
+        try:
+            attempt = login_limits.reserve(conn, username, client, now)
+        except login_limits.Limited as limited:
+            raise AuthError(
+                429, "too_many_attempts", limited.message, retry_after=limited.retry_after
+            ) from None
         row = conn.execute(
             select(a.id, a.name, a.role, a.organization_id, a.password_hash, a.disabled_at).where(
                 a.name == username
@@ -81,15 +83,12 @@ def login(
     ok = ok and row is not None and row.disabled_at is None
     token = secrets.token_urlsafe(TOKEN_BYTES)
     with writing(engine) as conn:
-        conn.execute(delete(t.login_attempts).where(t.login_attempts.c.at < now - ATTEMPTS_KEPT))
-        conn.execute(
-            insert(t.login_attempts).values(username=username, client=client, at=now, succeeded=ok)
-        )
         if not ok or row is None:
             audit.record(conn, "login.failed", actor=username[:100], client=client)
             failed = True
         else:
             failed = False
+            login_limits.succeeded(conn, attempt)
             token_id = conn.execute(
                 insert(t.tokens)
                 .values(
@@ -107,24 +106,6 @@ def login(
         raise AuthError(401, "login_failed", "wrong username or password")
     principal = Principal(row.id, row.name, Role(row.role), row.organization_id, token_id)
     return IssuedToken(token, now + ttl, principal)
-
-
-def _refuse_if_limited(conn: Connection, username: str, client: str, now: dt.datetime) -> None:
-    la = t.login_attempts.c
-    recent = (la.username == username, la.client == client, la.at > now - FAILURE_WINDOW)
-    last_success = conn.scalar(select(func.max(la.at)).where(*recent, la.succeeded))
-    since = [la.at > last_success] if last_success is not None else []
-    count, oldest = conn.execute(
-        select(func.count(), func.min(la.at)).where(*recent, ~la.succeeded, *since)
-    ).one()
-    if count >= MAX_FAILURES:
-        wait = (oldest + FAILURE_WINDOW - now).total_seconds()
-        raise AuthError(
-            429,
-            "too_many_attempts",
-            "too many failed sign-ins for this account from here; try again later",
-            retry_after=max(1, math.ceil(wait)),
-        )
 
 
 def authenticate(engine: Engine, token: str) -> Principal:

@@ -41,7 +41,7 @@ async def _filter(request: Request, what: str) -> tuple[EnquiryFilter, str]:
     require_role(who, READERS, what)
     org = text_param(request, "organization_id", 64)
     if org is not None:
-        require_org(who, org, f"organisation {org!r}")
+        require_org(who, org, "enquiries")
     elif who.role is not Role.ADMIN:
         org = who.organization_id
     where = EnquiryFilter(org, datetime_param(request, "since"), datetime_param(request, "until"))

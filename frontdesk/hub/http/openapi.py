@@ -197,7 +197,7 @@ def _paths() -> JsonObject:
                     "400": _error("Malformed request or protocol version"),
                     "401": _error("Wrong username or password (code login_failed)"),
                     "413": _error("Body too large"),
-                    "429": _error("Too many failures for this username from this client"),
+                    "429": _error("Too many failures for this username, or any, from this client"),
                 },
             }
         },

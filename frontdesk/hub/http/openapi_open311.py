@@ -121,8 +121,7 @@ def open311_paths() -> JsonObject:
                 {
                     "200": json_content({"$ref": OPEN311_SCHEMA + "requests.json"}),
                     **errors,
-                    "403": open311_error("Not your organisation's request"),
-                    "404": open311_error("No such request"),
+                    "404": open311_error("No such request made by or sent to your organisation"),
                 },
                 parameters=[PATH_ID, API_KEY],
             )

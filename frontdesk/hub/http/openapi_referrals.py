@@ -63,7 +63,7 @@ def json_body(schema: JsonObject) -> JsonObject:
 
 
 def _agency() -> JsonObject:
-    tag, forbidden = "agency", {"403": error("Not an agency account, or not your referral")}
+    tag, forbidden = "agency", {"403": error("Not an agency account")}
     status_values = [s.value for s in ReferralStatus]
     return {
         "/agency/v1/referrals": {
@@ -86,7 +86,7 @@ def _agency() -> JsonObject:
                     "200": json_content(ref("Referral")),
                     **SIGNED_IN,
                     **forbidden,
-                    "404": error("No such referral"),
+                    "404": error("No such referral addressed to your organisation"),
                 },
                 parameters=[PATH_ID],
             )
@@ -99,7 +99,7 @@ def _agency() -> JsonObject:
                     "200": json_content(ref("Referral")),
                     **SIGNED_IN,
                     **forbidden,
-                    "404": error("No such referral"),
+                    "404": error("No such referral addressed to your organisation"),
                     "409": error("The referral is closed (code referral_closed)"),
                     "422": error("Not a status an agency may set"),
                 },

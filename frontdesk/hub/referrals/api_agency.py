@@ -33,7 +33,13 @@ from frontdesk.hub.http.endpoint import (
     text_param,
 )
 from frontdesk.hub.referrals.queries import ReferralFilter, get_referral, list_for_agency
-from frontdesk.hub.referrals.records import MAX_NOTE_CHARS, ReferralError, parse_status, set_status
+from frontdesk.hub.referrals.records import (
+    MAX_NOTE_CHARS,
+    NO_REFERRAL,
+    ReferralError,
+    parse_status,
+    set_status,
+)
 
 STATUS_BODY_LIMIT = 16 * 2**10
 
@@ -90,10 +96,10 @@ async def referral(request: Request) -> JSONResponse:
 
 async def _own_referral(request: Request, who: Principal) -> dict[str, Any]:
     found = await run_in_threadpool(get_referral, hub(request).engine, request.path_params["id"])
-    if found is None:
-        raise ApiError(404, "not_found", "no referral has this id")
-    if found["to_organization_id"] != who.organization_id:
-        raise ApiError(403, "org_forbidden", "this referral is not addressed to your organisation")
+    # Another agency's referral is answered as one that does not exist: a 403 would
+    # confirm that the id is real.
+    if found is None or found["to_organization_id"] != who.organization_id:
+        raise ApiError(404, "not_found", NO_REFERRAL)
     await _audit_read(request, who, [found["id"]])
     return found
 

@@ -62,13 +62,25 @@ def error_response(error: ApiError) -> JSONResponse:
     )
 
 
-async def _who(request: Request, key: str | None, *, required: bool) -> Principal | None:
-    if key is None:
-        return await principal(request, required=required)
-    try:
-        return await run_in_threadpool(authenticate_key, hub(request).engine, key)
-    except AuthError as error:
-        raise as_api_error(error) from None
+async def _who(request: Request, *keys: str | None, required: bool) -> Principal | None:
+    """The account behind the request's credentials: any `api_key` given (query or form)
+    and any bearer token. Every credential sent must be good and name the same account:
+    a bad one is refused (401) whichever other one is good."""
+    holders = [await principal(request, required=required and not any(keys))]
+    for key in dict.fromkeys(k for k in keys if k):
+        try:
+            holders.append(await run_in_threadpool(authenticate_key, hub(request).engine, key))
+        except AuthError as error:
+            raise as_api_error(error) from None
+    found = {who.account_id: who for who in holders if who is not None}
+    if len(found) > 1:
+        raise ApiError(
+            401,
+            "credentials_disagree",
+            "the credentials sent belong to different accounts; send one",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return next(iter(found.values()), None)
 
 
 async def _read_form(request: Request) -> dict[str, str]:
@@ -121,8 +133,7 @@ async def requests_json(request: Request) -> JSONResponse:
 
 async def post_request(request: Request) -> JSONResponse:
     form = await _read_form(request)
-    key = form.get("api_key") or text_param(request, "api_key")
-    who = await _who(request, key, required=True)
+    who = await _who(request, form.get("api_key"), text_param(request, "api_key"), required=True)
     assert who is not None
     require_role(who, SUBMITTING_ROLES, "submit service requests")
     try:
@@ -183,13 +194,10 @@ async def one_request(request: Request) -> JSONResponse:
     request_id = request.path_params["id"]
     engine = hub(request).engine
     owner = await run_in_threadpool(open311.request_owner, engine, request_id)
-    if owner is None:
-        raise ApiError(404, "not_found", "no service request has this id")
-    if who.role is not Role.ADMIN and who.organization_id not in owner:
+    if owner is None or (who.role is not Role.ADMIN and who.organization_id not in owner):
+        # Another organisation's request is answered as one that does not exist.
         raise ApiError(
-            403,
-            "org_forbidden",
-            "this request was neither made by nor sent to your organisation",
+            404, "not_found", "no service request made by or sent to your organisation has this id"
         )
     found = await run_in_threadpool(
         open311.find_requests, engine, who, open311.RequestFilter(ids=(request_id,))

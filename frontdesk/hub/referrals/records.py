@@ -27,10 +27,14 @@ REFERRAL = "referral"
 MAX_NOTE_CHARS = 4000
 #: Only the referrer sends; an agency answers with any other status.
 AGENCY_STATUSES = tuple(s for s in ReferralStatus if s is not ReferralStatus.SENT)
+#: The answer for a referral that does not exist or is not addressed to the account's
+#: organisation: the same words for both.
+NO_REFERRAL = "no referral addressed to your organisation has this id"
 
 
 class ReferralError(Exception):
-    """Why a status update is refused: `status` 404, 403, 409 (closed) or 422."""
+    """Why a status update is refused: `status` 404 (not there, or not addressed to the
+    account's organisation), 409 (closed) or 422."""
 
     def __init__(self, status: int, code: str, message: str) -> None:
         super().__init__(message)
@@ -111,12 +115,9 @@ def set_status(
             .where(r.id == referral_id)
             .with_for_update()
         ).first()
-        if row is None:
-            raise ReferralError(404, "not_found", "no referral has this id")
-        if row.to_organization_id != who.organization_id:
-            raise ReferralError(
-                403, "org_forbidden", "this referral is not addressed to your organisation"
-            )
+        if row is None or row.to_organization_id != who.organization_id:
+            # Not yours and not there are one answer, so no id is confirmed to exist.
+            raise ReferralError(404, "not_found", NO_REFERRAL)
         current = ReferralStatus(row.status)
         if current.is_closed:
             raise ReferralError(

@@ -84,10 +84,12 @@ async def push_ops(request: Request) -> JSONResponse:
     except AuthError as error:
         raise as_api_error(error) from None
     except DeviceNotYours:
+        # Device ids are made by desks (random UUIDs); one already in use elsewhere is
+        # refused without saying by whom, so the answer names no organisation.
         raise ApiError(
             403,
             "device_forbidden",
-            "this device id is registered to another organisation",
+            "this device id cannot push for your account; the desk must make a new device id",
         ) from None
     except OpIdReused as error:
         raise ApiError(

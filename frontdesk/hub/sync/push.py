@@ -371,7 +371,7 @@ def _check_event(
 ) -> dict[str, Any] | None:
     """Why the event cannot be applied (a result to store), or None if it can."""
     if state.owner is not None and state.owner != who.organization_id:
-        return _rejected(op, "the enquiry belongs to another organisation")
+        return _rejected(op, "enquiry_id was already used for a different enquiry")
     if state.event_enquiry_id is not None:
         existing = (state.event_enquiry_id, state.event_kind, state.event_at, state.event_data)
         if existing == (event.enquiry_id, event.kind.value, event.at, data_text):
