@@ -111,8 +111,8 @@ class Batch:
         client: str,
     ) -> list[dict[str, Any]] | None:
         """Every op's result, committed; None, with nothing committed, if a write met a
-        row it had not read (another hub process's) or a deadlock: op by op decides
-        those."""
+        row it had not read (another hub process's), a deadlock or a value the database
+        refused: op by op decides those."""
         digests = [op.payload_hash(device_id) for op in ops]
         raw = self.raw
         raw.autocommit = True  # client side only: the batch sends BEGIN and COMMIT itself
@@ -125,7 +125,10 @@ class Batch:
                 raw.execute("COMMIT")
             # Leaving the pipeline sent it all with a Sync and waited for every answer:
             # COMMIT has returned, so the ops are durable. An error is raised here.
-        except (psycopg.errors.IntegrityError, psycopg.errors.DeadlockDetected):
+        except (psycopg.errors.IntegrityError, psycopg.errors.DeadlockDetected, psycopg.DataError):
+            # A DataError (a value the database refused) cannot be pinned on one op inside
+            # the batch's one write statement, and a savepoint per op would cost the round
+            # trips the batch saves: op by op stores that op as rejected, the rest as usual.
             self._end()
             return None
         except BaseException:

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 
 from frontdesk.core.enquiry import EventKind
 from frontdesk.hub import schema as t
@@ -25,6 +25,7 @@ from frontdesk.hub.sync.push.shared import (
     APPLIED,
     OUT_OF_ORDER,
     REJECTED,
+    UNSTORABLE,
     Audit,
     DeviceNotYours,
     OpIdReused,
@@ -103,14 +104,21 @@ def _claim_device(conn: Connection, who: Principal, device_id: str) -> None:
 def _apply_with_retry(
     conn: Connection, who: Principal, device_id: str, op: Op, *, claim: bool, audit: Audit | None
 ) -> dict[str, Any]:
-    # Two hub processes may race on the same op_id (a desk retrying against another
-    # process): the loser's insert fails, and on the second pass it finds the winner's row.
     try:
+        # Two hub processes may race on the same op_id (a desk retrying against another
+        # process): the loser's insert fails, and on the second pass it finds the winner's row.
+        try:
+            with conn.begin():
+                return _apply(conn, who, device_id, op, claim=claim, audit=audit)
+        except IntegrityError:
+            with conn.begin():
+                return _apply(conn, who, device_id, op, claim=claim, audit=audit)
+    except DataError:
+        # The database refused a value validation let through. The op's own transaction
+        # is rolled back whole, so nothing of it is left; it is stored as rejected, in a
+        # new transaction, so the desk is told and its queue goes on.
         with conn.begin():
-            return _apply(conn, who, device_id, op, claim=claim, audit=audit)
-    except IntegrityError:
-        with conn.begin():
-            return _apply(conn, who, device_id, op, claim=claim, audit=audit)
+            return _apply(conn, who, device_id, op, claim=claim, audit=audit, refuse=UNSTORABLE)
 
 
 _d, _o, _e, _ev, _r = t.devices, t.ops, t.enquiries, t.enquiry_events, t.referrals
@@ -150,9 +158,12 @@ def _apply(
     *,
     claim: bool,
     audit: Audit | None,
+    refuse: str | None = None,
 ) -> dict[str, Any]:
+    """The op decided and stored; `refuse` stores it as rejected for that reason."""
     digest = op.payload_hash(device_id)
-    event = parse_event(op)  # pure: done first so the one read can fetch what it names
+    # Pure: done first so the one read can fetch what the event names.
+    event = parse_event(op) if refuse is None else refuse
     ids: dict[str, str | None] = {"enquiry_id": None, "event_id": None, "referral_id": None}
     if not isinstance(event, str):
         ids = {"enquiry_id": event.enquiry_id, "event_id": event.event_id, "referral_id": None}

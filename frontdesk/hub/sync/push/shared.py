@@ -14,6 +14,8 @@ from frontdesk.hub.enquiries.callers import caller_in
 from frontdesk.hub.sync.push_validation import EventPayload, Op
 
 APPLIED, DUPLICATE, REJECTED, OUT_OF_ORDER = "applied", "duplicate", "rejected", "out_of_order"
+#: The reason stored for an op the database refused to store (a value validation missed).
+UNSTORABLE = "the hub cannot store this op's content"
 
 #: (client, results so far, number of ops): the last op writes the push's audit row.
 Audit = tuple[str, list[dict[str, Any]], int]
