@@ -5,18 +5,25 @@ with it is a stored rejection (the desk's queue goes on), and no endpoint answer
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 import psycopg
 import pytest
 from sqlalchemy import select
 
 from frontdesk.hub import schema as t
+from frontdesk.hub.http.openapi import openapi_document
 from frontdesk.hub.sync import push_validation
 from frontdesk.hub.sync.push import batch
 from frontdesk.hub.sync.push.shared import UNSTORABLE
-from tests.helpers.hub import Hub, event_op
+from tests.helpers.hub import PROTOCOL, Hub, event_op
+from tests.helpers.referral_world import CALLER, SERVICE, make_world
 
 NUL = "a\x00b"
+JSON = {"Content-Type": "application/json"}
+FORM_TYPE = {"Content-Type": "application/x-www-form-urlencoded"}
+#: A valid Open311 request, for putting one bad field in at a time.
+FORM = {"service_code": "kirklees:svc-0", "description": "a hole in the road", "email": "a@b.uk"}
 
 
 def _op(seq: int, **changes: Any) -> dict[str, Any]:
@@ -153,3 +160,83 @@ def test_a_value_the_database_refuses_in_a_batch_sends_the_request_op_by_op(
     request = [event_op(1), event_op(2, kind="note", data={"text": "x"})]
     assert [r["status"] for r in _push(hub, headers, *request)] == ["applied", "applied"]
     assert refused == [1]
+
+
+# -- Every endpoint, every input: never a 5xx ----------------------------------------------
+
+#: Who calls each path in the sweep (everyone else is also tried anonymously).
+CALLER_OF = {"/agency": "agency", "/admin": "admin", "/supervisor": "supervisor"}
+WRONG_TYPES: list[Any] = [[], {}, 1.5, True, None, 10**30]
+HUGE_BODY = b'"' + b"x" * (9 * 2**20) + b'"'  # beyond every body limit (push: 8 MiB)
+
+
+def _operations() -> list[tuple[str, str, dict[str, Any]]]:
+    """(method, path, operation) for every operation the hub documents."""
+    document = openapi_document()
+    return [
+        (method.upper(), path, operation)
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+        if method in ("get", "post")
+    ]
+
+
+def _body_fields(operation: dict[str, Any]) -> tuple[str | None, list[str]]:
+    """The operation's body media type and the names of its fields."""
+    content = operation.get("requestBody", {}).get("content", {})
+    for media, spec in content.items():
+        schema = spec.get("schema", {})
+        ref = schema.get("$ref")
+        if ref:
+            schema = openapi_document()["components"]["schemas"][ref.rsplit("/", 1)[1]]
+        return media, list(schema.get("properties", {}))
+    return None, []
+
+
+def _requests(path: str, operation: dict[str, Any], bad: str) -> list[dict[str, Any]]:
+    """Requests (keyword arguments for TestClient.request) that put `bad` input in every
+    place the operation reads: path and query parameters, and each body field."""
+    query = [p["name"] for p in operation.get("parameters", []) if p.get("in") == "query"]
+    media, fields = _body_fields(operation)
+    url = path.replace("{id}", "ref-e1")
+    values: list[Any] = {"nul": [NUL], "huge": ["x" * 10_000], "types": WRONG_TYPES}[bad]
+    out: list[dict[str, Any]] = []
+    if "{id}" in path and bad != "types":
+        out += [{"url": path.replace("{id}", quote(str(v), safe=""))} for v in values]
+    for name in query:
+        out += [{"url": url, "params": {name: str(v)}} for v in values]
+    if media == "application/json":
+        out += [{"url": url, "json": dict.fromkeys(fields, v)} for v in values]
+        out += [{"url": url, "json": {field: v}} for field in fields for v in values]
+        if bad == "types":
+            out += [{"url": url, "json": v} for v in WRONG_TYPES]
+        if bad == "huge":
+            out.append({"url": url, "content": HUGE_BODY, "headers": JSON})
+    elif media is not None:  # an Open311 form
+        out += [{"url": url, "data": dict.fromkeys(fields, str(v))} for v in values]
+        out += [{"url": url, "data": {**FORM, field: str(v)}} for field in fields for v in values]
+        if bad == "huge":
+            out.append({"url": url, "content": b"a=" + b"x" * (9 * 2**20), "headers": FORM_TYPE})
+    return out
+
+
+@pytest.mark.parametrize("bad", ["nul", "huge", "types"])
+def test_no_input_gets_a_server_error_anywhere(hub: Hub, bad: str) -> None:
+    world = make_world(hub)
+    world.enquiry("e1", caller=CALLER, refer_to=SERVICE)
+    failures: list[str] = []
+    for method, path, operation in _operations():
+        role = next((r for prefix, r in CALLER_OF.items() if path.startswith(prefix)), "adviser")
+        for who in (role, None):
+            headers = {**PROTOCOL, **(world.headers[who] if who else {})}
+            for request in _requests(path, operation, bad):
+                request["headers"] = {**headers, **request.get("headers", {})}
+                try:
+                    status = hub.client.request(method, **request).status_code
+                except Exception as error:  # the test client re-raises what the app raised
+                    status = 500
+                    request["error"] = repr(error)[:300]
+                if status >= 500:
+                    request.pop("content", None)
+                    failures.append(f"{method} {path} as {who}: {str(request)[:400]}")
+    assert not failures, "\n".join(failures)
