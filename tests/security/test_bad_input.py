@@ -4,6 +4,7 @@ with it is a stored rejection (the desk's queue goes on), and no endpoint answer
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -11,6 +12,7 @@ import psycopg
 import pytest
 from sqlalchemy import select
 
+from frontdesk.cli import main
 from frontdesk.hub import schema as t
 from frontdesk.hub.http.openapi import openapi_document
 from frontdesk.hub.sync import push_validation
@@ -240,3 +242,16 @@ def test_no_input_gets_a_server_error_anywhere(hub: Hub, bad: str) -> None:
                     request.pop("content", None)
                     failures.append(f"{method} {path} as {who}: {str(request)[:400]}")
     assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("action", ["export", "erase"])
+def test_a_nul_in_a_subject_request_from_the_command_line_is_refused_plainly(
+    hub: Hub, db_url: str, action: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    world = make_world(hub)
+    world.enquiry("e1", caller=CALLER)
+    out = [str(tmp_path / "subject.json")] if action == "export" else []
+    assert main(["hub", "subject", action, "--db", db_url, "--email", NUL, *out]) == 1
+    assert "NUL" in capsys.readouterr().err
+    with hub.engine.connect() as conn:  # nothing erased
+        assert conn.scalar(select(t.enquiry_callers.c.email)) == CALLER["email"]
