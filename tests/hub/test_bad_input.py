@@ -49,9 +49,9 @@ def test_dates_without_a_utc_equivalent_are_refused(hub: Hub) -> None:
 def test_referral_ids_that_cannot_be_keys_are_not_used_as_keys(hub: Hub) -> None:
     headers = hub.adviser("ann", "kirklees")
     created = event_op(1)
-    bad_service = event_op(2, kind="referral sent", data={"service_id": "svc\x00"})
+    bad_service = event_op(2, kind="referral sent", data={"service_id": "svc\x01"})
     bad_referral = event_op(
-        3, kind="referral sent", data={"service_id": "demo:svc-1", "referral_id": "r\x00"}
+        3, kind="referral sent", data={"service_id": "demo:svc-1", "referral_id": "r\x01"}
     )
     results = _push(hub, headers, "desk-1", created, bad_service, bad_referral).json()["results"]
     assert [r["status"] for r in results] == ["applied", "rejected", "applied"]

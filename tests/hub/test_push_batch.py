@@ -25,6 +25,7 @@ from frontdesk.hub.http.app import create_app
 from frontdesk.hub.http.endpoint import HubConfig
 from frontdesk.hub.migrate import upgrade
 from frontdesk.hub.sync import push as push_module
+from frontdesk.hub.sync.push import batch, shared
 from frontdesk.hub.sync.push_validation import EventPayload, Op, parse_push
 from tests.helpers.hub import PASSWORD, PROTOCOL, TestClient, event_op
 
@@ -163,7 +164,7 @@ def test_the_batch_answers_and_stores_what_op_by_op_does(
     pg_url: str, pg_engine: Engine, client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     outcomes: list[str] = []
-    apply = push_module._Batch.apply
+    apply = batch.Batch.apply
 
     def recording(self: Any, *args: Any) -> Any:
         outcomes.append("raised")  # DeviceNotYours, OpIdReused
@@ -171,14 +172,14 @@ def test_the_batch_answers_and_stores_what_op_by_op_does(
         outcomes[-1] = "op by op" if results is None else "batch"
         return results
 
-    monkeypatch.setattr(push_module._Batch, "apply", recording)
+    monkeypatch.setattr(batch.Batch, "apply", recording)
     answers = _run(client)
     stored = _stored(pg_engine)
     # Every request with ops went as a batch, and none needed op by op to finish it.
     assert outcomes == ["batch"] * 4 + ["raised", "batch", "raised"]
 
     # The same pushes on a second database, one op at a time.
-    monkeypatch.setattr(push_module._Batch, "apply", lambda *args: None)
+    monkeypatch.setattr(batch.Batch, "apply", lambda *args: None)
     with psycopg.connect(pg_url, autocommit=True) as admin:
         admin.execute("TRUNCATE ops, enquiry_events, enquiries, devices, audit_log CASCADE")
     expected = _run(client)
@@ -230,8 +231,8 @@ def test_every_enquiry_column_an_event_sets_is_one_the_batch_writes() -> None:
     data = {"channel": "phone", "started_at": at.isoformat(), "outcome": "advice given"}
     for kind in EventKind:
         event = EventPayload("enq", "ev", kind, at, data)
-        columns = set(push_module._enquiry_values(event, at))
-        assert columns <= {*push_module._ENQUIRY_SETTABLE, "updated_at"}, kind
+        columns = set(shared.enquiry_values(event, at))
+        assert columns <= {*shared.ENQUIRY_SETTABLE, "updated_at"}, kind
 
 
 def _principal(engine: Engine, name: str) -> Principal:
@@ -252,7 +253,7 @@ def test_a_row_written_by_another_process_meanwhile_sends_the_request_op_by_op(
     alice = _principal(pg_engine, "alice")
     push_module.push(pg_engine, alice, "desk-1", _ops(event_op(1)), "test")
     racing = pg_engine.connect()  # another hub process, another desk of the organisation
-    plan = push_module._plan
+    plan = batch.plan
 
     def plan_then_race(*args: Any) -> Any:
         decided = plan(*args)
@@ -268,15 +269,15 @@ def test_a_row_written_by_another_process_meanwhile_sends_the_request_op_by_op(
                 )
         return decided
 
-    monkeypatch.setattr(push_module, "_plan", plan_then_race)
+    monkeypatch.setattr(batch, "plan", plan_then_race)
     one_by_one: list[int] = []
-    op_by_op = push_module._op_by_op
+    op_by_op = push_module.apply_op_by_op
 
     def counting(*args: Any) -> Any:
         one_by_one.append(len(args[3]))
         return op_by_op(*args)
 
-    monkeypatch.setattr(push_module, "_op_by_op", counting)
+    monkeypatch.setattr(push_module, "apply_op_by_op", counting)
     ops = _ops(
         event_op(2, kind="note", data={"text": "a"}),
         event_op(3, kind="note", data={"text": "b"}),  # its event_id was taken meanwhile
@@ -307,7 +308,7 @@ def test_a_deadlock_also_sends_the_request_op_by_op(
     def deadlocked(*args: Any) -> Any:
         raise psycopg.errors.DeadlockDetected("deadlock detected")
 
-    monkeypatch.setattr(push_module, "_plan", deadlocked)
+    monkeypatch.setattr(batch, "plan", deadlocked)
     results = push_module.push(pg_engine, alice, "desk-1", _ops(event_op(1)), "test").results
     assert results == [{"op_id": "op-1", "status": "applied"}]
 
@@ -344,10 +345,10 @@ def test_a_request_with_a_referral_goes_op_by_op(
     alice = _principal(pg_engine, "alice")
     batched: list[int] = []
 
-    def batch(*args: Any) -> None:
+    def batched_apply(*args: Any) -> None:
         batched.append(1)
 
-    monkeypatch.setattr(push_module._Batch, "apply", batch)
+    monkeypatch.setattr(batch.Batch, "apply", batched_apply)
     referral = event_op(2, kind="referral sent", data={"service_id": "catalogue:svc-1"})
     results = push_module.push(
         pg_engine, alice, "desk-1", _ops(event_op(1), referral), "test"

@@ -35,6 +35,9 @@ class SubjectQueryEmpty(ValueError):
 def _check(query: SubjectQuery) -> None:
     if query.is_empty():
         raise SubjectQueryEmpty("name the caller by e-mail, phone or postcode")
+    if any("\x00" in (value or "") for value in (query.email, query.phone, query.postcode)):
+        # No caller's details can hold one, and PostgreSQL refuses it in a query.
+        raise ValueError("an e-mail, phone or postcode cannot contain a NUL character")
 
 
 def _forget_callers(conn: Connection, ids: list[str], now: dt.datetime) -> None:

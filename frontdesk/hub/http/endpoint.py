@@ -97,8 +97,10 @@ def check_protocol(request: Request, *, required: bool) -> None:
         )
 
 
-async def read_json(request: Request, limit: int) -> Any:
-    """The body as JSON, refusing more than `limit` bytes before reading them all."""
+async def read_json(request: Request, limit: int, *, nul_allowed: bool = False) -> Any:
+    """The body as JSON, refusing more than `limit` bytes before reading them all, and
+    any NUL character (PostgreSQL cannot store one in text) unless the caller judges it
+    itself (`nul_allowed`: a push turns it into one op's stored rejection)."""
     declared = request.headers.get("content-length")
     if declared is not None and (not declared.isdigit() or int(declared) > limit):
         raise _too_large(limit)
@@ -119,7 +121,34 @@ async def read_json(request: Request, limit: int) -> Any:
     if _has_lone_surrogate(body):
         # JSON may escape half a UTF-16 pair ("\\udc80"); no database can store that text.
         raise ApiError(400, "malformed_json", "the body has text that is not valid Unicode")
+    if not nul_allowed and has_nul(body):
+        raise ApiError(400, "invalid_request", "the body has a NUL character (U+0000)")
     return body
+
+
+def has_nul(value: Any) -> bool:
+    """True if any string in the parsed document, key or value, holds U+0000."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+def path_id(request: Request, name: str = "id", max_chars: int = 300) -> str:
+    """A record id from the path; one no record can have (too long, not printable: a NUL,
+    which PostgreSQL would refuse) is answered 404 without asking the database."""
+    value: str = request.path_params[name]
+    if len(value) > max_chars or not value.isprintable():
+        raise ApiError(404, "not_found", f"no record has this {name}")
+    return value
 
 
 def _has_lone_surrogate(value: Any) -> bool:

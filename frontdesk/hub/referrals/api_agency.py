@@ -28,6 +28,7 @@ from frontdesk.hub.http.endpoint import (
     datetime_param,
     hub,
     int_param,
+    path_id,
     read_json,
     signed_in,
     text_param,
@@ -95,7 +96,7 @@ async def referral(request: Request) -> JSONResponse:
 
 
 async def _own_referral(request: Request, who: Principal) -> dict[str, Any]:
-    found = await run_in_threadpool(get_referral, hub(request).engine, request.path_params["id"])
+    found = await run_in_threadpool(get_referral, hub(request).engine, path_id(request))
     # Another agency's referral is answered as one that does not exist: a 403 would
     # confirm that the id is real.
     if found is None or found["to_organization_id"] != who.organization_id:
@@ -118,7 +119,7 @@ async def referral_status(request: Request) -> JSONResponse:
             set_status,
             hub(request).engine,
             who,
-            request.path_params["id"],
+            path_id(request),
             status,
             (note or "").strip() or None,
             client_of(request),

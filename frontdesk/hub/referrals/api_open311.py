@@ -31,6 +31,7 @@ from frontdesk.hub.http.endpoint import (
     client_of,
     datetime_param,
     hub,
+    path_id,
     principal,
     text_param,
 )
@@ -103,6 +104,8 @@ async def _read_form(request: Request) -> dict[str, str]:
         )
     except (UnicodeDecodeError, ValueError):
         raise ApiError(400, "malformed_form", "the body is not a valid URL-encoded form") from None
+    if any("\x00" in name or "\x00" in value for name, value in pairs):
+        raise ApiError(400, "malformed_form", "the body has a NUL character (U+0000)")
     form: dict[str, str] = {}
     for name, value in pairs:
         form.setdefault(name, value)  # the first of repeated fields wins
@@ -117,7 +120,7 @@ async def services(request: Request) -> JSONResponse:
 
 async def service(request: Request) -> JSONResponse:
     await _who(request, text_param(request, "api_key"), required=False)
-    code = request.path_params["id"]
+    code = path_id(request)
     found = await run_in_threadpool(open311.service_definition, hub(request).engine, code)
     if found is None:
         raise ApiError(404, "not_found", "no service with this service_code takes requests")
@@ -191,7 +194,7 @@ async def _audit_read(request: Request, who: Principal, found: list[dict[str, An
 async def one_request(request: Request) -> JSONResponse:
     who = await _who(request, text_param(request, "api_key"), required=True)
     assert who is not None
-    request_id = request.path_params["id"]
+    request_id = path_id(request)
     engine = hub(request).engine
     owner = await run_in_threadpool(open311.request_owner, engine, request_id)
     if owner is None or (who.role is not Role.ADMIN and who.organization_id not in owner):

@@ -108,7 +108,7 @@ def _may_push(who: Principal) -> None:
 
 
 async def _read_push(request: Request) -> tuple[str, list[Op]]:
-    body = await read_json(request, hub(request).config.push_body_limit)
+    body = await read_json(request, hub(request).config.push_body_limit, nul_allowed=True)
     try:
         return parse_push(body)
     except EnvelopeError as error:

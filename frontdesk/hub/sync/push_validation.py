@@ -89,21 +89,29 @@ def parse_push(body: Any) -> tuple[str, list[Op]]:
 
 
 def parse_event(op: Op) -> EventPayload | str:
-    """The event the op carries, or the reason it is rejected."""
-    if op.schema_v not in SUPPORTED_SCHEMA_VERSIONS or isinstance(op.schema_v, bool):
-        return f"schema_v {op.schema_v!r} is not supported (supported: 1)"
+    """The event the op carries, or the reason it is rejected. Anything the database could
+    not store (a wrongly typed field, a NUL character) is refused here, so that it is a
+    stored rejection like any other and the desk's queue goes on."""
+    if not isinstance(op.schema_v, int) or isinstance(op.schema_v, bool):
+        return "schema_v must be a whole number (supported: 1)"
+    if op.schema_v not in SUPPORTED_SCHEMA_VERSIONS:
+        return f"schema_v {_shown(op.schema_v)} is not supported (supported: 1)"
+    if not isinstance(op.kind, str):
+        return f"op kind must be a string ({ENQUIRY_EVENT!r})"
     p = op.payload
     if not isinstance(p, dict):
         return "payload must be an object"
+    if _has_nul(p):
+        return "payload must not contain the NUL character (U+0000)"
     for key in ("enquiry_id", "event_id"):
         if not _is_id(p.get(key)):
             return f"payload.{key} must be a string of 1–{MAX_ID_CHARS} characters"
     try:
         kind = EventKind(str(p.get("kind")))
     except ValueError:
-        return f"payload.kind {p.get('kind')!r} is not an enquiry event kind"
+        return f"payload.kind {_shown(p.get('kind'))} is not an enquiry event kind"
     if op.kind != ENQUIRY_EVENT and op.kind != kind.value:
-        return f"op kind {op.kind!r} is not one this hub accepts ({ENQUIRY_EVENT!r})"
+        return f"op kind {_shown(op.kind)} is not one this hub accepts ({ENQUIRY_EVENT!r})"
     at = _datetime(p.get("at"))
     if at is None:
         return "payload.at must be an ISO 8601 date and time"
@@ -114,6 +122,29 @@ def parse_event(op: Op) -> EventPayload | str:
     if problem:
         return problem
     return EventPayload(p["enquiry_id"], p["event_id"], kind, at, data)
+
+
+def _has_nul(value: Any) -> bool:
+    """True if any string in the document, key or value, holds U+0000, which PostgreSQL
+    cannot store in text."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+def _shown(value: Any) -> str:
+    """A value as a stored reason quotes it: short, whatever the desk sent."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _datetime(value: Any) -> dt.datetime | None:
@@ -132,13 +163,18 @@ def _datetime(value: Any) -> dt.datetime | None:
 def _check_data(kind: EventKind, data: dict[str, Any]) -> str | None:
     if kind is EventKind.CREATED:
         channel = data.get("channel")
-        if channel is not None and channel not in {c.value for c in Channel}:
-            return f"data.channel {channel!r} is not a channel"
+        if channel is not None and not (
+            isinstance(channel, str) and channel in {c.value for c in Channel}
+        ):
+            return f"data.channel {_shown(channel)} is not a channel"
         started = data.get("started_at")
         if started is not None and _datetime(started) is None:
             return "data.started_at must be an ISO 8601 date and time"
-    if kind is EventKind.OUTCOME_SET and data.get("outcome") not in {o.value for o in Outcome}:
-        return f"data.outcome {data.get('outcome')!r} is not an outcome"
+    outcome = data.get("outcome")
+    if kind is EventKind.OUTCOME_SET and not (
+        isinstance(outcome, str) and outcome in {o.value for o in Outcome}
+    ):
+        return f"data.outcome {_shown(outcome)} is not an outcome"
     service_id = data.get("service_id")
     if kind is EventKind.REFERRAL_SENT and not (
         isinstance(service_id, str) and 0 < len(service_id) <= 300 and service_id.isprintable()
