@@ -28,17 +28,18 @@ def status(mode: SyncMode, **facts: Any) -> SyncStatus:
 def test_the_status_bar_says_each_mode_in_words(qtbot: QtBot, window: MainWindow) -> None:
     bar = window.status
     now = dt.datetime.now(dt.UTC)
-    window.sync_status(status(SyncMode.ONLINE, outbox=2, last_pull_at=now, catalogue_synced_at=now))
+    online = status(SyncMode.ONLINE, outbox=5, waiting=2, last_pull_at=now, catalogue_synced_at=now)
+    window.sync_status(online)
     assert bar.mode.text() == "Online" and bar.mode.accessibleName() == "Online"
-    assert bar.waiting.text() == "2 item(s) waiting to send"
+    assert bar.waiting.text() == "2 enquiries waiting to send"
     assert bar.sync.text().startswith("Last sync: ") and "never" not in bar.sync.text()
     assert bar.catalogue.text() == "Catalogue updated today"
-    window.sync_status(status(SyncMode.SYNCING, outbox=2))
+    window.sync_status(status(SyncMode.SYNCING, outbox=5, waiting=2))
     assert bar.mode.text() == "Syncing…"
     retry = now + dt.timedelta(seconds=30)
-    window.sync_status(status(SyncMode.OFFLINE, outbox=3, next_attempt_at=retry))
+    window.sync_status(status(SyncMode.OFFLINE, outbox=7, waiting=3, next_attempt_at=retry))
     assert bar.mode.text().startswith("Offline: enquiries are kept on this desk (retrying at ")
-    assert bar.waiting.accessibleName() == "3 item(s) waiting to send"
+    assert bar.waiting.accessibleName() == "3 enquiries waiting to send"
     assert not window.message_bar.isVisible()  # offline needs nobody: sync retries itself
 
 
