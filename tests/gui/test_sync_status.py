@@ -104,3 +104,23 @@ def test_demo_without_the_hub_extra_opens_standalone(
     assert demo_commands.run_demo(args) == 0
     assert opened == [{"demo": True}]  # the local demo catalogue, no hub
     assert "working standalone" in capsys.readouterr().err
+
+
+def test_f5s_syncing_note_goes_once_the_round_has_ended(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Woken:
+        """Stands in for the sync link: the round it starts is told by sync_status."""
+
+        def wake(self) -> bool:
+            return True
+
+    monkeypatch.setattr(window, "sync", Woken())
+    window.sync_status(status(SyncMode.ONLINE))
+    window.sync_now()
+    assert window.info_line.text() == "Syncing with the hub…"
+    window.sync_status(status(SyncMode.SYNCING))
+    assert window.info_line.isVisible()
+    window.sync_status(status(SyncMode.OFFLINE))
+    assert not window.info_line.isVisible()
+    assert window.status.mode.text().startswith("Offline")
