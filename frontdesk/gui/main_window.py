@@ -24,6 +24,7 @@ from frontdesk.gui.detail.panel import DetailPanel
 from frontdesk.gui.enquiry.controller import EnquiryController
 from frontdesk.gui.enquiry.form import EnquiryForm
 from frontdesk.gui.enquiry.today import TodayPanel
+from frontdesk.gui.infoline import InfoLine
 from frontdesk.gui.message import Level
 from frontdesk.gui.messagebar import MessageBar
 from frontdesk.gui.operations import OperationRunner
@@ -42,8 +43,6 @@ from frontdesk.sync.status import SyncMode, SyncStatus
 
 log = logging.getLogger("frontdesk.gui.window")
 
-# How long an information message stays in the status bar.
-INFO_MS = 8000
 # How often to look whether another process swapped a new catalogue.db in (one stat).
 CATALOGUE_CHECK_MS = 5000
 
@@ -77,6 +76,8 @@ class MainWindow(QMainWindow):
         self.today = TodayPanel()
         self.enquiries = EnquiryController(self.form, runner, self)
         self.message_bar = MessageBar()
+        self.info_line = InfoLine()
+        self._syncing_text: str | None = None  # said on F5 until the round ends
         self.status = StatusBar()
         self.setStatusBar(self.status)
         self.actions_by_name: dict[str, QAction] = {}
@@ -91,8 +92,13 @@ class MainWindow(QMainWindow):
         self.status.set_mode(settings.hub_address)
 
     def _lay_out(self) -> None:
+        enquiry = QWidget()
+        enquiry_layout = QVBoxLayout(enquiry)
+        enquiry_layout.setContentsMargins(0, 0, 0, 0)
+        enquiry_layout.addWidget(self.form, 1)
+        enquiry_layout.addWidget(self.info_line)
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.form)
+        right.addWidget(enquiry)
         right.addWidget(self.today)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
@@ -173,7 +179,7 @@ class MainWindow(QMainWindow):
         self.search.current_changed.connect(self._show_detail)
         self.search.add_requested.connect(self.add_service)
         self.search.filters.postcode.editingFinished.connect(self.detail.refresh)
-        self.enquiries.started.connect(self.focus_search)
+        self.enquiries.started.connect(self._new_call)
         self.enquiries.saved.connect(self._saved)
         self.runner.progress_started.connect(self.status.progress_started)
         self.runner.progress_finished.connect(self.status.progress_finished)
@@ -266,7 +272,8 @@ class MainWindow(QMainWindow):
             )
             return
         if self.sync.wake():
-            message.info(self.tr("Syncing with the hub…"))
+            self._syncing_text = self.tr("Syncing with the hub…")
+            message.info(self._syncing_text)
         else:
             message.info(
                 self.tr(
@@ -279,6 +286,10 @@ class MainWindow(QMainWindow):
         """A status from the sync thread (delivered on this thread by a queued signal)."""
         previous, self._sync_status = self._sync_status, status
         self.status.set_sync(status)
+        if status.mode is not SyncMode.SYNCING and self._syncing_text is not None:
+            # The round is over and the mode says how it went: "Syncing…" would be stale.
+            self.info_line.clear_message(self._syncing_text)
+            self._syncing_text = None
         if previous is None or status.mode is not previous.mode:
             self._tell_about_mode(status)
         if self.desk is not None and (
@@ -340,6 +351,12 @@ class MainWindow(QMainWindow):
         self.search.box.setFocus()
         self.search.box.selectAll()
 
+    def _new_call(self) -> None:
+        """A new enquiry is a new caller: nothing of the last one's search carries over."""
+        self.search.clear()
+        self.info_line.clear_message()
+        self.focus_search()
+
     def focus_enquiry(self) -> None:
         self.form.channel.setFocus()
 
@@ -365,7 +382,7 @@ class MainWindow(QMainWindow):
 
     def show_message(self, level: Level, text: str) -> None:
         if level is Level.INFO:
-            self.status.showMessage(text, INFO_MS)
+            self.info_line.show_message(text)
             return
         self.message_bar.show_message(level, text)
         self.actions_by_name["dismiss_message"].setEnabled(True)

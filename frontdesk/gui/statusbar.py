@@ -126,9 +126,9 @@ class StatusBar(QStatusBar):
         self.mode.setText(text)
         self.mode.setToolTip(tip)
         if mode is SyncMode.STANDALONE:
-            self.set_desk(DeskStatus(status.outbox, None))
+            self.set_desk(DeskStatus(status.waiting, None))
             return
-        self._show_sync_counts(status.last_sync_at, status.outbox)
+        self._show_sync_counts(status.last_sync_at, status.waiting)
         if status.catalogue_synced_at is not None:
             self._synced_at = status.catalogue_synced_at
             self.catalogue.setText(self.age_text(self._synced_at.isoformat(), _now()))
@@ -147,8 +147,8 @@ class StatusBar(QStatusBar):
         self.set_waiting(waiting)
 
     def set_waiting(self, waiting: int) -> None:
-        """How many outbox items have not yet been confirmed by the hub."""
-        self.waiting.setText(self.tr("%n item(s) waiting to send", "", waiting))
+        """How many enquiries have changes the hub has not yet confirmed."""
+        self.waiting.setText(self.tr("%n enquiry(s) waiting to send", "", waiting))
 
     def set_catalogue(self, stats: CatalogueStats | None, problem: str = "") -> None:
         if stats is None:

@@ -170,8 +170,15 @@ class EnquiryLog:
         return found
 
     def outbox_size(self) -> int:
+        """Ops waiting for the hub (one save may make several)."""
         with self._desk.engine.connect() as conn:
             return int(conn.scalar(select(func.count()).select_from(t.outbox)) or 0)
+
+    def enquiries_waiting(self) -> int:
+        """Enquiries with any op waiting for the hub: what an adviser counts."""
+        query = select(func.count(t.outbox.c.enquiry_id.distinct()))
+        with self._desk.engine.connect() as conn:
+            return int(conn.scalar(query) or 0)
 
     def pending_ops(self, limit: int = 100) -> Ops:
         """The oldest unacknowledged ops, in the order the hub must apply them."""

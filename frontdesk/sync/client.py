@@ -34,9 +34,12 @@ log = logging.getLogger(__name__)
 
 PROTOCOL_HEADER = "Frontdesk-Protocol"
 PROTOCOL_VERSION = "1"
-#: (connect, read) seconds. Reads are long enough for a 1,000-change page or a 500-op push
-#: on a slow link; a hub that says nothing for that long is treated as down.
-TIMEOUT = (5.0, 60.0)
+#: (connect, read) seconds. The read timeout is how long the hub may stay silent: before it
+#: starts answering, or between two reads of an answer, so a slow link that keeps sending
+#: never trips it. A hub that accepts the connection and never answers is called offline
+#: within their sum (15 s), not left "Syncing…" for minutes; a hub answers a 1,000-change
+#: page or a 250-op push in well under a second (docs/decisions.md).
+TIMEOUT = (5.0, 10.0)
 LOOPBACK_NAMES = frozenset({"localhost"})
 #: Bytes asked of the socket per read of an answer. requests reads a body 10 KiB at a
 #: time; a 700 KB feed page then took 70 reads, each a trip through the interpreter lock
@@ -99,11 +102,11 @@ class HubClient:
         token: str | None = None,
         *,
         ca_bundle: str | None = None,
-        timeout: tuple[float, float] = TIMEOUT,
+        timeout: tuple[float, float] | None = None,
     ) -> None:
         self.base_url = normalise_hub_url(base_url)
         self._token = token
-        self._timeout = timeout
+        self._timeout = timeout or TIMEOUT
         self._http = requests.Session()
         # Never False: a configured bundle replaces the system's trusted CAs, nothing less.
         self._http.verify = ca_bundle or True

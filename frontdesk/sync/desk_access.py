@@ -16,7 +16,7 @@ from frontdesk.sync.status import read_status
 
 @dataclass(frozen=True, slots=True)
 class DeskStatus:
-    waiting: int
+    waiting: int  # enquiries not yet confirmed by the hub
     last_sync: str | None
 
 
@@ -46,7 +46,7 @@ class DeskAccess:
     def status(self) -> DeskStatus:
         found = read_status(self.store, None)
         last = found.last_sync_at
-        return DeskStatus(found.outbox, last.isoformat() if last else None)
+        return DeskStatus(found.waiting, last.isoformat() if last else None)
 
     def hub_account(self) -> HubAccount | None:
         """The hub this desk is signed in to (None: standalone)."""

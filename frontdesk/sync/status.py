@@ -38,7 +38,8 @@ class SyncStatus:
     hub_url: str | None = None
     user: str | None = None
     organization_id: str | None = None
-    outbox: int = 0
+    outbox: int = 0  # ops waiting for the hub
+    waiting: int = 0  # enquiries those ops belong to: what the adviser is told
     last_push_at: dt.datetime | None = None
     last_pull_at: dt.datetime | None = None
     catalogue_synced_at: dt.datetime | None = None
@@ -58,11 +59,12 @@ def read_status(desk: DeskStore, catalogue: CatalogueStore | None) -> SyncStatus
     state = SyncState(desk)
     account = state.account()
     facts = state.get_many((SIGNED_OUT, BLOCKED, LAST_ERROR, LAST_PUSH, LAST_PULL))
-    outbox = EnquiryLog(desk).outbox_size()
+    log = EnquiryLog(desk)
+    outbox, waiting = log.outbox_size(), log.enquiries_waiting()
     cursor = catalogue.meta(CURSOR) if catalogue is not None else None
     synced = catalogue.meta(PULLED_AT) if catalogue is not None else None
     if account is None:
-        return SyncStatus(SyncMode.STANDALONE, outbox=outbox)
+        return SyncStatus(SyncMode.STANDALONE, outbox=outbox, waiting=waiting)
     if facts.get(SIGNED_OUT):
         mode, message = SyncMode.SIGNED_OUT, facts[SIGNED_OUT]
     elif facts.get(BLOCKED):
@@ -79,6 +81,7 @@ def read_status(desk: DeskStore, catalogue: CatalogueStore | None) -> SyncStatus
         user=account.user,
         organization_id=account.organization_id,
         outbox=outbox,
+        waiting=waiting,
         last_push_at=_time(facts.get(LAST_PUSH)),
         last_pull_at=_time(facts.get(LAST_PULL)),
         catalogue_synced_at=_time(synced),

@@ -132,7 +132,8 @@ class Syncer:
                         self._log, client, batch=self._batch, should_stop=self._stopping.is_set
                     )
                     self._state.set({BLOCKED: None})
-                    self._state.stamp(LAST_PUSH)
+                    if report.push.batches:  # an empty outbox sends nothing: no contact
+                        self._state.stamp(LAST_PUSH)
                 except (HubRefused, ProtocolMismatch) as error:
                     # A bug or a version mismatch: keep every op, stop pushing, keep pulling.
                     log.error("pushing stopped: %s", error)

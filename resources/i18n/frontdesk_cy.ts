@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../frontdesk/gui/app.py" line="+71"/>
+        <location filename="../../frontdesk/gui/app.py" line="+56"/>
         <source>frontdesk cannot start</source>
         <translation>Nid yw frontdesk yn gallu cychwyn</translation>
     </message>
@@ -352,14 +352,22 @@ Problem: {0}</translation>
     </message>
 </context>
 <context>
+    <name>InfoLine</name>
+    <message>
+        <location filename="../../frontdesk/gui/infoline.py" line="+20"/>
+        <source>Latest information message</source>
+        <translation>Y neges wybodaeth ddiweddaraf</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/gui/main_window.py" line="+73"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+72"/>
         <source>frontdesk — find a service, log the enquiry</source>
         <translation>frontdesk — dod o hyd i wasanaeth, cofnodi&apos;r ymholiad</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+89"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
@@ -389,12 +397,12 @@ Problem: {0}</translation>
         <translation>Yn cysoni â&apos;r hyb…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Another frontdesk process is syncing this desk; it sends and fetches for this window too.</source>
         <translation>Mae proses frontdesk arall yn cysoni&apos;r ddesg hon; mae&apos;n anfon ac yn nôl ar ran y ffenestr hon hefyd.</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>This desk works standalone: sign it in to a hub first (File → Sign in, Ctrl+Shift+L).</source>
         <translation>Mae&apos;r ddesg hon yn gweithio ar ei phen ei hun: mewngofnodwch i hyb yn gyntaf (Ffeil → Mewngofnodi, Ctrl+Shift+L).</translation>
     </message>
@@ -404,7 +412,7 @@ Problem: {0}</translation>
         <translation>Ynghylch frontdesk (&amp;A)</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+153"/>
         <source>This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again: File → Sign in (Ctrl+Shift+L).</source>
         <translation>Mae&apos;r ddesg hon wedi&apos;i hallgofnodi o&apos;r hyb ({0}). Mae ymholiadau&apos;n cael eu cadw ar y ddesg hon. Mewngofnodwch eto: Ffeil → Mewngofnodi (Ctrl+Shift+L).</translation>
     </message>
@@ -435,7 +443,7 @@ Problem: {0}</translation>
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Choose a search result first (Ctrl+F, then Down).</source>
         <translation>Dewiswch ganlyniad chwilio yn gyntaf (Ctrl+F, yna&apos;r saeth i lawr).</translation>
     </message>
@@ -450,7 +458,7 @@ Problem: {0}</translation>
         <translation>Mae “{0}” eisoes wedi&apos;i gysylltu â&apos;r ymholiad.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Settings saved. Some take effect when frontdesk restarts.</source>
         <translation>Gosodiadau wedi&apos;u cadw. Bydd rhai&apos;n dod i rym pan fydd frontdesk yn ailgychwyn.</translation>
     </message>
@@ -524,7 +532,7 @@ Problem: {0}</translation>
         <translation>Canlyniadau chwilio</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+76"/>
         <source>Showing results for “{0}”.</source>
         <translation>Yn dangos canlyniadau ar gyfer “{0}”.</translation>
     </message>
@@ -534,7 +542,7 @@ Problem: {0}</translation>
         <translation>Nid ydym yn adnabod y cod post {0}: yn dangos gwasanaethau ar gyfer pob ardal. Gwiriwch ef gyda&apos;r galwr.</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+20"/>
         <source>Best %n matches shown; type more words to narrow</source>
         <translation>
             <numerusform>Dangos y %n gorau; teipiwch ragor o eiriau i gulhau</numerusform>
@@ -717,7 +725,7 @@ Problem: {0}</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../frontdesk/gui/settings.py" line="+18"/>
+        <location filename="../../frontdesk/gui/settings.py" line="+20"/>
         <source>English (UK)</source>
         <translation>Saesneg (DU)</translation>
     </message>
@@ -969,7 +977,7 @@ Problem: {0}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../frontdesk/gui/startup.py" line="+98"/>
+        <location filename="../../frontdesk/gui/startup.py" line="+100"/>
         <source>Opening the catalogue…</source>
         <translation>Yn agor y catalog…</translation>
     </message>
@@ -1004,7 +1012,7 @@ Problem: {0}</translation>
         <translation>Yn llwytho&apos;r catalog enghreifftiol…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Demo catalogue loaded: frontdesk is working standalone.</source>
         <translation>Catalog enghreifftiol wedi&apos;i lwytho: mae frontdesk yn gweithio&apos;n annibynnol.</translation>
     </message>
@@ -1142,13 +1150,13 @@ Problem: {0}</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <source>%n item(s) waiting to send</source>
+        <source>%n enquiry(s) waiting to send</source>
         <translation>
-            <numerusform>%n eitem yn aros i&apos;w hanfon</numerusform>
-            <numerusform>%n eitem yn aros i&apos;w hanfon</numerusform>
-            <numerusform>%n eitem yn aros i&apos;w hanfon</numerusform>
-            <numerusform>%n eitem yn aros i&apos;w hanfon</numerusform>
-            <numerusform>%n eitem yn aros i&apos;w hanfon</numerusform>
+            <numerusform>%n ymholiad yn aros i&apos;w anfon</numerusform>
+            <numerusform>%n ymholiad yn aros i&apos;w anfon</numerusform>
+            <numerusform>%n ymholiad yn aros i&apos;w anfon</numerusform>
+            <numerusform>%n ymholiad yn aros i&apos;w anfon</numerusform>
+            <numerusform>%n ymholiad yn aros i&apos;w anfon</numerusform>
         </translation>
     </message>
     <message>

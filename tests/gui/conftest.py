@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from frontdesk import logsetup
 from frontdesk.core.areas import LocalAuthority, PostcodeArea
 from frontdesk.core.catalogue import Catalogue, Tier
 from frontdesk.core.feed import ParsedFeed
 from frontdesk.formats.demo import read_demo_catalogue
+from frontdesk.gui import i18n
 from frontdesk.gui.about_dialog import AboutDialog
 from frontdesk.gui.crash import CrashDialog
 from frontdesk.gui.dialogs import Ask
@@ -87,6 +89,14 @@ def runner() -> Iterator[OperationRunner]:
     runner = OperationRunner(ImmediateExecutor(), ImmediateExecutor())
     yield runner
     runner.cancel_pending()  # results still queued belong to this test's windows
+
+
+@pytest.fixture(autouse=True)
+def english(qapp: QApplication) -> Iterator[None]:
+    """British English as the app installs it, plural forms included."""
+    translators = i18n.install(qapp, "en_GB")
+    yield
+    i18n.remove(qapp, translators)
 
 
 @pytest.fixture(autouse=True)

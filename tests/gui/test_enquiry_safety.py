@@ -46,7 +46,7 @@ def test_the_draft_comes_back_after_closing_without_saving(
     assert form.outcome.currentText() == "Signposted"
     assert form.linked_model.ids() == (service_id,)
     qtbot.waitUntil(lambda: form.linked_model.name(service_id) != service_id)  # name fetched
-    assert "restored" in again.statusBar().currentMessage()
+    assert "restored" in again.info_line.text()
     close_stores(again)
 
 

@@ -46,7 +46,7 @@ def test_a_whole_call_by_keyboard_is_saved_with_its_outbox_rows(
     qtbot.keyClick(window.search.results, Qt.Key.Key_Return)
     assert form.linked_model.ids() == (first_id,)
 
-    qtbot.keyClick(window.search.results, Qt.Key.Key_Down)
+    qtbot.keyClick(window.search.results, Qt.Key.Key_Up)  # the first Down left the top row
     second_id = window.search.current_id()
     assert second_id != first_id
     qtbot.keyClick(window.search.results, Qt.Key.Key_Return, CTRL)
@@ -97,4 +97,4 @@ def test_a_whole_call_by_keyboard_is_saved_with_its_outbox_rows(
     assert len(outbox) == len(events)  # one outbox row per event, same transaction
     assert all(enquiry_id in payload for _, payload in outbox)
     assert drafts == 0  # saving removes the draft
-    assert window.status.waiting.text() == f"{len(outbox)} item(s) waiting to send"
+    assert window.status.waiting.text() == "1 enquiry waiting to send"

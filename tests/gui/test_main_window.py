@@ -83,13 +83,13 @@ def test_copy_first_phone_with_one_key(qtbot: QtBot, window: MainWindow) -> None
     )
     phone = window.detail.detail.service.phones[0].number
     assert QGuiApplication.clipboard().text() == phone
-    assert phone in window.statusBar().currentMessage()
+    assert phone in window.info_line.text()
 
 
 def test_status_bar_says_standalone_and_how_old_the_catalogue_is(window: MainWindow) -> None:
     assert window.status.mode.text() == "Standalone"
     assert window.status.catalogue.text() == "Catalogue updated today"
-    assert window.status.waiting.text() == "0 item(s) waiting to send"
+    assert window.status.waiting.text() == "0 enquiries waiting to send"
 
 
 def detail_matches(window: MainWindow) -> bool:

@@ -32,7 +32,7 @@ def test_an_empty_standalone_desk_loads_the_demo_catalogue(
     assert window.status.busy.text() == "Loading demo catalogue…"
     qtbot.waitUntil(lambda: ready(window) and window.search.model.rowCount() > 0)
     assert window.status.busy.text() == ""
-    assert "Demo catalogue loaded" in window.statusBar().currentMessage()
+    assert "Demo catalogue loaded" in window.info_line.text()
     assert window.search.filters.agency.count() > 20  # all the demo's organisations
     close_stores(window)
 

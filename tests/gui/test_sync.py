@@ -32,6 +32,8 @@ from tests.helpers.hub import PASSWORD
 from tests.helpers.hub_process import HubProcess, file_keyring, no_keyring
 from tests.helpers.sync_lock import hold_sync_lock
 
+NONE_WAITING = "0 enquiries waiting to send"
+
 __all__ = ["file_keyring", "hub", "no_keyring"]  # fixtures, used here by name
 
 pytestmark = pytest.mark.slow
@@ -84,9 +86,7 @@ def test_enquiries_are_sent_kept_while_offline_and_drained_on_reconnect(
     save_enquiry_by_keyboard(qtbot, window, "Asked about council tax bands.")
     qtbot.waitUntil(lambda: statuses(window) == ["Sent to the hub"], timeout=WAIT)
     qtbot.waitUntil(
-        lambda: (
-            status.mode.text() == "Online" and status.waiting.text() == "0 item(s) waiting to send"
-        ),
+        lambda: status.mode.text() == "Online" and status.waiting.text() == NONE_WAITING,
         timeout=WAIT,
     )
     assert status.sync.text() != "Last sync: never"
@@ -94,7 +94,7 @@ def test_enquiries_are_sent_kept_while_offline_and_drained_on_reconnect(
     hub.stop(graceful=False)
     save_enquiry_by_keyboard(qtbot, window, "Second caller, same question.")
     qtbot.waitUntil(lambda: status.mode.text().startswith("Offline"), timeout=WAIT)
-    qtbot.waitUntil(lambda: status.waiting.text() != "0 item(s) waiting to send", timeout=WAIT)
+    qtbot.waitUntil(lambda: status.waiting.text() != NONE_WAITING, timeout=WAIT)
     assert sorted(statuses(window)) == ["Saved on this desk", "Sent to the hub"]
 
     hub.start()
@@ -103,9 +103,7 @@ def test_enquiries_are_sent_kept_while_offline_and_drained_on_reconnect(
         lambda: statuses(window) == ["Sent to the hub", "Sent to the hub"], timeout=WAIT
     )
     qtbot.waitUntil(
-        lambda: (
-            status.mode.text() == "Online" and status.waiting.text() == "0 item(s) waiting to send"
-        ),
+        lambda: status.mode.text() == "Online" and status.waiting.text() == NONE_WAITING,
         timeout=WAIT,
     )
 
@@ -127,7 +125,7 @@ def test_the_app_leaves_sync_to_another_process_and_takes_over_when_it_is_killed
 
     # F5 tries to take over, is refused, and says who does the work.
     window.actions_by_name["sync_now"].trigger()
-    assert "Another frontdesk process is syncing this desk" in status.currentMessage()
+    assert "Another frontdesk process is syncing this desk" in window.info_line.text()
     assert link.syncer is None
     qtbot.waitUntil(window.isActiveWindow)
     save_enquiry_by_keyboard(qtbot, window, "Asked while another process syncs the desk.")
@@ -199,7 +197,7 @@ def test_the_demo_window_syncs_in_the_background_with_no_keyring(
         qtbot.waitUntil(window.isActiveWindow)
         save_enquiry_by_keyboard(qtbot, window, "Asked about the demo's bin collections.")
         qtbot.waitUntil(lambda: statuses(window) == ["Sent to the hub"], timeout=WAIT)
-        assert status.waiting.text() == "0 item(s) waiting to send"
+        assert status.waiting.text() == NONE_WAITING
     finally:
         startup.stop_sync()
         runner.cancel_pending()

@@ -28,17 +28,18 @@ def status(mode: SyncMode, **facts: Any) -> SyncStatus:
 def test_the_status_bar_says_each_mode_in_words(qtbot: QtBot, window: MainWindow) -> None:
     bar = window.status
     now = dt.datetime.now(dt.UTC)
-    window.sync_status(status(SyncMode.ONLINE, outbox=2, last_pull_at=now, catalogue_synced_at=now))
+    online = status(SyncMode.ONLINE, outbox=5, waiting=2, last_pull_at=now, catalogue_synced_at=now)
+    window.sync_status(online)
     assert bar.mode.text() == "Online" and bar.mode.accessibleName() == "Online"
-    assert bar.waiting.text() == "2 item(s) waiting to send"
+    assert bar.waiting.text() == "2 enquiries waiting to send"
     assert bar.sync.text().startswith("Last sync: ") and "never" not in bar.sync.text()
     assert bar.catalogue.text() == "Catalogue updated today"
-    window.sync_status(status(SyncMode.SYNCING, outbox=2))
+    window.sync_status(status(SyncMode.SYNCING, outbox=5, waiting=2))
     assert bar.mode.text() == "Syncing…"
     retry = now + dt.timedelta(seconds=30)
-    window.sync_status(status(SyncMode.OFFLINE, outbox=3, next_attempt_at=retry))
+    window.sync_status(status(SyncMode.OFFLINE, outbox=7, waiting=3, next_attempt_at=retry))
     assert bar.mode.text().startswith("Offline: enquiries are kept on this desk (retrying at ")
-    assert bar.waiting.accessibleName() == "3 item(s) waiting to send"
+    assert bar.waiting.accessibleName() == "3 enquiries waiting to send"
     assert not window.message_bar.isVisible()  # offline needs nobody: sync retries itself
 
 
@@ -103,3 +104,23 @@ def test_demo_without_the_hub_extra_opens_standalone(
     assert demo_commands.run_demo(args) == 0
     assert opened == [{"demo": True}]  # the local demo catalogue, no hub
     assert "working standalone" in capsys.readouterr().err
+
+
+def test_f5s_syncing_note_goes_once_the_round_has_ended(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Woken:
+        """Stands in for the sync link: the round it starts is told by sync_status."""
+
+        def wake(self) -> bool:
+            return True
+
+    monkeypatch.setattr(window, "sync", Woken())
+    window.sync_status(status(SyncMode.ONLINE))
+    window.sync_now()
+    assert window.info_line.text() == "Syncing with the hub…"
+    window.sync_status(status(SyncMode.SYNCING))
+    assert window.info_line.isVisible()
+    window.sync_status(status(SyncMode.OFFLINE))
+    assert not window.info_line.isVisible()
+    assert window.status.mode.text().startswith("Offline")

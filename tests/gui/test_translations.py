@@ -138,3 +138,26 @@ def test_the_ts_is_in_the_layout_lupdate_writes(tmp_path: Path) -> None:
     changed = [key for key in sorted(both) if ours[key] != theirs[key]]
     assert changed == [], "run scripts/update-translations"
     assert text.splitlines()[:3] == refreshed.read_text(encoding="utf-8").splitlines()[:3]
+
+
+ENGLISH = TS.with_name("frontdesk_en_GB.ts")
+
+
+def test_english_has_both_forms_of_every_plural(tmp_path: Path) -> None:
+    """Without them Qt shows "1 service(s) found"; the .qm is the .ts compiled."""
+    root = ET.parse(ENGLISH).getroot()
+    plurals = [m for m in root.iter("message") if m.get("numerus") == "yes"]
+    assert len(plurals) >= 5
+    for message in plurals:
+        translation = message.find("translation")
+        assert translation is not None and translation.get("type") is None
+        one, many = (f.text or "" for f in translation.findall("numerusform"))
+        assert "(s)" not in one + many and "%n" in many, message.findtext("source")
+    built = tmp_path / "en_GB.qm"
+    subprocess.run(
+        [qt_tool("pyside6-lrelease"), str(ENGLISH), "-qm", str(built)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert built.read_bytes() == ENGLISH.with_suffix(".qm").read_bytes()

@@ -23,7 +23,6 @@ def welsh(qapp: QApplication) -> Iterator[None]:
     assert translators, "resources/i18n/frontdesk_cy.qm did not load"
     yield
     i18n.remove(qapp, translators)
-    i18n.install(qapp, "en_GB")
 
 
 def test_the_main_screen_in_welsh(

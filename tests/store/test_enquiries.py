@@ -392,3 +392,13 @@ def test_an_export_holds_every_enquiry_and_no_caller_unless_asked(
     assert entry["caller_name"] == "Ann Jones" and entry["notes"] == ['=HYPERLINK("x")']
     assert sorted(p.name for p in out.parent.iterdir()) == ["enquiries.csv"], "no temp files"
     assert log.export(out, "csv", since=(NOW + dt.timedelta(days=2)).date()) == 0
+
+
+def test_the_outbox_counts_enquiries_for_the_adviser_and_ops_for_the_hub(log: EnquiryLog) -> None:
+    log.save(draft(service_ids=("demo:bins", "demo:tips")))
+    assert log.enquiries_waiting() == 1
+    assert log.outbox_size() > 1  # created, and a link per service
+    log.save(draft())
+    assert log.enquiries_waiting() == 2
+    log.acknowledge([op.op_id for op in log.pending_ops()])
+    assert log.enquiries_waiting() == 0

@@ -100,8 +100,10 @@ class EnquiryController(QObject):
     def save(self) -> None:
         draft = self.form.draft()
         desk = self._desk
-        if draft is None or not self.form.has_content():
+        if draft is None or not (draft.service_ids or draft.notes.strip()):
+            # An outcome or a caller alone says nothing about what the call was for.
             message.info(self.tr("Nothing to save yet: link a service or write a note first."))
+            self.form.notes.setFocus()
             return
         if draft.outcome is None:
             message.warning(self.tr("Choose an outcome (Alt+O) before saving."))

@@ -78,6 +78,12 @@ class FilterBar(QWidget):
                 combo.addItem(name, item_id)
             combo.blockSignals(False)
 
+    def clear(self) -> None:
+        self.postcode.clear()
+        self.agency.setCurrentIndex(0)
+        self.category.setCurrentIndex(0)
+        self.open_now.setChecked(False)
+
     def organization_id(self) -> str | None:
         value = self.agency.currentData()
         return str(value) if value else None

@@ -8,7 +8,7 @@ import datetime as dt
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from frontdesk.gui.operations import OperationRunner
 from frontdesk.gui.search.delegate import ResultDelegate
@@ -104,6 +104,15 @@ class SearchPanel(QWidget):
         self.proxy.modelReset.connect(self._select_first)
         self.proxy.layoutChanged.connect(self._select_first)
         self.proxy.rowsRemoved.connect(self._select_first)
+        # The open-now filter hides rows without a new search: the count follows the rows.
+        for changed in (
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+            self.proxy.rowsRemoved,
+            self.proxy.rowsInserted,
+        ):
+            changed.connect(self._show_count)
+        self._has_more = False
 
     def tab_order(self) -> list[QWidget]:
         f = self.filters
@@ -113,6 +122,12 @@ class SearchPanel(QWidget):
         self._catalogue = catalogue
         self.filters.set_choices(choices)
         self.search_now()
+
+    def clear(self) -> None:
+        """Back to a blank search for a new caller: text, postcode, agency, category and
+        open now, so nothing from the last call narrows this one unseen."""
+        self.box.clear()
+        self.filters.clear()
 
     def current_id(self) -> str:
         index = self.results.currentIndex()
@@ -150,18 +165,23 @@ class SearchPanel(QWidget):
         notes.extend(outcome.messages)
         self.notice.setText("\n".join(notes))
         self.notice.setVisible(bool(notes))
-        shown = self.proxy.rowCount()
-        if not shown:
-            count = self.tr("No services found")
-        elif outcome.has_more:
-            count = self.tr("Best %n matches shown; type more words to narrow", "", shown)
-        else:
-            count = self.tr("%n service(s) found", "", shown)
-        self.count.setText(count)
+        self._has_more = outcome.has_more
+        self._show_count()
         if had_focus:
             self.results.setFocus()
         self.shown_request = outcome.request
         self.results_shown.emit(outcome.request.text)
+
+    def _show_count(self) -> None:
+        """Count the rows on screen, after the open-now filter, not what the engine found."""
+        shown = self.proxy.rowCount()
+        if not shown:
+            count = self.tr("No services found")
+        elif self._has_more:
+            count = self.tr("Best %n matches shown; type more words to narrow", "", shown)
+        else:
+            count = self.tr("%n service(s) found", "", shown)
+        self.count.setText(count)
 
     def _select_first(self) -> None:
         if self.proxy.rowCount() and not self.results.currentIndex().isValid():
@@ -179,16 +199,20 @@ class SearchPanel(QWidget):
             self.add_requested.emit(str(index.data(IdRole)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Down/Up from the search box walk the results, as in a browser's address bar.
+        # Down/Up from the search box walk the results, as in a browser's address bar. The
+        # first result is already highlighted, so the key moves on from it at once.
         if watched is self.box and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.proxy.rowCount():
                 self.results.setFocus()
-                current = self.results.currentIndex()
-                if not current.isValid():
+                if self.results.currentIndex().isValid():
+                    QApplication.sendEvent(self.results, QKeyEvent(event))
+                else:
                     self.results.setCurrentIndex(self.proxy.index(0, 0))
                 return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.search_now()
+                # Results follow the typing, so searching again would change nothing: link
+                # the highlighted result, as Return in the list does (docs/decisions.md).
+                self._on_activated(self.results.currentIndex())
                 return True
         return super().eventFilter(watched, event)
