@@ -68,7 +68,11 @@ CATALOGUES: dict[str, tuple[str, ...]] = {
         "shared:oruk-v3-bristol-fixtures/bristol-service-1625ip.json",
         "shared:oruk-v3-bristol-fixtures/bristol-services-page1.json",
     ),
-    "demo": ("repo:resources/demo/catalogue.json",),
+    # What the desk's own demo imports (frontdesk/formats/demo.py), reference data first.
+    "demo": tuple(
+        f"repo:resources/demo/{name}"
+        for name in ("councils.csv", "postcodes.csv", "lgsl_tiers.csv", "catalogue.json")
+    ),
 }
 _TOKEN = re.compile(r"\w+")
 
