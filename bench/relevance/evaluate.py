@@ -5,20 +5,22 @@
 
 One run:
 
-1. makes a fresh temporary data folder and imports the feeds into it with the real CLI,
-   `frontdesk --data-dir TMP import PATH...` (by default the Bristol ORUK v1 services, the
-   LGSL services list and the GOV.UK LGSL tiers from the shared data folder);
-2. sends every query through `frontdesk --data-dir TMP search --batch FILE --json
+1. for each catalogue the judged set names (`CATALOGUES`: `bristol+lgsl`, `lgsl`,
+   `oruk-v3`, `demo`), makes a fresh temporary data folder and imports that catalogue's
+   feeds into it with the real CLI, `frontdesk --data-dir TMP import PATH...`;
+2. sends that catalogue's queries through `frontdesk --data-dir TMP search --batch FILE --json
    --limit 10` (one JSON array of results per input line, same order);
 3. runs the baseline: SQLite FTS5 over the `name` and `description` columns of the same
    imported `services` table, copied into a separate temporary SQLite file (default
    `unicode61` tokeniser, no stemming, no synonyms, both columns weighted equally). Each
    query is split into word tokens (`\\w+`, lower-cased), each token double-quoted, joined
    with OR, ranked by `bm25()`, top 10;
-4. prints success@5, MRR and nDCG@10 for both, overall, per half (odd- and even-numbered
-   query ids: tune on the odd half, hold the even half out) and per segment, and the
-   queries our engine failed (no grade-2 service in its top five) with what it put first.
-   `--half odd|even` keeps only that half throughout.
+4. prints success@1, success@5, MRR, nDCG@10 and the zero-result rate for both, overall,
+   per half (odd- and even-numbered query ids: tune on the odd half, hold the even half
+   out), per catalogue and per kind, and the queries our engine failed (no grade-2
+   service in its top five) with what it put first. `--half odd|even` keeps only that
+   half throughout; `--catalogue NAME` only that catalogue's queries. `--import PATH`
+   replaces the catalogues: every query is run against that one import.
 
 Exit status is 0 whatever the scores; 1 when something went wrong (the CLI failed, its
 output was malformed, the judged set is invalid); 2 for bad usage.
@@ -50,11 +52,28 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 DEFAULT_QUERIES = HERE / "queries.tsv"
 LIMIT = 10
-DEFAULT_FEEDS = (
-    Path("oruk-v1-bristol-services/bristol_services.json"),
-    Path("lgsl-esd-services-2015/services.csv"),
-    Path("govuk-local-services-lgsl-tiers/local_services.csv"),
+_LGSL = (
+    "lgsl-esd-services-2015/services.csv",
+    "govuk-local-services-lgsl-tiers/local_services.csv",
 )
+# Catalogue name -> feeds imported for it. `shared:` paths are in the shared data folder,
+# `repo:` paths in this repository.
+CATALOGUES: dict[str, tuple[str, ...]] = {
+    "bristol+lgsl": (
+        "shared:oruk-v1-bristol-services/bristol_services.json",
+        *(f"shared:{p}" for p in _LGSL),
+    ),
+    "lgsl": tuple(f"shared:{p}" for p in _LGSL),
+    "oruk-v3": (
+        "shared:oruk-v3-bristol-fixtures/bristol-service-1625ip.json",
+        "shared:oruk-v3-bristol-fixtures/bristol-services-page1.json",
+    ),
+    # What the desk's own demo imports (frontdesk/formats/demo.py), reference data first.
+    "demo": tuple(
+        f"repo:resources/demo/{name}"
+        for name in ("councils.csv", "postcodes.csv", "lgsl_tiers.csv", "catalogue.json")
+    ),
+}
 _TOKEN = re.compile(r"\w+")
 
 
@@ -202,18 +221,32 @@ def half_of(qid: str) -> str | None:
     return None if not digits else ("odd" if int(digits[-1]) % 2 else "even")
 
 
-def _segments(judged: Sequence[JudgedQuery]) -> list[str]:
-    names = sorted({q.segment for q in judged if q.segment})
+def _groups(judged: Sequence[JudgedQuery]) -> list[tuple[str, str]]:
+    """(column, value) rows of the table: all, each half, each catalogue, each kind."""
     halves = sorted({h for q in judged if (h := half_of(q.qid))}, reverse=True)
-    return ["all", *(halves if len(halves) > 1 else []), *(names if len(names) > 1 else [])]
+    catalogues = sorted({q.catalogue for q in judged})
+    kinds = sorted({q.kind for q in judged if q.kind})
+    return [
+        ("all", "all"),
+        *(("half", h) for h in (halves if len(halves) > 1 else [])),
+        *(("catalogue", c) for c in (catalogues if len(catalogues) > 1 else [])),
+        *(("kind", k) for k in (kinds if len(kinds) > 1 else [])),
+    ]
 
 
-def _in(segment: str, query: JudgedQuery) -> bool:
-    return segment in ("all", query.segment, half_of(query.qid))
+def _in(group: tuple[str, str], query: JudgedQuery) -> bool:
+    column, value = group
+    if column == "half":
+        return half_of(query.qid) == value
+    if column == "catalogue":
+        return query.catalogue == value
+    if column == "kind":
+        return query.kind == value
+    return True
 
 
-def _summary(run: EngineRun, judged: Sequence[JudgedQuery], segment: str) -> Summary:
-    picked = [s for s, q in zip(run.scores, judged, strict=True) if _in(segment, q)]
+def _summary(run: EngineRun, judged: Sequence[JudgedQuery], group: tuple[str, str]) -> Summary:
+    picked = [s for s, q in zip(run.scores, judged, strict=True) if _in(group, q)]
     return summarise(picked)
 
 
@@ -229,26 +262,45 @@ def _table(header: list[str], rows: list[list[str]], markdown: bool) -> list[str
     ]
 
 
-def report(judged: Sequence[JudgedQuery], runs: Sequence[EngineRun], markdown: bool) -> str:
-    header = ["engine", "segment", "queries", "success@5", "MRR", "nDCG@10", "seconds"]
+def report(
+    judged: Sequence[JudgedQuery],
+    runs: Sequence[EngineRun],
+    markdown: bool,
+    failures_too: bool = True,
+) -> str:
+    header = [
+        "engine",
+        "group",
+        "queries",
+        "success@1",
+        "success@5",
+        "MRR",
+        "nDCG@10",
+        "zero results",
+        "seconds",
+    ]
     rows: list[list[str]] = []
-    for segment in _segments(judged):
+    for group in _groups(judged):
         for run in runs:
-            s = _summary(run, judged, segment)
-            seconds = f"{run.seconds:.2f}" if segment == "all" else ""
+            s = _summary(run, judged, group)
+            seconds = f"{run.seconds:.2f}" if group[0] == "all" else ""
             rows.append(
                 [
                     run.label,
-                    segment,
+                    group[1] if group[0] == "all" else f"{group[0]}: {group[1]}",
                     str(s.queries),
+                    f"{s.success_at_1:.3f}",
                     f"{s.success_at_5:.3f}",
                     f"{s.mrr:.3f}",
                     f"{s.ndcg_at_10:.3f}",
+                    f"{s.zero_result_rate:.3f}",
                     seconds,
                 ]
             )
     out = ["## Search relevance" if markdown else "Search relevance", ""]
     out += _table(header, rows, markdown)
+    if not failures_too:
+        return "\n".join(out) + "\n"
     ours = runs[0]
     failures = [
         (q, hits)
@@ -270,9 +322,13 @@ def report(judged: Sequence[JudgedQuery], runs: Sequence[EngineRun], markdown: b
         else:
             first_top = "(no results)"
         ranks = [i for i, h in enumerate(hits, 1) if q.judgements.get(h.source_id, 0) == 2]
-        fail_rows.append([q.qid, _clip(q.query, 48), first_top, str(ranks[0]) if ranks else "-"])
+        fail_rows.append(
+            [q.qid, q.catalogue, _clip(q.query, 48), first_top, str(ranks[0]) if ranks else "-"]
+        )
     if fail_rows:
-        out += _table(["qid", "query", "came top", "first grade-2 rank"], fail_rows, markdown)
+        out += _table(
+            ["qid", "catalogue", "query", "came top", "first grade-2 rank"], fail_rows, markdown
+        )
     return "\n".join(out) + "\n"
 
 
@@ -305,7 +361,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         type=Path,
         action="append",
         metavar="PATH",
-        help="feed to import instead of the default three (repeatable)",
+        help="run every query against this import instead of its catalogue (repeatable)",
+    )
+    p.add_argument(
+        "--catalogue",
+        action="append",
+        choices=sorted(CATALOGUES),
+        help="score only this catalogue's queries (repeatable)",
     )
     p.add_argument("--markdown", action="store_true", help="print the tables as markdown")
     p.add_argument(
@@ -313,32 +375,83 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         choices=("odd", "even"),
         help="score only odd- or even-numbered query ids (development / held-out halves)",
     )
+    p.add_argument(
+        "--tables-only",
+        action="store_true",
+        help="leave out the per-query failure list (for the held-back fresh set)",
+    )
     p.add_argument("--frontdesk", metavar="CMD", help="command that runs the frontdesk CLI")
     p.add_argument("--keep", action="store_true", help="keep the temporary folder and say where")
     return p.parse_args(argv)
+
+
+def catalogue_feeds(name: str) -> list[Path]:
+    """The files imported for a catalogue, resolved against the shared data and the repo."""
+    if name not in CATALOGUES:
+        raise BenchError(f"unknown catalogue {name!r}: one of {', '.join(sorted(CATALOGUES))}")
+    roots = {"shared": shared_data_dir(), "repo": REPO}
+    return [roots[where] / rel for where, _, rel in (f.partition(":") for f in CATALOGUES[name])]
+
+
+def run_catalogue(
+    cli: list[str], feeds: Sequence[Path], judged: Sequence[JudgedQuery], work: Path
+) -> tuple[EngineRun, EngineRun]:
+    """Import the feeds into a fresh folder under `work`; run both engines on the queries."""
+    missing = [str(f) for f in feeds if not f.exists()]
+    if missing:
+        raise BenchError(f"feed not found: {', '.join(missing)}")
+    work.mkdir(parents=True)
+    data_dir = work / "data"
+    import_feeds(cli, data_dir, feeds)
+    texts = [q.query for q in judged]
+    ours = _timed("frontdesk", lambda: search_ours(cli, data_dir, texts, work), judged)
+    baseline = build_baseline(data_dir / "catalogue.db", work / "baseline.db")
+    try:
+        base = _timed("fts5-bm25", lambda: search_baseline(baseline, texts), judged)
+    finally:
+        baseline.close()
+    return ours, base
+
+
+def _merge(label: str, parts: Sequence[tuple[list[int], EngineRun]], size: int) -> EngineRun:
+    """One engine's runs over several catalogues, put back in the judged set's order."""
+    results: list[list[Hit]] = [[] for _ in range(size)]
+    scores: list[QueryScore | None] = [None] * size
+    for positions, part in parts:
+        for position, hits, score in zip(positions, part.results, part.scores, strict=True):
+            results[position], scores[position] = hits, score
+    done = [s for s in scores if s is not None]
+    assert len(done) == size, "every query is run exactly once"
+    return EngineRun(label, results, done, sum(p.seconds for _, p in parts))
 
 
 def run(args: argparse.Namespace) -> str:
     judged = load_judged_set(args.queries)
     if args.half:
         judged = [q for q in judged if half_of(q.qid) == args.half]
-    feeds = args.feeds or [shared_data_dir() / f for f in DEFAULT_FEEDS]
-    missing = [str(f) for f in feeds if not f.exists()]
-    if missing:
-        raise BenchError(f"feed not found: {', '.join(missing)}")
+    if args.catalogue:
+        judged = [q for q in judged if q.catalogue in args.catalogue]
+    if not judged:
+        raise BenchError("no queries left to score")
+    if args.feeds:
+        groups = {"--import": list(range(len(judged)))}
+    else:
+        groups = {}
+        for position, q in enumerate(judged):
+            groups.setdefault(q.catalogue, []).append(position)
     cli = frontdesk_command(args.frontdesk)
     work = Path(tempfile.mkdtemp(prefix="frontdesk-relevance-"))
+    ours: list[tuple[list[int], EngineRun]] = []
+    base: list[tuple[list[int], EngineRun]] = []
     try:
-        data_dir = work / "data"
-        import_feeds(cli, data_dir, feeds)
-        texts = [q.query for q in judged]
-        ours = _timed("frontdesk", lambda: search_ours(cli, data_dir, texts, work), judged)
-        baseline = build_baseline(data_dir / "catalogue.db", work / "baseline.db")
-        try:
-            base = _timed("fts5-bm25", lambda: search_baseline(baseline, texts), judged)
-        finally:
-            baseline.close()
-        text = report(judged, [ours, base], args.markdown)
+        for number, (name, positions) in enumerate(sorted(groups.items())):
+            feeds = args.feeds or catalogue_feeds(name)
+            subset = [judged[p] for p in positions]
+            one, other = run_catalogue(cli, feeds, subset, work / f"catalogue-{number}")
+            ours.append((positions, one))
+            base.append((positions, other))
+        runs = [_merge("frontdesk", ours, len(judged)), _merge("fts5-bm25", base, len(judged))]
+        text = report(judged, runs, args.markdown, failures_too=not args.tables_only)
     finally:
         if args.keep:
             print(f"kept {work}", file=sys.stderr)

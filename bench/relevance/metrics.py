@@ -1,4 +1,5 @@
-"""Ranking metrics for the relevance bench: success@k, reciprocal rank and graded nDCG@k.
+"""Ranking metrics for the relevance bench: success@k, reciprocal rank, graded nDCG@k and
+the zero-result rate.
 
 Every function takes one query's ranked result list (service `source_id`s, best first) and
 its judgements (`source_id` -> grade; 2 = the right service, 1 = useful; anything not
@@ -75,16 +76,20 @@ def ndcg_at_k(ranked: Sequence[str], judgements: Mapping[str, int], k: int = 10)
 class QueryScore:
     """One query's scores for one engine."""
 
+    success_at_1: float
     success_at_5: float
     reciprocal_rank: float
     ndcg_at_10: float
+    zero_results: float  # 1.0 when the engine returned nothing at all
 
 
 def score_query(ranked: Sequence[str], judgements: Mapping[str, int]) -> QueryScore:
     return QueryScore(
+        success_at_1=success_at_k(ranked, judgements, 1),
         success_at_5=success_at_k(ranked, judgements, 5),
         reciprocal_rank=reciprocal_rank(ranked, judgements),
         ndcg_at_10=ndcg_at_k(ranked, judgements, 10),
+        zero_results=0.0 if ranked else 1.0,
     )
 
 
@@ -93,18 +98,22 @@ class Summary:
     """Means over a set of queries."""
 
     queries: int
+    success_at_1: float
     success_at_5: float
     mrr: float
     ndcg_at_10: float
+    zero_result_rate: float
 
 
 def summarise(scores: Sequence[QueryScore]) -> Summary:
     n = len(scores)
     if n == 0:
-        return Summary(0, 0.0, 0.0, 0.0)
+        return Summary(0, 0.0, 0.0, 0.0, 0.0, 0.0)
     return Summary(
         queries=n,
+        success_at_1=sum(s.success_at_1 for s in scores) / n,
         success_at_5=sum(s.success_at_5 for s in scores) / n,
         mrr=sum(s.reciprocal_rank for s in scores) / n,
         ndcg_at_10=sum(s.ndcg_at_10 for s in scores) / n,
+        zero_result_rate=sum(s.zero_results for s in scores) / n,
     )

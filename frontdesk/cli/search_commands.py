@@ -21,6 +21,12 @@ from frontdesk.core.catalogue import ServiceStatus
 from frontdesk.search.api import MAX_LIMIT, SearchEngine, SearchResult
 from frontdesk.search.filters import Filters
 
+EMPTY_CATALOGUE = (
+    "The catalogue is empty: there are no services to search yet. Fill it with "
+    "`frontdesk import FILE` (an Open Referral feed or an LGSL list), or, for a hub, "
+    "`frontdesk login` then `frontdesk sync`."
+)
+
 
 def register(commands: Any) -> None:
     p = commands.add_parser(
@@ -58,7 +64,11 @@ def _run(args: argparse.Namespace) -> int:
     )
     store = open_catalogue(args)
     try:
+        empty = store.stats().services == 0
         engine = SearchEngine(store)
+        if empty:
+            # Exit 0 like the other "nothing there" answers (no enquiries, no services found).
+            print(EMPTY_CATALOGUE, file=sys.stderr if args.json or args.batch else sys.stdout)
         if args.batch:
             for line in _lines(args.batch):
                 result = engine.search(line, filters, args.limit, typing=False)
@@ -67,6 +77,8 @@ def _run(args: argparse.Namespace) -> int:
         result = engine.search(args.query, filters, args.limit, typing=False)
     finally:
         store.close()
+    if empty and not args.json:
+        return 0
     if args.json:
         _print_notes(result, sys.stderr)
         print_json(_as_json(result))

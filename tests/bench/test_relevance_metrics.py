@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.relevance.judged_set import JudgedSetError, load_judged_set
+from bench.relevance.evaluate import CATALOGUES
+from bench.relevance.judged_set import KINDS, JudgedSetError, load_judged_set
 from bench.relevance.metrics import (
     ndcg_at_k,
     reciprocal_rank,
@@ -22,7 +23,10 @@ from bench.relevance.metrics import (
     summarise,
 )
 
-QUERIES = Path(__file__).resolve().parents[2] / "bench" / "relevance" / "queries.tsv"
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "relevance"
+QUERIES = BENCH / "queries.tsv"
+FRESH = BENCH / "queries_fresh.tsv"
+REPO = BENCH.parents[1]
 
 JUDGED = {"a": 2, "b": 1, "c": 2}
 
@@ -35,6 +39,20 @@ def test_success_at_5_counts_only_grade_two_in_the_first_five() -> None:
     assert success_at_k(["x", "y", "z", "w", "v", "a"], JUDGED, 5) == 0.0
     assert success_at_k(["b", "b2", "x"], JUDGED, 5) == 0.0  # grade 1 is not enough
     assert success_at_k([], JUDGED, 5) == 0.0
+
+
+def test_success_at_1_needs_a_grade_two_first() -> None:
+    assert score_query(["a", "x"], JUDGED).success_at_1 == 1.0
+    assert score_query(["b", "a"], JUDGED).success_at_1 == 0.0
+    assert score_query([], JUDGED).success_at_1 == 0.0
+
+
+def test_zero_results_counts_only_empty_result_lists() -> None:
+    assert score_query([], JUDGED).zero_results == 1.0
+    assert score_query(["x"], JUDGED).zero_results == 0.0  # wrong, but not empty
+    summary = summarise([score_query([], JUDGED), score_query(["x"], JUDGED)] * 2)
+    assert summary.zero_result_rate == pytest.approx(0.5)
+    assert summarise([score_query(["a"], JUDGED)] * 3).zero_result_rate == 0.0
 
 
 # ------------------------------------------------------------------ MRR
@@ -58,6 +76,7 @@ def test_mean_over_queries() -> None:
     assert summary.queries == 4
     assert summary.mrr == pytest.approx((1 + 0.5 + 0 + 0.25) / 4)
     assert summary.success_at_5 == pytest.approx(0.75)
+    assert summary.success_at_1 == pytest.approx(0.25)
     assert summarise([]).queries == 0
 
 
@@ -96,13 +115,18 @@ def test_ndcg_ideal_is_truncated_at_k() -> None:
 # ------------------------------------------------------------------ the judged set
 
 
-def test_judged_set_parses_with_enough_queries() -> None:
+def test_judged_sets_cover_the_catalogues_and_kinds() -> None:
     queries = load_judged_set(QUERIES)
-    assert len(queries) >= 80
-    segments = {q.segment for q in queries}
-    assert segments == {"council", "community"}
-    council = sum(q.segment == "council" for q in queries) / len(queries)
-    assert 0.3 <= council <= 0.5
+    fresh = load_judged_set(FRESH)
+    both = queries + fresh
+    assert len(both) >= 250
+    assert len({q.qid for q in both}) == len(both), "query ids are unique across the two files"
+    assert {q.catalogue for q in both} == set(CATALOGUES)
+    assert {q.kind for q in both} == set(KINDS)
+    assert len(fresh) >= 0.25 * len(both)
+    # the fresh part is spread: every catalogue and every kind has fresh queries
+    assert {q.catalogue for q in fresh} == set(CATALOGUES)
+    assert {q.kind for q in fresh} == set(KINDS)
 
 
 def test_judged_set_rejects_bad_files(tmp_path: Path) -> None:
@@ -115,25 +139,58 @@ def test_judged_set_rejects_bad_files(tmp_path: Path) -> None:
     bad_grade.write_text(header + "q1\tcouncil\tbins\t524=3\n", encoding="utf-8")
     with pytest.raises(JudgedSetError, match="grade 3"):
         load_judged_set(bad_grade)
+    bad_kind = tmp_path / "bad_kind.tsv"
+    bad_kind.write_text(
+        "qid\tcatalogue\tkind\tquery\tjudgements\nq1\tlgsl\tshouting\tbins\t524=2\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(JudgedSetError, match="unknown kind"):
+        load_judged_set(bad_kind)
+    short = tmp_path / "short.tsv"
+    short.write_text("qid\tcatalogue\tkind\tquery\tjudgements\nq1\tlgsl\tbins\t524=2\n")
+    with pytest.raises(JudgedSetError, match="expected 5"):
+        load_judged_set(short)
     as_json = tmp_path / "set.json"
     as_json.write_text(json.dumps([{"qid": "j1", "query": "bins", "judgements": {"524": 2}}]))
     assert load_judged_set(as_json)[0].judgements == {"524": 2}
 
 
-def test_every_judged_source_id_exists_in_the_shared_data(shared_data: Path) -> None:
+def test_the_older_four_column_sets_still_load_as_bristol_plus_lgsl(tmp_path: Path) -> None:
+    old = tmp_path / "old.tsv"
+    old.write_text("qid\tsegment\tquery\tjudgements\nq1\tcouncil\tbins\t524=2 526=1\n")
+    (query,) = load_judged_set(old)
+    assert (query.catalogue, query.kind, query.query) == ("bristol+lgsl", "", "bins")
+    assert query.judgements == {"524": 2, "526": 1}
+
+
+def _catalogue_ids(shared_data: Path) -> dict[str, set[str]]:
+    """Every service id each catalogue holds, read from the files it imports."""
     bristol = json.loads(
         (shared_data / "oruk-v1-bristol-services" / "bristol_services.json").read_text("utf-8")
     )
-    bristol_ids = {record["id"] for record in bristol}
     with (shared_data / "lgsl-esd-services-2015" / "services.csv").open(
         encoding="utf-8", newline=""
     ) as handle:
         lgsl_codes = {row["Identifier"].strip() for row in csv.DictReader(handle)}
-    known = bristol_ids | lgsl_codes
+    v3 = shared_data / "oruk-v3-bristol-fixtures"
+    page = json.loads((v3 / "bristol-services-page1.json").read_text("utf-8"))
+    single = json.loads((v3 / "bristol-service-1625ip.json").read_text("utf-8"))
+    demo = json.loads((REPO / "resources" / "demo" / "catalogue.json").read_text("utf-8"))
+    return {
+        "bristol+lgsl": {r["id"] for r in bristol} | lgsl_codes,
+        "lgsl": lgsl_codes,
+        "oruk-v3": {s["id"] for s in page["contents"]} | {single["id"]},
+        "demo": {s["id"] for s in demo},
+    }
+
+
+def test_every_judged_source_id_exists_in_its_catalogue(shared_data: Path) -> None:
+    known = _catalogue_ids(shared_data)
+    assert set(known) == set(CATALOGUES)
     missing = sorted(
         f"{q.qid}:{source_id}"
-        for q in load_judged_set(QUERIES)
+        for q in load_judged_set(QUERIES) + load_judged_set(FRESH)
         for source_id in q.judgements
-        if source_id not in known
+        if source_id not in known[q.catalogue]
     )
     assert missing == []

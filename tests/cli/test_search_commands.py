@@ -87,3 +87,32 @@ def test_a_missing_batch_file_is_a_clear_error(
 ) -> None:
     assert main(["search", "--batch", str(data_dir / "none.txt"), "--data-dir", str(data_dir)]) == 1
     assert "cannot read the query file" in capsys.readouterr().err
+
+
+def test_an_empty_catalogue_says_so_and_how_to_fill_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "council tax", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "No services found" not in out
+    assert "catalogue is empty" in out
+    assert "frontdesk import FILE" in out
+    assert "frontdesk login" in out and "frontdesk sync" in out
+
+
+def test_an_empty_catalogue_keeps_json_stdout_to_the_array(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "council tax", "--json", "--data-dir", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == []
+    assert "catalogue is empty" in captured.err
+
+
+def test_a_catalogue_with_services_but_no_match_still_says_no_services_found(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "zebra crossing", "--data-dir", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "No services found." in out
+    assert "catalogue is empty" not in out
