@@ -81,8 +81,8 @@ _NORMALISERS: Final[dict[str, Callable[[str], str | None]]] = {
     "postcode": normalise_postcode,
 }
 _PROBLEMS: Final = {
-    "phone": "is not a telephone number (for example 0161 912 2000 or +44 161 912 2000)",
-    "email": "is not an e-mail address (for example name@example.org)",
+    "phone": "is not a number that can be dialled (type it as 0161 912 2000 or +44 161 912 2000)",
+    "email": "is not one mail can be sent to (it should look like name@example.org)",
     "postcode": "is not a UK postcode (for example M33 7ZZ)",
 }
 
