@@ -245,7 +245,7 @@ def test_reference_files_are_recognised_and_read_like_any_import() -> None:
 
     postcodes = read_feed(DEMO / "postcodes.csv")
     assert postcodes.format == "postcodes"
-    assert len(postcodes.postcodes) == 37
+    assert len(postcodes.postcodes) == 39
     assert {p.la_gss for p in postcodes.postcodes} <= set(by_gss)
 
     tiers = read_feed(DEMO / "lgsl_tiers.csv")
@@ -359,3 +359,18 @@ def test_a_trafford_address_is_covered_by_trafford_services(demo_store: Any) -> 
     }
     # A unitary council does both tiers' work.
     assert responsible_at(demo_store, TRAFFORD_POSTCODE, "13") == "Trafford Council"
+
+
+@pytest.mark.parametrize(
+    "postcode",
+    [
+        "M33 7ZZ",  # the search filter's placeholder and the GUI tests' caller
+        "M33 7ZG",  # the README's `frontdesk search --postcode` example
+    ],
+)
+def test_the_example_postcodes_shown_to_users_route_to_trafford(
+    demo_store: Any, postcode: str
+) -> None:
+    """An example the app or the README offers must not answer "We do not know the postcode"."""
+    assert hits_for(demo_store, "bins", postcode)
+    assert responsible_at(demo_store, postcode, None) == "Trafford Council"

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from frontdesk.cli.common import (
     CommandError,
@@ -23,9 +24,14 @@ from frontdesk.cli.common import (
     print_json,
 )
 from frontdesk.core.enquiry import Caller, Channel, Enquiry, EnquiryDraft, Outcome
-from frontdesk.store.desk import DeskWriteError
-from frontdesk.store.enquiries import EnquiryInvalidError, EnquiryLog
-from frontdesk.store.enquiry_export import enquiry_record
+from frontdesk.store.desk import DeskStore, DeskWriteError
+from frontdesk.store.enquiries import CallerInvalidError, EnquiryInvalidError, EnquiryLog
+from frontdesk.store.enquiry_export import enquiry_record, write_export
+from frontdesk.store.enquiry_rules import caller_values
+from frontdesk.sync.account import SyncState
+
+_FORMATS: dict[str, Literal["csv", "json"]] = {".csv": "csv", ".json": "json"}
+_OPTIONS = {"name": "--name", "phone": "--phone", "email": "--email", "postcode": "--postcode"}
 
 
 def register(commands: Any) -> None:
@@ -41,7 +47,9 @@ def register(commands: Any) -> None:
     listing.set_defaults(run=run_list)
 
     exp = sub.add_parser("export", help="write the enquiries to a CSV or JSON file")
-    exp.add_argument("--format", choices=["csv", "json"], required=True)
+    exp.add_argument(
+        "--format", choices=["csv", "json"], help="by default, from OUT's extension (.csv, .json)"
+    )
     exp.add_argument("out", metavar="OUT", type=Path, help="file to write (replaced whole)")
     _add_since(exp)
     exp.add_argument(
@@ -67,8 +75,15 @@ def _register_add(sub: Any) -> None:
     add.add_argument("--note", default="", metavar="TEXT")
     add.add_argument("--channel", type=_vocabulary(Channel), default=Channel.PHONE)
     add.add_argument("--referral-service", metavar="ID", help="needed when --outcome referred")
-    add.add_argument("--postcode", metavar="PC", help="the caller's postcode (needs --consent)")
-    add.add_argument("--consent", action="store_true", help="the caller agreed to it being kept")
+    add.add_argument("--name", metavar="TEXT", help="the caller's name (needs --consent)")
+    add.add_argument(
+        "--phone", metavar="NUMBER", help="the caller's telephone, e.g. '0161 912 2000'"
+    )
+    add.add_argument("--email", metavar="ADDRESS", help="the caller's e-mail address")
+    add.add_argument("--postcode", metavar="PC", help="the caller's postcode")
+    add.add_argument(
+        "--consent", action="store_true", help="the caller agreed to their details being kept"
+    )
     add_data_dir_option(add)
     add.set_defaults(run=run_add)
 
@@ -101,14 +116,20 @@ def _vocabulary(kind: type[Outcome] | type[Channel]) -> Any:
 
 
 @contextmanager
-def _enquiry_log(args: argparse.Namespace) -> Iterator[EnquiryLog]:
+def _opened_desk(args: argparse.Namespace) -> Iterator[DeskStore]:
     desk = open_desk(args)
     try:
-        yield EnquiryLog(desk)
+        yield desk
     except DeskWriteError as error:
         raise CommandError(str(error)) from error
     finally:
         desk.close()
+
+
+@contextmanager
+def _enquiry_log(args: argparse.Namespace) -> Iterator[EnquiryLog]:
+    with _opened_desk(args) as desk:
+        yield EnquiryLog(desk)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -133,29 +154,75 @@ def _line(e: Enquiry) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    with _enquiry_log(args) as log:
-        try:
-            count = log.export(
-                args.out, args.format, since=args.since, include_caller=args.include_caller
-            )
-        except OSError as error:
-            raise CommandError(f"could not write {args.out}: {error.strerror or error}") from error
+    fmt = args.format or _FORMATS.get(args.out.suffix.lower())
+    if fmt is None:
+        raise CommandError(
+            f"cannot tell the format of {args.out.name}: name it .csv or .json, "
+            "or give --format csv or --format json"
+        )
+    with _opened_desk(args) as desk:
+        found = EnquiryLog(desk).list(since=args.since)
+        adviser = _adviser(desk)
+    used = {s for e in found for s in (*e.service_ids, e.referral_service_id) if s}
+    try:
+        count = write_export(
+            found,
+            args.out,
+            fmt,
+            include_caller=args.include_caller,
+            service_names=_service_names(args, used),
+            adviser=adviser,
+        )
+    except OSError as error:
+        raise CommandError(f"could not write {args.out}: {error.strerror or error}") from error
     print(f"wrote {count} enquiries to {args.out}")
     return 0
 
 
+def _adviser(desk: DeskStore) -> str | None:
+    """Who the export is for: the hub account the desk signs in with, else the OS user."""
+    account = SyncState(desk).account()
+    if account is not None:
+        return account.user
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in the environment or the user database
+        return None
+
+
+def _service_names(args: argparse.Namespace, service_ids: set[str]) -> dict[str, str]:
+    catalogue = open_catalogue(args)
+    try:
+        found = catalogue.get_many(sorted(service_ids))
+    finally:
+        catalogue.close()
+    return {
+        s.catalogue_id: f"{s.service.name} ({s.organization_name})"
+        if s.organization_name
+        else s.service.name
+        for s in found
+    }
+
+
 def run_add(args: argparse.Namespace) -> int:
-    if args.postcode and not args.consent:
+    details = {field: getattr(args, field) for field in _OPTIONS}
+    given = [option for field, option in _OPTIONS.items() if details[field]]
+    if given and not args.consent:
         raise CommandError(
-            "a caller's postcode is kept only with their consent; add --consent, "
-            "or leave out --postcode"
+            f"a caller's details are kept only with their consent; add --consent, "
+            f"or leave out {', '.join(given)}"
         )
+    try:
+        caller_values(details)
+    except CallerInvalidError as error:
+        named = [f"{_OPTIONS[field]}: {text}" for field, text in error.problems.items()]
+        raise CommandError("; ".join(named) + "; nothing was saved") from error
     _check_services_exist(args, [*args.service, *filter(None, [args.referral_service])])
     draft = EnquiryDraft(
         id=str(uuid.uuid4()),
         channel=args.channel,
         started_at=dt.datetime.now(dt.UTC),
-        caller=Caller(postcode=args.postcode, consent=args.consent),
+        caller=Caller(**details, consent=args.consent),
         service_ids=tuple(args.service),
         notes=args.note,
         outcome=args.outcome,

@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
             "copy_phone": self.detail.copy_phone,
             "focus_enquiry": self.focus_enquiry,
             "focus_today": self.today.table.setFocus,
-            "save": self.enquiries.save,
+            "save": self.enquiries.form.save_requested.emit,  # as the Save button does
             "sync_now": self.sync_now,
             "sign_in": self.sign_in_requested.emit,
             "dismiss_message": self.dismiss_message,

@@ -29,6 +29,7 @@ from frontdesk.store import desk_schema as t
 from frontdesk.store.desk import DeskStore, DeskWriteError
 from frontdesk.store.enquiry_export import write_export
 from frontdesk.store.enquiry_rules import (
+    CallerInvalidError,
     EnquiryChange,
     EnquiryInvalidError,
     draft_from_json,
@@ -45,6 +46,7 @@ from frontdesk.store.enquiry_rules import (
 
 __all__ = [
     "OUTBOX_SCHEMA_V",
+    "CallerInvalidError",
     "DeskWriteError",
     "EnquiryInvalidError",
     "EnquiryLog",

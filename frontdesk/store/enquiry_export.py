@@ -3,6 +3,11 @@
 The file appears whole or not at all: it is written beside its target, flushed to disk and
 then renamed over it, so a reader never sees half an export and a crash never destroys the
 previous one. Caller details are left out unless asked for: exports get emailed around.
+
+A reader of an export has no catalogue to look ids up in, so each service id comes with
+the service's name and agency as the catalogue had them at export time, and each row names
+the adviser the export was made for (the desk records no adviser per enquiry: one person
+uses a desk's data folder).
 """
 
 from __future__ import annotations
@@ -12,11 +17,12 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 from frontdesk.core.enquiry import Enquiry
+from frontdesk.store.caller_details import display_phone
 
 COLUMNS = (
     "id",
@@ -25,18 +31,30 @@ COLUMNS = (
     "saved_at",
     "outcome",
     "service_ids",
+    "service_names",
     "referral_service_id",
+    "referral_service_name",
     "referral_status",
     "sync_state",
     "rejection_reason",
     "notes",
+    "adviser",
 )
 CALLER_COLUMNS = ("caller_name", "caller_phone", "caller_email", "caller_postcode")
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def enquiry_record(enquiry: Enquiry, *, include_caller: bool) -> dict[str, Any]:
+def enquiry_record(
+    enquiry: Enquiry,
+    *,
+    include_caller: bool,
+    service_names: Mapping[str, str] | None = None,
+    adviser: str | None = None,
+) -> dict[str, Any]:
+    """One enquiry as a flat record. Without `service_names` (a listing rather than an
+    export) the names and the adviser are left out."""
+    names = service_names
     record: dict[str, Any] = {
         "id": enquiry.id,
         "channel": enquiry.channel.value,
@@ -50,6 +68,11 @@ def enquiry_record(enquiry: Enquiry, *, include_caller: bool) -> dict[str, Any]:
         "rejection_reason": enquiry.rejection_reason,
         "notes": list(enquiry.notes),
     }
+    if names is not None:
+        referral = enquiry.referral_service_id
+        record["service_names"] = [names.get(s, "") for s in enquiry.service_ids]
+        record["referral_service_name"] = names.get(referral, "") if referral else None
+        record["adviser"] = adviser
     if include_caller:
         caller = enquiry.caller
         record |= {
@@ -67,13 +90,27 @@ def write_export(
     fmt: Literal["csv", "json"],
     *,
     include_caller: bool = False,
+    service_names: Mapping[str, str] | None = None,
+    adviser: str | None = None,
 ) -> int:
-    """Write the enquiries to `out`; returns how many. Raises OSError if it cannot."""
-    records = [enquiry_record(e, include_caller=include_caller) for e in enquiries]
+    """Write the enquiries to `out`; returns how many. Raises OSError if it cannot.
+
+    `service_names` maps service ids to "name (agency)"; ids it lacks (a service since
+    withdrawn from the catalogue) get an empty name, so names stay in step with the ids.
+    """
+    names = service_names or {}
+    records = [
+        enquiry_record(e, include_caller=include_caller, service_names=names, adviser=adviser)
+        for e in enquiries
+    ]
     if fmt == "json":
         text, encoding = json.dumps(records, ensure_ascii=False, indent=2) + "\n", "utf-8"
     elif fmt == "csv":
         columns = (*COLUMNS, *CALLER_COLUMNS) if include_caller else COLUMNS
+        # A spreadsheet is read by people, and a leading + would be taken for a formula.
+        for record in records:
+            if record.get("caller_phone"):
+                record["caller_phone"] = display_phone(record["caller_phone"])
         # utf-8-sig so Excel, which most councils open CSVs in, reads accents correctly.
         text, encoding = _csv_text(records, columns), "utf-8-sig"
     else:

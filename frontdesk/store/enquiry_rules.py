@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any
 
-from frontdesk.core.areas import normalise_postcode
 from frontdesk.core.enquiry import (
     Caller,
     Channel,
@@ -29,6 +28,7 @@ from frontdesk.core.enquiry import (
     ReferralStatus,
     SyncState,
 )
+from frontdesk.store.caller_details import checked_fields, normalise_field
 
 JSON = dict[str, Any]
 CALLER_FIELDS = ("name", "phone", "email", "postcode")
@@ -36,6 +36,15 @@ CALLER_FIELDS = ("name", "phone", "email", "postcode")
 
 class EnquiryInvalidError(ValueError):
     """The draft cannot be saved as it stands; the message says what to correct."""
+
+
+class CallerInvalidError(EnquiryInvalidError):
+    """Caller details that cannot be stored as typed; `problems` maps each field at fault
+    ("phone", "email", "postcode") to what is wrong, so a form can show it at the field."""
+
+    def __init__(self, problems: Mapping[str, str]) -> None:
+        super().__init__("; ".join(problems.values()))
+        self.problems = MappingProxyType(dict(problems))
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,15 +155,25 @@ def _consented(caller: Caller) -> Caller:
     if not caller.consent:
         return Caller()
     fields = {f: (getattr(caller, f) or "").strip() or None for f in CALLER_FIELDS}
-    if fields["postcode"] is not None:
-        postcode = normalise_postcode(fields["postcode"])
-        if postcode is None:
-            raise EnquiryInvalidError(
-                f"'{fields['postcode']}' is not a UK postcode; correct it or leave it blank"
-            )
-        fields["postcode"] = postcode
+    fields |= caller_values(fields)
     details = Caller(**fields, consent=True)
     return Caller() if details.is_empty() else details
+
+
+def caller_values(fields: Mapping[str, str | None]) -> dict[str, str | None]:
+    """The checked fields (phone, e-mail, postcode) of typed caller details in their
+    stored form; raises CallerInvalidError naming every field that cannot be stored."""
+    values: dict[str, str | None] = {}
+    problems: dict[str, str] = {}
+    for field in checked_fields():
+        typed = (fields.get(field) or "").strip()
+        try:
+            values[field] = normalise_field(field, typed) if typed else None
+        except ValueError as error:
+            problems[field] = str(error)
+    if problems:
+        raise CallerInvalidError(problems)
+    return values
 
 
 def caller_to_json(caller: Caller) -> JSON | None:

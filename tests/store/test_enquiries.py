@@ -28,7 +28,12 @@ from frontdesk.core.enquiry import (
 )
 from frontdesk.store import enquiries
 from frontdesk.store.desk import DeskStore, DeskWriteError, WriteProblem
-from frontdesk.store.enquiries import OUTBOX_SCHEMA_V, EnquiryInvalidError, EnquiryLog
+from frontdesk.store.enquiries import (
+    OUTBOX_SCHEMA_V,
+    CallerInvalidError,
+    EnquiryInvalidError,
+    EnquiryLog,
+)
 
 NOW = dt.datetime(2025, 3, 10, 14, 30, tzinfo=dt.UTC)
 ANN = Caller(name="Ann Jones", phone="0117 496 0000", postcode="bs1 4dj", consent=True)
@@ -254,6 +259,32 @@ def test_a_consented_postcode_is_stored_in_the_standard_form(log: EnquiryLog) ->
 def test_a_consented_postcode_that_is_not_one_is_refused(log: EnquiryLog) -> None:
     with pytest.raises(EnquiryInvalidError, match="not a UK postcode"):
         log.save(draft(caller=replace(ANN, postcode="BS99")))
+
+
+def test_a_consented_phone_and_email_are_stored_in_their_standard_forms(
+    log: EnquiryLog, desk: DeskStore
+) -> None:
+    caller = replace(ANN, phone=" 0161 912 2000 ", email="Joan.ONeill@Example.ORG")
+    saved = log.save(draft(caller=caller))
+    assert (saved.caller.phone, saved.caller.email) == ("+441619122000", "Joan.ONeill@example.org")
+    [(payload,)] = rows(desk, "SELECT payload FROM outbox WHERE kind = 'created'")
+    assert json.loads(payload)["data"]["caller"]["phone"] == "+441619122000"
+
+
+def test_every_caller_field_that_cannot_be_stored_is_named_and_nothing_is_saved(
+    log: EnquiryLog,
+) -> None:
+    caller = replace(ANN, phone="0161 91", email="joan.oneill@example", postcode="BS99")
+    with pytest.raises(CallerInvalidError) as refused:
+        log.save(draft(caller=caller))
+    assert set(refused.value.problems) == {"phone", "email", "postcode"}
+    assert "the e-mail address 'joan.oneill@example'" in refused.value.problems["email"]
+    assert log.list() == [] and log.outbox_size() == 0
+
+
+def test_details_without_consent_are_dropped_unchecked(log: EnquiryLog) -> None:
+    caller = Caller(phone="0161 91", email="joan.oneill@example", consent=False)
+    assert log.save(draft(caller=caller)).caller.is_empty()
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.core.enquiry import Caller, Channel, EnquiryDraft, Outcome
+from frontdesk.gui.enquiry.caller_checks import CallerFieldChecks
 from frontdesk.gui.enquiry.linked import LinkedServicesModel
 from frontdesk.gui.enquiry.timer import CallTimer
 from frontdesk.gui.enquiry.vocabulary import channel_labels, outcome_labels
@@ -39,7 +40,7 @@ class EnquiryForm(QWidget):
 
     Signals:
         changed(): the adviser changed something (the draft should be auto-saved).
-        save_requested(): the Save button was pressed.
+        save_requested(): the Save button (or its shortcut) was pressed.
         new_requested(): the New enquiry button was pressed.
     """
 
@@ -67,6 +68,9 @@ class EnquiryForm(QWidget):
         self.email = QLineEdit()
         self.postcode = QLineEdit()
         self.postcode.setMaxLength(10)
+        self.caller_checks = CallerFieldChecks(
+            {"phone": self.phone, "email": self.email, "postcode": self.postcode}, self
+        )
         self.linked_model = LinkedServicesModel(self)
         self.linked = QListView()
         self.linked.setModel(self.linked_model)
@@ -107,8 +111,15 @@ class EnquiryForm(QWidget):
             form.addRow(self._label(text, field), field)
         form.addRow(self.consent)
         form.addRow(self.consent_note)
+        problems = {
+            self.phone: self.caller_checks.labels["phone"],
+            self.email: self.caller_checks.labels["email"],
+            self.postcode: self.caller_checks.labels["postcode"],
+        }
         for text, field in rows[1:6]:
             form.addRow(self._label(text, field), field)
+            if field in problems:
+                form.addRow("", problems[field])  # under its field, shown only when wrong
         form.addRow("", self.remove_button)
         for text, field in rows[6:]:
             form.addRow(self._label(text, field), field)
@@ -149,6 +160,10 @@ class EnquiryForm(QWidget):
         self.linked_model.rowsRemoved.connect(self._linked_changed)
         self.linked_model.modelReset.connect(self._linked_changed)
         self.linked_model.dataChanged.connect(self._fill_referrals)
+        self.caller_checks.reformatted.connect(self._edited)
+        # Connected before anyone else hears save_requested: the fields at fault are marked
+        # before the save is tried (which the store then refuses with the same checks).
+        self.save_requested.connect(self.caller_checks.check_all)
         self.save_button.clicked.connect(self.save_requested)
         self.new_button.clicked.connect(self.new_requested)
 
@@ -196,6 +211,7 @@ class EnquiryForm(QWidget):
             self.notes.clear()
             self.outcome.setCurrentIndex(0)
             self.linked_model.reset((), {})
+            self.caller_checks.clear()
         finally:
             self._loading = False
         self._enable_fields()
@@ -235,6 +251,7 @@ class EnquiryForm(QWidget):
             self.phone.setText(draft.caller.phone or "")
             self.email.setText(draft.caller.email or "")
             self.postcode.setText(draft.caller.postcode or "")
+            self.caller_checks.clear()
             self.linked_model.reset(draft.service_ids, names)
             self.notes.setPlainText(draft.notes)
             outcome = draft.outcome.value if draft.outcome else None
@@ -272,6 +289,7 @@ class EnquiryForm(QWidget):
             # Without consent nothing about the caller may be kept, on screen or on disk.
             for edit in (self.name, self.phone, self.email, self.postcode):
                 edit.clear()
+            self.caller_checks.clear()
         self._enable_fields()
         self._edited()
 
