@@ -97,6 +97,24 @@ Ailadeiladu&apos;r catalog nawr?</translation>
     </message>
 </context>
 <context>
+    <name>CallerFieldChecks</name>
+    <message>
+        <location filename="../../frontdesk/gui/enquiry/caller_checks.py" line="+46"/>
+        <source>Telephone: this is not a telephone number. Type it as, for example, 0161 912 2000 or +44 161 912 2000, or leave it blank.</source>
+        <translation>Rhif ffôn: nid yw hwn yn rhif ffôn. Teipiwch ef fel, er enghraifft, 0161 912 2000 neu +44 161 912 2000, neu gadewch ef yn wag.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>E-mail: this is not an e-mail address. It should look like name@example.org; correct it or leave it blank.</source>
+        <translation>E-bost: nid yw hwn yn gyfeiriad e-bost. Dylai edrych fel enw@example.org; cywirwch ef neu gadewch ef yn wag.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Postcode: this is not a UK postcode. It should look like M33 7ZZ; correct it or leave it blank.</source>
+        <translation>Cod post: nid yw hwn yn god post yn y DU. Dylai edrych fel M33 7ZZ; cywirwch ef neu gadewch ef yn wag.</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../frontdesk/gui/crash.py" line="+36"/>
@@ -160,12 +178,12 @@ Problem: {0}</translation>
         <translation>cadw&apos;r ymholiad yn awtomatig</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Nothing to save yet: link a service or write a note first.</source>
         <translation>Dim byd i&apos;w gadw eto: cysylltwch wasanaeth neu ysgrifennwch nodyn yn gyntaf.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Choose an outcome (Alt+O) before saving.</source>
         <translation>Dewiswch ddeilliant (Alt+O) cyn cadw.</translation>
     </message>
@@ -228,7 +246,7 @@ Problem: {0}</translation>
 <context>
     <name>EnquiryForm</name>
     <message>
-        <location filename="../../frontdesk/gui/enquiry/form.py" line="+56"/>
+        <location filename="../../frontdesk/gui/enquiry/form.py" line="+57"/>
         <source>New enquiry (Ctrl+N)</source>
         <translation>Ymholiad newydd (Ctrl+N)</translation>
     </message>
@@ -243,7 +261,7 @@ Problem: {0}</translation>
         <translation>Dim ond os yw&apos;r galwr yn cytuno. Fel arall, gadewch heb dic.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Services linked to this enquiry</source>
         <translation>Gwasanaethau sy&apos;n gysylltiedig â&apos;r ymholiad hwn</translation>
     </message>
@@ -308,7 +326,7 @@ Problem: {0}</translation>
         <translation>Atgyfei&amp;rio at</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location line="+201"/>
         <source>Choose a linked service</source>
         <translation>Dewiswch wasanaeth cysylltiedig</translation>
     </message>
