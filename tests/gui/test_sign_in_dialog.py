@@ -5,6 +5,7 @@ real (file) keyring."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -50,7 +51,7 @@ def signed_in_user(window: MainWindow) -> str | None:
 
 
 def cursor(path: Path) -> str | None:
-    with sqlite3.connect(path) as db:
+    with contextlib.closing(sqlite3.connect(path)) as db:
         row = db.execute("SELECT value FROM meta WHERE key = 'sync_cursor'").fetchone()
     return row[0] if row else None
 
@@ -124,12 +125,17 @@ def test_a_desk_the_hub_signed_out_signs_in_again_and_keeps_its_cursor_and_outbo
         desk.close()
     with app_window(qtbot, paths, settings, file_keyring) as (window, startup):
         status = window.status
+        # The first sync has finished once the rebuilt catalogue holds the hub's cursor
+        # (the status can say Online a moment before the swap on a busy machine).
         qtbot.waitUntil(
-            lambda: status.mode.text() == "Online" and "today" in status.catalogue.text(),
+            lambda: (
+                status.mode.text() == "Online"
+                and "today" in status.catalogue.text()
+                and cursor(paths.catalogue_db) is not None
+            ),
             timeout=WAIT,
         )
         first_cursor, catalogue_file = cursor(paths.catalogue_db), os.stat(paths.catalogue_db)
-        assert first_cursor is not None
         token = file_keyring.load(hub.url, "alice")
         with HubClient(hub.url, token) as client:
             client.logout()  # as an administrator revoking the desk's sign-in would
