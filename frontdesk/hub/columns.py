@@ -1,4 +1,5 @@
-"""Column types that behave the same on PostgreSQL and SQLite."""
+"""Column types that behave the same on PostgreSQL and SQLite, and the one text value
+PostgreSQL cannot store."""
 
 from __future__ import annotations
 
@@ -38,3 +39,20 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def has_nul(value: Any) -> bool:
+    """True if any string in a parsed JSON document, key or value, holds U+0000, which
+    PostgreSQL cannot store in text (SQLite can, so the check must not wait for it)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False

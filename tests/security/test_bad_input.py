@@ -126,7 +126,7 @@ def test_a_value_the_database_refuses_is_a_stored_rejection(
 ) -> None:
     # Validation refuses NUL; here it does not, as for a value some future check misses:
     # the database's refusal of one op must still not block the desk's queue.
-    monkeypatch.setattr(push_validation, "_has_nul", lambda value: False)
+    monkeypatch.setattr(push_validation, "has_nul", lambda value: False)
     headers = hub.adviser("ann", "kirklees")
     caller = {"caller": {"name": NUL, "consent": True}}
     request = [

@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from frontdesk.hub.accounts.auth import AuthError, Principal, authenticate
+from frontdesk.hub.columns import has_nul
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 PROTOCOL_HEADER = "Frontdesk-Protocol"
@@ -124,22 +125,6 @@ async def read_json(request: Request, limit: int, *, nul_allowed: bool = False) 
     if not nul_allowed and has_nul(body):
         raise ApiError(400, "invalid_request", "the body has a NUL character (U+0000)")
     return body
-
-
-def has_nul(value: Any) -> bool:
-    """True if any string in the parsed document, key or value, holds U+0000."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            if "\x00" in item:
-                return True
-        elif isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return False
 
 
 def path_id(request: Request, name: str = "id", max_chars: int = 300) -> str:

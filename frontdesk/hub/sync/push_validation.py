@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontdesk.core.enquiry import Channel, EventKind, Outcome
+from frontdesk.hub.columns import has_nul
 
 SUPPORTED_SCHEMA_VERSIONS = frozenset({1})
 #: The op kind the desk's outbox writes for an enquiry event. An op whose kind is the
@@ -101,7 +102,7 @@ def parse_event(op: Op) -> EventPayload | str:
     p = op.payload
     if not isinstance(p, dict):
         return "payload must be an object"
-    if _has_nul(p):
+    if has_nul(p):
         return "payload must not contain the NUL character (U+0000)"
     for key in ("enquiry_id", "event_id"):
         if not _is_id(p.get(key)):
@@ -122,23 +123,6 @@ def parse_event(op: Op) -> EventPayload | str:
     if problem:
         return problem
     return EventPayload(p["enquiry_id"], p["event_id"], kind, at, data)
-
-
-def _has_nul(value: Any) -> bool:
-    """True if any string in the document, key or value, holds U+0000, which PostgreSQL
-    cannot store in text."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            if "\x00" in item:
-                return True
-        elif isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return False
 
 
 def _shown(value: Any) -> str:
