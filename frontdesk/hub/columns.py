@@ -4,6 +4,7 @@ PostgreSQL cannot store."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import BigInteger, DateTime, Dialect, Integer, TypeDecorator
@@ -41,18 +42,21 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def has_nul(value: Any) -> bool:
-    """True if any string in a parsed JSON document, key or value, holds U+0000, which
-    PostgreSQL cannot store in text (SQLite can, so the check must not wait for it)."""
-    stack = [value]
+def strings_in(document: Any) -> Iterator[str]:
+    """Every string in a parsed JSON document, keys and values, however deep."""
+    stack = [document]
     while stack:
         item = stack.pop()
         if isinstance(item, str):
-            if "\x00" in item:
-                return True
+            yield item
         elif isinstance(item, dict):
             stack.extend(item.keys())
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
-    return False
+
+
+def has_nul(document: Any) -> bool:
+    """True if any string in a parsed JSON document holds U+0000, which PostgreSQL cannot
+    store in text (SQLite can, so the check must not wait for it)."""
+    return any("\x00" in text for text in strings_in(document))

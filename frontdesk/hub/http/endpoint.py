@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from frontdesk.hub.accounts.auth import AuthError, Principal, authenticate
-from frontdesk.hub.columns import has_nul
+from frontdesk.hub.columns import has_nul, strings_in
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 PROTOCOL_HEADER = "Frontdesk-Protocol"
@@ -139,18 +139,7 @@ def path_id(request: Request, name: str = "id", max_chars: int = 300) -> str:
 def _has_lone_surrogate(value: Any) -> bool:
     """True if any string in the parsed document holds an unpaired surrogate (json.loads
     joins valid pairs, so any surrogate left is a lone one)."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            if _SURROGATE.search(item):
-                return True
-        elif isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return False
+    return any(_SURROGATE.search(text) for text in strings_in(value))
 
 
 def _too_large(limit: int) -> ApiError:
