@@ -24,6 +24,7 @@ from frontdesk.search.stemming import stem
 from frontdesk.search.synonyms import SynonymMatch, Synonyms
 from frontdesk.search.tokens import STOPWORDS, WEAKWORDS, TypedQuery, parse_typed
 from frontdesk.search.vocabulary import Vocabulary
+from frontdesk.search.welsh import read_welsh
 
 _MAX_COMPLETIONS = 40
 _MAX_ALTERNATIVES = 16
@@ -131,7 +132,12 @@ def plan(
     typing: bool = True,
 ) -> QueryPlan:
     typed = parse_typed(text, typing=typing)
-    fixed, changed = _correct(typed, vocabulary, speller, synonyms)
+    welsh = read_welsh(typed, vocabulary, synonyms)
+    typed = welsh.typed
+    if welsh.in_welsh:  # Welsh is read into English, never "corrected" into look-alikes
+        fixed, changed = list(typed.spoken), welsh.translated
+    else:
+        fixed, changed = _correct(typed, vocabulary, speller, synonyms)
     spoken = list(typed.spoken)
     if changed:
         # Corrections replace the words they fix; filler in between is kept for phrases.

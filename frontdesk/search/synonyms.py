@@ -84,8 +84,8 @@ class Synonyms:
 
     @classmethod
     def bundled(cls) -> Synonyms:
-        """The list shipped with frontdesk."""
-        return cls.parse(bundled_text("synonyms.txt"))
+        """The list shipped with frontdesk, with the Welsh vocabulary (see welsh.py)."""
+        return cls.parse(bundled_text("synonyms.txt") + "\n" + bundled_text("welsh.txt"))
 
     def __len__(self) -> int:
         return len(self._table)

@@ -33,8 +33,10 @@ def _word_list(name: str) -> frozenset[str]:
     )
 
 
-# Words callers use that say nothing about the service they need.
-STOPWORDS = _word_list("stopwords.txt")
+# Words callers use that say nothing about the service they need, in English and Welsh.
+ENGLISH_STOPWORDS = _word_list("stopwords.txt")
+WELSH_STOPWORDS = _word_list("welsh_stopwords.txt")
+STOPWORDS = ENGLISH_STOPWORDS | WELSH_STOPWORDS
 # Words that say who, when or where, which narrow a search only a little.
 WEAKWORDS = _word_list("weakwords.txt")
 
