@@ -139,22 +139,22 @@ def read_welsh(typed: TypedQuery, vocabulary: Vocabulary, synonyms: Synonyms) ->
     spoken = [unmutate(w, vocabulary, synonyms) for w in typed.spoken]
     known = welsh_words()
     in_welsh = spoken != list(typed.spoken) or any(
-        w in _WELSH_ONLY or (w in known and vocabulary.count(w) == 0) for w in spoken
+        (w in _WELSH_ONLY or w in known) and vocabulary.count(w) == 0 for w in spoken
     )
     out: list[str] = []
     position = 0
     translated = False
     for match in welsh_phrases().matches(spoken, typing=typed.prefix):
-        said = spoken[match.start : match.end]
-        if any(vocabulary.count(w) for w in said if w not in STOPWORDS):
-            continue
+        said = [w for w in spoken[match.start : match.end] if w not in STOPWORDS]
+        if all(vocabulary.count(w) for w in said):
+            continue  # the index holds these words as typed: Welsh text in a feed
         out += spoken[position : match.start] + list(_rendering(match.alternatives, vocabulary))
         position, translated = match.end, True
     out += spoken[position:]
     if out == list(typed.spoken):
         return WelshReading(typed, in_welsh, False)
-    last_kept = bool(out) and bool(spoken) and position < len(spoken)
-    prefix = typed.prefix and last_kept and out[-1] == typed.spoken[-1]
+    # The word still being typed stays a prefix unless it was read as Welsh.
+    prefix = typed.prefix and position < len(spoken) and spoken[-1] == typed.spoken[-1]
     content = [w for w in out if w not in STOPWORDS] or out
     if prefix and out[-1] in STOPWORDS:
         content.append(out[-1])  # the word still being typed stays
