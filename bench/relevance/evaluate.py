@@ -1,7 +1,7 @@
 """Search relevance bench: our engine against a plain FTS5 bm25 baseline, on judged queries.
 
-    python bench/relevance/evaluate.py [--queries FILE] [--markdown] [--half odd|even]
-                                       [--import PATH ...]
+    python bench/relevance/evaluate.py [--queries FILE ...] [--fresh-welsh] [--markdown]
+                                       [--half odd|even] [--kind KIND] [--import PATH ...]
 
 One run:
 
@@ -19,8 +19,10 @@ One run:
    per half (odd- and even-numbered query ids: tune on the odd half, hold the even half
    out), per catalogue and per kind, and the queries our engine failed (no grade-2
    service in its top five) with what it put first. `--half odd|even` keeps only that
-   half throughout; `--catalogue NAME` only that catalogue's queries. `--import PATH`
-   replaces the catalogues: every query is run against that one import.
+   half throughout; `--catalogue NAME` only that catalogue's queries, `--kind KIND` only
+   that kind's. `--import PATH` replaces the catalogues: every query is run against that
+   one import. `--queries` may be given more than once; `--fresh-welsh` adds the held-back
+   Welsh set.
 
 Exit status is 0 whatever the scores; 1 when something went wrong (the CLI failed, its
 output was malformed, the judged set is invalid); 2 for bad usage.
@@ -51,6 +53,8 @@ from bench.relevance.metrics import QueryScore, Summary, score_query, summarise
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 DEFAULT_QUERIES = HERE / "queries.tsv"
+# Held back for the round after the Welsh work; `--fresh-welsh` adds it to the run.
+FRESH_WELSH = HERE / "queries_fresh_welsh.tsv"
 LIMIT = 10
 _LGSL = (
     "lgsl-esd-services-2015/services.csv",
@@ -351,9 +355,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument(
         "--queries",
         type=Path,
-        default=DEFAULT_QUERIES,
+        action="append",
         metavar="FILE",
-        help="judged query set, .tsv or .json (default: %(default)s)",
+        help=f"judged query set, .tsv or .json; repeatable (default: {DEFAULT_QUERIES})",
+    )
+    p.add_argument(
+        "--fresh-welsh",
+        action="store_true",
+        help=f"add the held-back Welsh set, {FRESH_WELSH.name}, to the queries",
     )
     p.add_argument(
         "--import",
@@ -369,6 +378,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         choices=sorted(CATALOGUES),
         help="score only this catalogue's queries (repeatable)",
     )
+    p.add_argument("--kind", action="append", help="score only this kind's queries (repeatable)")
     p.add_argument("--markdown", action="store_true", help="print the tables as markdown")
     p.add_argument(
         "--half",
@@ -425,12 +435,31 @@ def _merge(label: str, parts: Sequence[tuple[list[int], EngineRun]], size: int) 
     return EngineRun(label, results, done, sum(p.seconds for _, p in parts))
 
 
+def load_queries(args: argparse.Namespace) -> list[JudgedQuery]:
+    """Every judged set the command line names, as one; a query id used twice is an error.
+    `--fresh-welsh` alone scores the Welsh set alone."""
+    files = list(args.queries or ([] if args.fresh_welsh else [DEFAULT_QUERIES]))
+    if args.fresh_welsh:
+        files.append(FRESH_WELSH)
+    judged: list[JudgedQuery] = []
+    seen: dict[str, Path] = {}
+    for path in files:
+        for q in load_judged_set(path):
+            if q.qid in seen:
+                raise JudgedSetError(f"{path}: query id {q.qid} is also in {seen[q.qid]}")
+            seen[q.qid] = path
+            judged.append(q)
+    return judged
+
+
 def run(args: argparse.Namespace) -> str:
-    judged = load_judged_set(args.queries)
+    judged = load_queries(args)
     if args.half:
         judged = [q for q in judged if half_of(q.qid) == args.half]
     if args.catalogue:
         judged = [q for q in judged if q.catalogue in args.catalogue]
+    if args.kind:
+        judged = [q for q in judged if q.kind in args.kind]
     if not judged:
         raise BenchError("no queries left to score")
     if args.feeds:

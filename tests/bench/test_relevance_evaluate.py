@@ -8,14 +8,18 @@ import pytest
 
 from bench.relevance.evaluate import (
     CATALOGUES,
+    DEFAULT_QUERIES,
+    FRESH_WELSH,
     BenchError,
     EngineRun,
     Hit,
     _merge,
     catalogue_feeds,
+    load_queries,
+    parse_args,
     report,
 )
-from bench.relevance.judged_set import JudgedQuery
+from bench.relevance.judged_set import JudgedQuery, JudgedSetError, load_judged_set
 from bench.relevance.metrics import score_query
 
 
@@ -67,3 +71,32 @@ def test_the_report_has_a_row_per_catalogue_and_per_kind_with_zero_results() -> 
     assert "Failures" not in report(
         judged, [_run("frontdesk", judged, ranked)], markdown=True, failures_too=False
     )
+
+
+def _write_set(path: Path, *rows: str) -> Path:
+    header = "qid\tcatalogue\tkind\tquery\tjudgements\n"
+    path.write_text(header + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_several_judged_sets_are_scored_as_one(tmp_path: Path) -> None:
+    first = _write_set(tmp_path / "a.tsv", "q1\tdemo\tplain\tbins\tx=2")
+    second = _write_set(tmp_path / "b.tsv", "w1\tdemo\twelsh\tbiniau\tx=2")
+    args = parse_args(["--queries", str(first), "--queries", str(second)])
+    assert [q.qid for q in load_queries(args)] == ["q1", "w1"]
+
+
+def test_a_query_id_in_two_sets_is_refused(tmp_path: Path) -> None:
+    first = _write_set(tmp_path / "a.tsv", "q1\tdemo\tplain\tbins\tx=2")
+    second = _write_set(tmp_path / "b.tsv", "q1\tdemo\twelsh\tbiniau\tx=2")
+    with pytest.raises(JudgedSetError, match="also in"):
+        load_queries(parse_args(["--queries", str(first), "--queries", str(second)]))
+
+
+def test_fresh_welsh_adds_the_held_back_welsh_set() -> None:
+    alone = load_queries(parse_args(["--fresh-welsh"]))
+    assert alone == load_judged_set(FRESH_WELSH)
+    assert {q.kind for q in alone} == {"welsh"}
+    with_dev = load_queries(parse_args(["--fresh-welsh", "--queries", str(DEFAULT_QUERIES)]))
+    assert len(with_dev) == len(load_judged_set(DEFAULT_QUERIES)) + len(alone)
+    assert load_queries(parse_args([])) == load_judged_set(DEFAULT_QUERIES)
