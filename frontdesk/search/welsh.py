@@ -141,6 +141,8 @@ def read_welsh(typed: TypedQuery, vocabulary: Vocabulary, synonyms: Synonyms) ->
     in_welsh = spoken != list(typed.spoken) or any(
         (w in _WELSH_ONLY or w in known) and vocabulary.count(w) == 0 for w in spoken
     )
+    if not any(w in known for w in spoken):
+        return WelshReading(typed, in_welsh, False)  # no Welsh word: nothing to read
     out: list[str] = []
     position = 0
     translated = False
