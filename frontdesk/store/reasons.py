@@ -146,11 +146,13 @@ def _entry(path: Path, index: int, entry: Any) -> Reason:
     where = f"{path}: reason {index}"
     if not isinstance(entry, dict):
         raise ReasonsFileError(f"{where}: must be a table with code, category and label")
-    values = {key: entry.get(key) for key in ("code", "category", "label", "label_cy")}
+    values: dict[str, str] = {}
     for key in ("code", "category", "label"):
-        if not isinstance(values[key], str) or not values[key].strip():
+        text = entry.get(key)
+        if not isinstance(text, str) or not text.strip():
             raise ReasonsFileError(f"{where}: '{key}' must be given as text")
-    code = values["code"].strip()
+        values[key] = text.strip()
+    code = values["code"]
     if not is_reason_code(code):
         raise ReasonsFileError(
             f"{where}: code '{code}' must be lower-case words joined by hyphens "
@@ -160,17 +162,11 @@ def _entry(path: Path, index: int, entry: Any) -> Reason:
         raise ReasonsFileError(
             f"{where}: category '{values['category']}' is not one of: " + ", ".join(CATEGORIES)
         )
-    label_cy = values["label_cy"]
+    label_cy = entry.get("label_cy")
     if label_cy is not None and not isinstance(label_cy, str):
         raise ReasonsFileError(f"{where}: 'label_cy' must be text")
-    for key in ("label", "label_cy"):
-        text = values[key]
-        if isinstance(text, str) and len(text.strip()) > MAX_LABEL:
+    for key, text in (("label", values["label"]), ("label_cy", label_cy or "")):
+        if len(text.strip()) > MAX_LABEL:
             raise ReasonsFileError(f"{where}: '{key}' is longer than {MAX_LABEL} characters")
-    return Reason(
-        code,
-        values["category"],
-        values["label"].strip(),
-        label_cy.strip() if label_cy else None,
-        builtin=False,
-    )
+    welsh = label_cy.strip() if label_cy and label_cy.strip() else None
+    return Reason(code, values["category"], values["label"], welsh, builtin=False)
