@@ -28,8 +28,8 @@ from frontdesk.core.enquiry import (
     ReferralStatus,
     SyncState,
 )
+from frontdesk.core.reason_codes import is_reason_code
 from frontdesk.store.caller_details import checked_fields, normalise_field
-from frontdesk.store.reasons import is_reason_code
 
 JSON = dict[str, Any]
 CALLER_FIELDS = ("name", "phone", "email", "postcode")

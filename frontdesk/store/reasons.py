@@ -9,11 +9,12 @@ code, which never changes; its label is what the adviser reads.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
+
+from frontdesk.core.reason_codes import MAX_CODE, is_reason_code
 
 #: The categories of the catalogue's service directory, in the order they are shown.
 CATEGORIES: Final = (
@@ -30,9 +31,7 @@ CATEGORIES: Final = (
     "General",
 )
 FILE_NAME: Final = "reasons.toml"
-MAX_CODE = 60
 MAX_LABEL = 100
-_CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +72,6 @@ BUILTIN: Final = (
     _r("general-information", "General", "General information"),
     _r("complaint", "General", "Complaint or compliment"),
 )
-
-
-def is_reason_code(text: str) -> bool:
-    """Whether `text` has the form of a reason code (the list it is on is checked apart)."""
-    return len(text) <= MAX_CODE and _CODE.fullmatch(text) is not None
 
 
 class ReasonsFileError(ValueError):

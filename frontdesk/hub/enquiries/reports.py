@@ -105,7 +105,7 @@ def services_of(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
     return linked
 
 
-def _referrals_of(conn: Connection, ids: list[str]) -> dict[str, list[JsonObject]]:
+def referrals_of(conn: Connection, ids: list[str]) -> dict[str, list[JsonObject]]:
     r = t.referrals.c
     found: dict[str, list[JsonObject]] = {i: [] for i in ids}
     rows = conn.execute(
@@ -127,7 +127,7 @@ def _referrals_of(conn: Connection, ids: list[str]) -> dict[str, list[JsonObject
 
 def _render(conn: Connection, rows: list[Any], include_caller: bool) -> list[JsonObject]:
     ids = [row.id for row in rows]
-    services, referrals = services_of(conn, ids), _referrals_of(conn, ids)
+    services, referrals = services_of(conn, ids), referrals_of(conn, ids)
     callers = details_of(conn, ids) if include_caller else {}
     rendered = []
     for row in rows:
