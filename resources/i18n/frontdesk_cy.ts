@@ -1109,6 +1109,11 @@ Problem: {0}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>What the call was about</source>
+        <translation>Beth oedd diben yr alwad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Outcome</source>
         <translation>Deilliant</translation>
     </message>
