@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from frontdesk.hub import schema as t
+from frontdesk.hub.accounts.registry import Role
 from tests.helpers.hub import Hub, event_op
 
 
@@ -56,3 +57,28 @@ def test_malformed_reasons_and_timings_are_each_rejected_and_the_rest_applied(hu
     assert "not a reason code" in results[1]["reason"]
     assert "wrap_up_seconds" in results[3]["reason"]
     assert "duration_seconds" in results[5]["reason"]
+
+
+def test_supervisors_exports_carry_reason_duration_and_wrap_up(hub: Hub) -> None:
+    ops = [
+        event_op(1, data={"channel": "phone", "duration_seconds": 192}),
+        event_op(2, kind="reason set", data={"reason": "missed-collection"}),
+        event_op(3, kind="reason set", data={"reason": "fly-tipping"}),  # changed its mind
+        event_op(4, kind="wrap-up done", data={"wrap_up_seconds": 45}),
+        event_op(5, enquiry="enq-2"),  # from a desk that sent no timings
+    ]
+    assert {r["status"] for r in _push(hub, ops)} == {"applied"}
+    hub.user("sue", "kirklees", Role.SUPERVISOR)
+    headers = hub.login("sue")
+    exported = hub.client.get("/supervisor/v1/enquiries/export", headers=headers).json()
+    facts = {
+        e["id"]: (e["reason"], e["duration_seconds"], e["wrap_up_seconds"])
+        for e in exported["enquiries"]
+    }
+    assert facts == {"enq-1": ("fly-tipping", 192, 45), "enq-2": (None, None, None)}
+    csv_text = hub.client.get(
+        "/supervisor/v1/enquiries/export", params={"format": "csv"}, headers=headers
+    ).text
+    header, first = csv_text.lstrip("\ufeff").splitlines()[:2]
+    assert "reason,duration_seconds,wrap_up_seconds" in header
+    assert "fly-tipping,192,45" in first

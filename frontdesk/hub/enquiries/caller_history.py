@@ -11,17 +11,16 @@ identifier were used and how many enquiries were found, never the values.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from frontdesk.core.enquiry import EventKind
 from frontdesk.hub import schema as t
 from frontdesk.hub.accounts import audit
 from frontdesk.hub.db import reading
+from frontdesk.hub.enquiries.call_facts import call_facts
 from frontdesk.hub.enquiries.callers import email_key, phone_key, postcode_key
 from frontdesk.hub.enquiries.reports import referrals_of, services_of
 
@@ -91,21 +90,6 @@ def _same_caller(row: Any, lookup: CallerLookup) -> bool:
     return bool(lookup.name and row.name and name_key(row.name) == name_key(lookup.name))
 
 
-def _reasons_of(conn: Connection, ids: list[str]) -> dict[str, str | None]:
-    """Each enquiry's reason: the last `reason set` event's."""
-    ev = t.enquiry_events.c
-    reasons: dict[str, str | None] = {}
-    rows = conn.execute(
-        select(ev.enquiry_id, ev.data)
-        .where(ev.enquiry_id.in_(ids), ev.kind == EventKind.REASON_SET.value)
-        .order_by(ev.at, ev.received_at)
-    )
-    for row in rows:
-        reason = json.loads(row.data).get("reason")
-        reasons[row.enquiry_id] = reason if isinstance(reason, str) else None
-    return reasons
-
-
 def caller_history(
     engine: Engine, lookup: CallerLookup, *, actor: str, client: str | None
 ) -> dict[str, Any]:
@@ -116,7 +100,7 @@ def caller_history(
         listed = rows[:MAX_LISTED]
         ids = [row.id for row in listed]
         services, referrals = services_of(conn, ids), referrals_of(conn, ids)
-        reasons = _reasons_of(conn, ids)
+        facts = call_facts(conn, ids)
     items = []
     for row in listed:
         latest = referrals[row.id][-1] if referrals[row.id] else None
@@ -128,7 +112,7 @@ def caller_history(
                 "outcome": row.outcome,
                 "service_ids": services[row.id],
                 "referral_status": latest["status"] if latest else None,
-                "reason": reasons.get(row.id),
+                "reason": facts[row.id]["reason"],
             }
         )
     audit.record_read(
