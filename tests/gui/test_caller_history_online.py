@@ -5,7 +5,6 @@ falls back to the desk's own history (here: none) without a word of error."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,18 +12,13 @@ import requests
 from pytestqt.qtbot import QtBot
 
 from frontdesk.gui.main_window import MainWindow
-from frontdesk.gui.settings import Settings
 from frontdesk.gui.startup import Startup
-from frontdesk.store.desk import DeskStore
-from frontdesk.store.paths import DataPaths
-from frontdesk.sync import sign_in
-from frontdesk.sync.credentials import TokenStore
 from tests.gui.test_caller_history import type_caller_phone
-from tests.gui.with_hub import WAIT, app_window, hub
+from tests.gui.with_hub import WAIT, hub, synced_window
 from tests.helpers.hub import PASSWORD, PROTOCOL, event_op
 from tests.helpers.hub_process import HubProcess, file_keyring
 
-__all__ = ["file_keyring", "hub"]  # fixtures, used here by name
+__all__ = ["file_keyring", "hub", "synced_window"]  # fixtures, used here by name
 
 pytestmark = pytest.mark.slow
 
@@ -57,23 +51,10 @@ def push_from_another_desk(hub: HubProcess) -> None:
     assert [r["status"] for r in pushed.json()["results"]] == ["applied"] * 3
 
 
-@pytest.fixture
-def online_window(
-    qtbot: QtBot, hub: HubProcess, paths: DataPaths, settings: Settings, file_keyring: TokenStore
-) -> Iterator[tuple[MainWindow, Startup]]:
-    desk = DeskStore.open(paths.desk_db, paths.backups)
-    try:
-        sign_in(desk, hub.url, "alice", PASSWORD, tokens=file_keyring)
-    finally:
-        desk.close()
-    with app_window(qtbot, paths, settings, file_keyring) as opened:
-        yield opened
-
-
 def test_an_online_desk_recognises_a_caller_from_the_organisations_history(
-    qtbot: QtBot, online_window: tuple[MainWindow, Startup], hub: HubProcess
+    qtbot: QtBot, synced_window: tuple[MainWindow, Startup], hub: HubProcess
 ) -> None:
-    window, _ = online_window
+    window, _ = synced_window
     qtbot.waitUntil(lambda: window.desk is not None and window.catalogue is not None, timeout=WAIT)
     push_from_another_desk(hub)
     panel = window.form.history

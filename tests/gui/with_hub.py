@@ -18,9 +18,12 @@ from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner
 from frontdesk.gui.settings import Settings
 from frontdesk.gui.startup import Startup
+from frontdesk.store.desk import DeskStore
 from frontdesk.store.paths import DataPaths
+from frontdesk.sync import sign_in
 from frontdesk.sync.backoff import Backoff
 from frontdesk.sync.credentials import TokenStore
+from tests.helpers.hub import PASSWORD
 from tests.helpers.hub_process import HubProcess, prepare_hub
 
 WAIT = 60_000  # ms: generous, the hub is a real process
@@ -36,6 +39,24 @@ def hub(tmp_path: Path) -> Iterator[HubProcess]:
     process.start()
     yield process
     process.stop(graceful=False)
+
+
+@pytest.fixture
+def synced_window(
+    qtbot: QtBot,
+    hub: HubProcess,
+    paths: DataPaths,
+    settings: Settings,
+    file_keyring: TokenStore,
+) -> Iterator[tuple[MainWindow, Startup]]:
+    """The app on a desk signed in to the hub as alice, syncing in the background."""
+    desk = DeskStore.open(paths.desk_db, paths.backups)
+    try:
+        sign_in(desk, hub.url, "alice", PASSWORD, tokens=file_keyring)
+    finally:
+        desk.close()
+    with app_window(qtbot, paths, settings, file_keyring) as opened:
+        yield opened
 
 
 @contextlib.contextmanager
