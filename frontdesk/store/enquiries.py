@@ -141,28 +141,22 @@ class EnquiryLog:
         e = t.enquiries
         with self._desk.write("record the wrap-up time") as conn:
             row = conn.execute(
-                select(e.c.saved_at, e.c.wrap_up_seconds).where(e.c.id == enquiry_id)
+                select(e.c.saved_at, e.c.wrap_up_seconds, e.c.sync_state).where(
+                    e.c.id == enquiry_id
+                )
             ).first()
             if row is None:
                 raise UnknownEnquiryError(f"no enquiry {enquiry_id} on this desk")
             if row.wrap_up_seconds is not None:
                 return None
             seconds = call_seconds(dt.datetime.fromisoformat(row.saved_at), at)
-            conn.execute(update(e).where(e.c.id == enquiry_id).values(wrap_up_seconds=seconds))
-            event = EnquiryEvent(
-                str(uuid.uuid4()),
-                enquiry_id,
-                EventKind.WRAP_UP_DONE,
-                at,
-                {"wrap_up_seconds": seconds},
-            )
+            values: dict[str, Any] = {"wrap_up_seconds": seconds}
+            if row.sync_state == SyncState.SENT.value:
+                values["sync_state"] = SyncState.SAVED_LOCALLY.value  # one more op to send
+            conn.execute(update(e).where(e.c.id == enquiry_id).values(**values))
+            data = {"wrap_up_seconds": seconds}
+            event = EnquiryEvent(str(uuid.uuid4()), enquiry_id, EventKind.WRAP_UP_DONE, at, data)
             _append(conn, event, at)
-            if conn.scalar(select(e.c.sync_state).where(e.c.id == enquiry_id)) == "sent":
-                conn.execute(
-                    update(e)
-                    .where(e.c.id == enquiry_id)
-                    .values(sync_state=SyncState.SAVED_LOCALLY.value)
-                )
         return seconds
 
     # -- reading -------------------------------------------------------------------
