@@ -21,13 +21,16 @@ from frontdesk.cli.common import (
     add_data_dir_option,
     open_catalogue,
     open_desk,
+    paths_from,
     print_json,
 )
+from frontdesk.cli.enquiry_history_commands import register_history
 from frontdesk.core.enquiry import Caller, Channel, Enquiry, EnquiryDraft, Outcome
 from frontdesk.store.desk import DeskStore, DeskWriteError
 from frontdesk.store.enquiries import CallerInvalidError, EnquiryInvalidError, EnquiryLog
 from frontdesk.store.enquiry_export import enquiry_record, write_export
 from frontdesk.store.enquiry_rules import caller_values
+from frontdesk.store.reasons import load_reasons
 from frontdesk.sync.account import SyncState
 
 _FORMATS: dict[str, Literal["csv", "json"]] = {".csv": "csv", ".json": "json"}
@@ -61,6 +64,7 @@ def register(commands: Any) -> None:
     exp.set_defaults(run=run_export)
 
     _register_add(sub)
+    register_history(sub)
 
 
 def _register_add(sub: Any) -> None:
@@ -83,6 +87,11 @@ def _register_add(sub: Any) -> None:
     add.add_argument("--postcode", metavar="PC", help="the caller's postcode")
     add.add_argument(
         "--consent", action="store_true", help="the caller agreed to their details being kept"
+    )
+    add.add_argument(
+        "--reason",
+        metavar="R",
+        help="what the call was about, a code from the reason list (e.g. missed-collection)",
     )
     add_data_dir_option(add)
     add.set_defaults(run=run_add)
@@ -217,6 +226,7 @@ def run_add(args: argparse.Namespace) -> int:
     except CallerInvalidError as error:
         named = [f"{_OPTIONS[field]}: {text}" for field, text in error.problems.items()]
         raise CommandError("; ".join(named) + "; nothing was saved") from error
+    reason = _checked_reason(args)
     _check_services_exist(args, [*args.service, *filter(None, [args.referral_service])])
     draft = EnquiryDraft(
         id=str(uuid.uuid4()),
@@ -227,6 +237,7 @@ def run_add(args: argparse.Namespace) -> int:
         notes=args.note,
         outcome=args.outcome,
         referral_service_id=args.referral_service,
+        reason=reason,
     )
     with _enquiry_log(args) as log:
         try:
@@ -235,6 +246,17 @@ def run_add(args: argparse.Namespace) -> int:
             raise CommandError(f"{error}; nothing was saved") from error
     sys.stdout.write(saved.id + "\n")
     return 0
+
+
+def _checked_reason(args: argparse.Namespace) -> str | None:
+    """The --reason code, checked against this desk's list (built in plus the
+    organisation's reasons.toml in the data folder)."""
+    if args.reason is None:
+        return None
+    try:  # a broken reasons.toml (ReasonsFileError) or a reason not on the list
+        return load_reasons(paths_from(args).root).check(args.reason)
+    except ValueError as error:
+        raise CommandError(f"{error}; nothing was saved") from error
 
 
 def _check_services_exist(args: argparse.Namespace, service_ids: list[str]) -> None:

@@ -57,6 +57,8 @@ class EventKind(enum.StrEnum):
     OUTCOME_SET = "outcome set"
     REFERRAL_SENT = "referral sent"
     AMENDED = "amended"
+    REASON_SET = "reason set"  # what the call was about, apart from how it ended
+    WRAP_UP_DONE = "wrap-up done"  # the adviser's time after the call, once it is known
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +116,7 @@ class EnquiryDraft:
     notes: str = ""
     outcome: Outcome | None = None
     referral_service_id: str | None = None
+    reason: str | None = None  # a reason code (store.reasons), not its label
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,3 +135,6 @@ class Enquiry:
     sync_state: SyncState = SyncState.SAVED_LOCALLY
     referral_status: ReferralStatus | None = None
     rejection_reason: str | None = None
+    reason: str | None = None
+    duration_seconds: int | None = None  # the call: started to saved
+    wrap_up_seconds: int | None = None  # after the call: saved to the next call or "done"

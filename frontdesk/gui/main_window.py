@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         self.search.filters.postcode.editingFinished.connect(self.detail.refresh)
         self.enquiries.started.connect(self._new_call)
         self.enquiries.saved.connect(self._saved)
+        self.enquiries.record.today_changed.connect(self._show_today)
         self.runner.progress_started.connect(self.status.progress_started)
         self.runner.progress_finished.connect(self.status.progress_finished)
         self.message_bar.close_button.clicked.connect(self.dismiss_message)

@@ -79,6 +79,7 @@ SHORTCUTS: tuple[KeyBinding, ...] = (
     ),
     KeyBinding(("Alt+I",), str(QT_TRANSLATE_NOOP("Shortcuts", "Linked services"))),
     KeyBinding(("Alt+N",), str(QT_TRANSLATE_NOOP("Shortcuts", "Notes"))),
+    KeyBinding(("Alt+B",), str(QT_TRANSLATE_NOOP("Shortcuts", "What the call was about"))),
     KeyBinding(("Alt+O",), str(QT_TRANSLATE_NOOP("Shortcuts", "Outcome"))),
     KeyBinding(
         ("Alt+R",), str(QT_TRANSLATE_NOOP("Shortcuts", "Service the caller is referred to"))

@@ -85,6 +85,7 @@ class Startup(QObject):
         self.account: HubAccount | None = None
         self.sync: SyncLink | None = None
         self._tokens = tokens or TokenStore()
+        window.enquiries.record.history.use_tokens(self._tokens)  # the hub's caller history
         self._sync_options = (poll_interval, backoff)
         self.sign_in_dialog: SignInDialog | None = None
         window.sign_in_requested.connect(self.sign_in)

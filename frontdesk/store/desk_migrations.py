@@ -75,7 +75,20 @@ def _v1(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1,)
+def _v2(db: sqlite3.Connection) -> None:
+    """The enquiry's reason and how long the call and its wrap-up took. Plain ADD COLUMN
+    of nullable columns: SQLite changes only the schema, not each row."""
+    _run(
+        db,
+        """
+        ALTER TABLE enquiries ADD COLUMN reason TEXT;
+        ALTER TABLE enquiries ADD COLUMN duration_seconds INTEGER;
+        ALTER TABLE enquiries ADD COLUMN wrap_up_seconds INTEGER
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2)
 LATEST = len(MIGRATIONS)
 
 

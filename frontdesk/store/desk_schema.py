@@ -27,6 +27,9 @@ enquiries = Table(
     Column("referral_note", Text),
     Column("referral_updated_at", String),
     Column("caller_purged_at", String),  # set when the retention purge removed the caller
+    Column("reason", String),  # a reason code (store.reasons)
+    Column("duration_seconds", Integer),  # the call, started to saved
+    Column("wrap_up_seconds", Integer),  # after the call, saved to the next call or "done"
 )
 
 enquiry_events = Table(

@@ -22,6 +22,7 @@ from frontdesk.core.enquiry import (
     Enquiry,
     EnquiryDraft,
     EnquiryEvent,
+    EventKind,
     ReferralStatus,
     SyncState,
 )
@@ -32,6 +33,7 @@ from frontdesk.store.enquiry_rules import (
     CallerInvalidError,
     EnquiryChange,
     EnquiryInvalidError,
+    call_seconds,
     draft_from_json,
     draft_to_json,
     enquiry_from,
@@ -129,6 +131,33 @@ class EnquiryLog:
     def discard_draft(self, draft_id: str) -> None:
         with self._desk.write("discard the draft") as conn:
             conn.execute(delete(t.drafts).where(t.drafts.c.id == draft_id))
+
+    def record_wrap_up(self, enquiry_id: str, *, now: dt.datetime | None = None) -> int | None:
+        """The adviser's wrap-up after the call ended at `now` (the next call started, or
+        they said they were done): saved to `now`, recorded once, sent to the hub as a
+        `wrap-up done` event. Returns the seconds recorded, or None if it was already
+        recorded (a second "done" changes nothing)."""
+        at = _moment(now)
+        e = t.enquiries
+        with self._desk.write("record the wrap-up time") as conn:
+            row = conn.execute(
+                select(e.c.saved_at, e.c.wrap_up_seconds, e.c.sync_state).where(
+                    e.c.id == enquiry_id
+                )
+            ).first()
+            if row is None:
+                raise UnknownEnquiryError(f"no enquiry {enquiry_id} on this desk")
+            if row.wrap_up_seconds is not None:
+                return None
+            seconds = call_seconds(dt.datetime.fromisoformat(row.saved_at), at)
+            values: dict[str, Any] = {"wrap_up_seconds": seconds}
+            if row.sync_state == SyncState.SENT.value:
+                values["sync_state"] = SyncState.SAVED_LOCALLY.value  # one more op to send
+            conn.execute(update(e).where(e.c.id == enquiry_id).values(**values))
+            data = {"wrap_up_seconds": seconds}
+            event = EnquiryEvent(str(uuid.uuid4()), enquiry_id, EventKind.WRAP_UP_DONE, at, data)
+            _append(conn, event, at)
+        return seconds
 
     # -- reading -------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from frontdesk.core.enquiry import (
     ReferralStatus,
     SyncState,
 )
+from frontdesk.core.reason_codes import is_reason_code
 from frontdesk.store.caller_details import checked_fields, normalise_field
 
 JSON = dict[str, Any]
@@ -58,6 +59,7 @@ class SavedState:
     outcome: Outcome | None
     referral_service_id: str | None
     referral_id: str | None
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,7 @@ def save_change(
             "channel": state.channel.value,
             "started_at": stamp(draft.started_at),
             "saved_at": stamp(at),
+            "duration_seconds": call_seconds(draft.started_at, at),
             **_state_columns(state),
             "sync_state": SyncState.SAVED_LOCALLY.value,
             "referral_status": ReferralStatus.SENT.value if state.referral_service_id else None,
@@ -124,7 +127,13 @@ def _state_columns(state: SavedState) -> JSON:
         "outcome": state.outcome.value if state.outcome else None,
         "caller": to_text(caller) if caller else None,
         "summary": to_text(summary_to_json(state)),
+        "reason": state.reason,
     }
+
+
+def call_seconds(started: dt.datetime, ended: dt.datetime) -> int:
+    """Whole seconds from `started` to `ended`; never negative (a clock set back)."""
+    return max(0, int((ended - started).total_seconds()))
 
 
 def stamp(moment: dt.datetime) -> str:
@@ -143,6 +152,8 @@ def validated(draft: EnquiryDraft) -> EnquiryDraft:
             "a referral service is chosen but the outcome is not 'referred'; set the "
             "outcome to 'referred' or clear the referral service"
         )
+    if draft.reason is not None and not is_reason_code(draft.reason):
+        raise EnquiryInvalidError(f"the reason '{draft.reason}' is not a reason code")
     services = tuple(dict.fromkeys(s.strip() for s in draft.service_ids if s.strip()))
     return replace(
         draft, caller=_consented(draft.caller), service_ids=services, notes=draft.notes.strip()
@@ -200,14 +211,20 @@ def state_of(draft: EnquiryDraft) -> SavedState:
         outcome=draft.outcome,
         referral_service_id=draft.referral_service_id,
         referral_id=referral_id,
+        reason=draft.reason,
     )
 
 
 def first_save_events(
     draft: EnquiryDraft, state: SavedState, at: dt.datetime
 ) -> list[EnquiryEvent]:
-    """created, then one event per linked service, the note, the outcome and the referral."""
-    created: JSON = {"channel": draft.channel.value, "started_at": stamp(draft.started_at)}
+    """created (with the call's length), then one event per linked service, the note, the
+    reason, the outcome and the referral."""
+    created: JSON = {
+        "channel": draft.channel.value,
+        "started_at": stamp(draft.started_at),
+        "duration_seconds": call_seconds(draft.started_at, at),
+    }
     caller = caller_to_json(state.caller)
     if caller:
         created["caller"] = caller
@@ -215,6 +232,8 @@ def first_save_events(
     events += [(EventKind.SERVICE_LINKED, {"service_id": s}) for s in state.service_ids]
     if draft.notes:
         events.append((EventKind.NOTE, {"text": draft.notes}))
+    if state.reason is not None:
+        events.append((EventKind.REASON_SET, {"reason": state.reason}))
     if state.outcome is not None:
         events.append((EventKind.OUTCOME_SET, {"outcome": state.outcome.value}))
     events += _referral_events(state)
@@ -245,7 +264,8 @@ def amend(
     new_referral = draft.referral_service_id != old.referral_service_id
     if new_referral:
         changes["referral_service_id"] = draft.referral_service_id
-    if not changes:
+    new_reason = draft.reason != old.reason
+    if not changes and not new_reason:
         return old, []
     state = SavedState(
         channel=draft.channel,
@@ -255,8 +275,11 @@ def amend(
         outcome=draft.outcome,
         referral_service_id=draft.referral_service_id,
         referral_id=_referral_id(old, draft.referral_service_id),
+        reason=draft.reason,
     )
-    events = [_event(draft.id, EventKind.AMENDED, at, {"changes": changes})]
+    events = [_event(draft.id, EventKind.AMENDED, at, {"changes": changes})] if changes else []
+    if new_reason:  # its own event, as at a first save: the hub reads reasons from one kind
+        events.append(_event(draft.id, EventKind.REASON_SET, at, {"reason": draft.reason}))
     # The receiving agency's queue is fed by referral-sent events, so a referral added or
     # redirected by an amendment must produce one too.
     if new_referral:
@@ -318,6 +341,7 @@ def state_from_row(row: Any) -> SavedState:
         outcome=Outcome(row.outcome) if row.outcome else None,
         referral_service_id=summary.get("referral_service_id"),
         referral_id=summary.get("referral_id"),
+        reason=row.reason,
     )
 
 
@@ -339,6 +363,7 @@ def draft_to_json(draft: EnquiryDraft) -> JSON:
         "notes": draft.notes,
         "outcome": draft.outcome.value if draft.outcome else None,
         "referral_service_id": draft.referral_service_id,
+        "reason": draft.reason,
     }
 
 
@@ -352,6 +377,7 @@ def draft_from_json(data: JSON) -> EnquiryDraft:
         notes=data.get("notes", ""),
         outcome=Outcome(data["outcome"]) if data.get("outcome") else None,
         referral_service_id=data.get("referral_service_id"),
+        reason=data.get("reason"),
     )
 
 
@@ -369,4 +395,7 @@ def enquiry_from(row: Any, state: SavedState) -> Enquiry:
         sync_state=SyncState(row.sync_state),
         referral_status=ReferralStatus(row.referral_status) if row.referral_status else None,
         rejection_reason=row.rejection_reason,
+        reason=state.reason,
+        duration_seconds=row.duration_seconds,
+        wrap_up_seconds=row.wrap_up_seconds,
     )

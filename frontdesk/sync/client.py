@@ -165,6 +165,13 @@ class HubClient:
         results: list[dict[str, Any]] = self._ok(answer)["results"]
         return results
 
+    # -- enquiries -------------------------------------------------------------------
+
+    def caller_history(self, lookup: dict[str, Any]) -> dict[str, Any]:
+        """A consented caller's enquiries with the account's organisation; the
+        identifiers go in the body, never the URL."""
+        return self._ok(self._send("POST", "/enquiries/v1/caller-history", json=lookup))
+
     # -- plumbing ----------------------------------------------------------------------
 
     def _send(self, method: str, path: str, **kwargs: Any) -> _Answer:

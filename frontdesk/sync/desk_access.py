@@ -8,9 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from frontdesk.core.enquiry import Enquiry, EnquiryDraft
+from frontdesk.store.caller_history import CallerQuery, PastEnquiry, desk_history
 from frontdesk.store.desk import DeskStore
 from frontdesk.store.enquiries import EnquiryLog
+from frontdesk.store.reasons import ReasonList, load_reasons
 from frontdesk.sync.account import HubAccount, SyncState
+from frontdesk.sync.caller_lookup import hub_history, signed_in
+from frontdesk.sync.credentials import TokenStore
 from frontdesk.sync.status import read_status
 
 
@@ -67,3 +71,28 @@ class DeskAccess:
 
     def discard_draft(self, draft_id: str) -> None:
         self.log.discard_draft(draft_id)
+
+    def record_wrap_up(self, enquiry_id: str) -> tuple[Enquiry, ...]:
+        """The wrap-up after `enquiry_id` ends now; returns today's list to show it."""
+        self.log.record_wrap_up(enquiry_id)
+        return self.today()
+
+    def reasons(self) -> ReasonList:
+        """The reason list: built in, plus the organisation's file in the data folder."""
+        return load_reasons(self.store.path.parent)
+
+    # -- a caller's earlier enquiries ------------------------------------------------
+
+    def own_history(
+        self, query: CallerQuery, *, since: dt.datetime | None, exclude: str | None
+    ) -> list[PastEnquiry]:
+        return desk_history(self.store, query, since=since, exclude=exclude)
+
+    def signed_in(self) -> bool:
+        return signed_in(self.store)
+
+    def hub_history(
+        self, query: CallerQuery, since: dt.datetime | None, tokens: TokenStore
+    ) -> list[PastEnquiry]:
+        """On the network lane: the hub's answer for the desk's organisation."""
+        return hub_history(self.store, query, since=since, tokens=tokens)

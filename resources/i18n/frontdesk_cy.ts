@@ -84,6 +84,19 @@ Ailadeiladu&apos;r catalog nawr?</translation>
     </message>
 </context>
 <context>
+    <name>CallRecord</name>
+    <message>
+        <location filename="../../frontdesk/gui/enquiry/call_record.py" line="+69"/>
+        <source>The organisation&apos;s reason list cannot be used, so only the built-in reasons are offered: {0}</source>
+        <translation>Nid oes modd defnyddio rhestr rhesymau&apos;r sefydliad, felly dim ond y rhesymau adeiledig a gynigir: {0}</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The wrap-up time could not be recorded: {0}</source>
+        <translation>Nid oedd modd cofnodi&apos;r amser cloi: {0}</translation>
+    </message>
+</context>
+<context>
     <name>CallTimer</name>
     <message>
         <location filename="../../frontdesk/gui/enquiry/timer.py" line="+44"/>
@@ -112,6 +125,38 @@ Ailadeiladu&apos;r catalog nawr?</translation>
         <location line="+4"/>
         <source>Postcode: this is not a UK postcode. It should look like M33 7ZZ; correct it or leave it blank.</source>
         <translation>Cod post: nid yw hwn yn god post yn y DU. Dylai edrych fel M33 7ZZ; cywirwch ef neu gadewch ef yn wag.</translation>
+    </message>
+</context>
+<context>
+    <name>CallerHistory</name>
+    <message>
+        <location filename="../../frontdesk/gui/enquiry/history.py" line="+190"/>
+        <source>This desk&apos;s enquiries only: the hub cannot be asked now.</source>
+        <translation>Ymholiadau&apos;r ddesg hon yn unig: nid oes modd holi&apos;r hyb ar hyn o bryd.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>at another desk</source>
+        <translation>mewn desg arall</translation>
+    </message>
+</context>
+<context>
+    <name>CallerHistoryPanel</name>
+    <message>
+        <location line="-159"/>
+        <source>The caller&apos;s earlier enquiries</source>
+        <translation>Ymholiadau blaenorol y galwr</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Rang %n time(s) in the last 30 days</source>
+        <translation>
+            <numerusform>Wedi ffonio %n gwaith yn y 30 diwrnod diwethaf</numerusform>
+            <numerusform>Wedi ffonio unwaith yn y 30 diwrnod diwethaf</numerusform>
+            <numerusform>Wedi ffonio %n gwaith yn y 30 diwrnod diwethaf</numerusform>
+            <numerusform>Wedi ffonio %n gwaith yn y 30 diwrnod diwethaf</numerusform>
+            <numerusform>Wedi ffonio %n gwaith yn y 30 diwrnod diwethaf</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -168,7 +213,7 @@ Problem: {0}</translation>
 <context>
     <name>EnquiryController</name>
     <message>
-        <location filename="../../frontdesk/gui/enquiry/controller.py" line="+68"/>
+        <location filename="../../frontdesk/gui/enquiry/controller.py" line="+72"/>
         <source>The enquiry you were typing has been restored.</source>
         <translation>Mae&apos;r ymholiad roeddech yn ei deipio wedi&apos;i adfer.</translation>
     </message>
@@ -203,7 +248,7 @@ Problem: {0}</translation>
         <translation>Yn cadw&apos;r ymholiad…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Enquiry saved on this desk.</source>
         <translation>Ymholiad wedi&apos;i gadw ar y ddesg hon.</translation>
     </message>
@@ -246,12 +291,22 @@ Problem: {0}</translation>
 <context>
     <name>EnquiryForm</name>
     <message>
-        <location filename="../../frontdesk/gui/enquiry/form.py" line="+57"/>
+        <location filename="../../frontdesk/gui/enquiry/form.py" line="+64"/>
         <source>New enquiry (Ctrl+N)</source>
         <translation>Ymholiad newydd (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Wrap-up done</source>
+        <translation>Wedi cloi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say you have finished the work after the last call</source>
+        <translation>Dweud eich bod wedi gorffen y gwaith ar ôl yr alwad ddiwethaf</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Keep the caller&apos;s details</source>
         <translation>Cadw manylion y galwr (&amp;K)</translation>
     </message>
@@ -261,7 +316,7 @@ Problem: {0}</translation>
         <translation>Dim ond os yw&apos;r galwr yn cytuno. Fel arall, gadewch heb dic.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Services linked to this enquiry</source>
         <translation>Gwasanaethau sy&apos;n gysylltiedig â&apos;r ymholiad hwn</translation>
     </message>
@@ -271,17 +326,18 @@ Problem: {0}</translation>
         <translation>Tynnu&apos;r gwasanaeth cysylltiedig (Delete)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <location line="+207"/>
         <source>Not chosen yet</source>
         <translation>Heb ei ddewis eto</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-203"/>
         <source>Save enquiry (Ctrl+S)</source>
         <translation>Cadw&apos;r ymholiad (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Channe&amp;l</source>
         <translation>Siane&amp;l</translation>
     </message>
@@ -317,6 +373,11 @@ Problem: {0}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>What the call was a&amp;bout</source>
+        <translation>&amp;Beth oedd diben yr alwad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Outcome</source>
         <translation>Deilliant (&amp;O)</translation>
     </message>
@@ -326,7 +387,7 @@ Problem: {0}</translation>
         <translation>Atgyfei&amp;rio at</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+236"/>
         <source>Choose a linked service</source>
         <translation>Dewiswch wasanaeth cysylltiedig</translation>
     </message>
@@ -400,7 +461,7 @@ Problem: {0}</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>This window syncs this desk with the hub now.</source>
         <translation>Mae&apos;r ffenestr hon yn cysoni&apos;r ddesg hon â&apos;r hyb nawr.</translation>
     </message>
@@ -425,12 +486,12 @@ Problem: {0}</translation>
         <translation>Mae&apos;r ddesg hon yn gweithio ar ei phen ei hun: mewngofnodwch i hyb yn gyntaf (Ffeil → Mewngofnodi, Ctrl+Shift+L).</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-114"/>
         <source>&amp;About frontdesk</source>
         <translation>Ynghylch frontdesk (&amp;A)</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again: File → Sign in (Ctrl+Shift+L).</source>
         <translation>Mae&apos;r ddesg hon wedi&apos;i hallgofnodi o&apos;r hyb ({0}). Mae ymholiadau&apos;n cael eu cadw ar y ddesg hon. Mewngofnodwch eto: Ffeil → Mewngofnodi (Ctrl+Shift+L).</translation>
     </message>
@@ -497,6 +558,179 @@ Problem: {0}</translation>
         <location line="+0"/>
         <source>✖ Error:</source>
         <translation>✖ Gwall:</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../../frontdesk/gui/enquiry/reasons.py" line="+14"/>
+        <source>Housing</source>
+        <translation>Tai</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Money</source>
+        <translation>Arian</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health</source>
+        <translation>Iechyd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Safety</source>
+        <translation>Diogelwch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family</source>
+        <translation>Teulu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work</source>
+        <translation>Gwaith</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment</source>
+        <translation>Amgylchedd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transport</source>
+        <translation>Trafnidiaeth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Education</source>
+        <translation>Addysg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Community</source>
+        <translation>Cymuned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General</source>
+        <translation>Cyffredinol</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Repair to a home</source>
+        <translation>Atgyweirio cartref</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Homeless or at risk of homelessness</source>
+        <translation>Digartref neu mewn perygl o fod yn ddigartref</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Council tax bill or payment</source>
+        <translation>Bil neu daliad treth gyngor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Benefits claim or payment</source>
+        <translation>Hawliad neu daliad budd-daliadau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Debt or money worries</source>
+        <translation>Dyled neu bryderon ariannol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Care and support at home</source>
+        <translation>Gofal a chymorth yn y cartref</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mental health support</source>
+        <translation>Cymorth iechyd meddwl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report a crime or antisocial behaviour</source>
+        <translation>Rhoi gwybod am drosedd neu ymddygiad gwrthgymdeithasol</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Safeguarding concern</source>
+        <translation>Pryder diogelu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Childcare or children&apos;s services</source>
+        <translation>Gofal plant neu wasanaethau plant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bereavement</source>
+        <translation>Profedigaeth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Looking for work or training</source>
+        <translation>Chwilio am waith neu hyfforddiant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed bin collection</source>
+        <translation>Casgliad bin wedi&apos;i fethu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fly-tipping or litter</source>
+        <translation>Tipio anghyfreithlon neu sbwriel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pests or noise</source>
+        <translation>Plâu neu sŵn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pothole, street light or road fault</source>
+        <translation>Twll yn y ffordd, golau stryd neu nam ar y ffordd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parking permit or fine</source>
+        <translation>Trwydded neu ddirwy parcio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>School place or admission</source>
+        <translation>Lle neu dderbyn i ysgol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Special educational needs</source>
+        <translation>Anghenion addysgol arbennig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth, death or marriage registration</source>
+        <translation>Cofrestru genedigaeth, marwolaeth neu briodas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Library services</source>
+        <translation>Gwasanaethau llyfrgell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General information</source>
+        <translation>Gwybodaeth gyffredinol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint or compliment</source>
+        <translation>Cwyn neu ganmoliaeth</translation>
     </message>
 </context>
 <context>
@@ -875,6 +1109,11 @@ Problem: {0}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>What the call was about</source>
+        <translation>Beth oedd diben yr alwad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Outcome</source>
         <translation>Deilliant</translation>
     </message>
@@ -995,7 +1234,7 @@ Problem: {0}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../frontdesk/gui/startup.py" line="+100"/>
+        <location filename="../../frontdesk/gui/startup.py" line="+101"/>
         <source>Opening the catalogue…</source>
         <translation>Yn agor y catalog…</translation>
     </message>
@@ -1212,7 +1451,12 @@ Problem: {0}</translation>
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../frontdesk/gui/enquiry/today.py" line="+53"/>
+        <location filename="../../frontdesk/gui/enquiry/today.py" line="+57"/>
+        <source>{0} + {1} wrap-up</source>
+        <translation>{0} + {1} cloi</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>no reason given</source>
         <translation>dim rheswm wedi&apos;i roi</translation>
     </message>
@@ -1243,6 +1487,11 @@ Problem: {0}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Duration</source>
+        <translation>Hyd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Status</source>
         <translation>Statws</translation>
     </message>
@@ -1250,7 +1499,7 @@ Problem: {0}</translation>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Today&apos;s enquiries</source>
         <translation>Ymholiadau heddiw</translation>
     </message>

@@ -2,9 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>CallerHistoryPanel</name>
+    <message numerus="yes">
+        <location filename="../../frontdesk/gui/enquiry/history.py" line="+72"/>
+        <source>Rang %n time(s) in the last 30 days</source>
+        <translation>
+            <numerusform>Rang once in the last 30 days</numerusform>
+            <numerusform>Rang %n times in the last 30 days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/gui/main_window.py" line="+341"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+342"/>
         <source>The hub refused %n enquiry(s); they are kept on this desk. The reason is in today&apos;s enquiries (F9); tell your supervisor.</source>
         <translation>
             <numerusform>The hub refused %n enquiry; it is kept on this desk. The reason is in today&apos;s enquiries (F9); tell your supervisor.</numerusform>

@@ -13,13 +13,17 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from frontdesk.gui.enquiry.today import STATUS_COLUMN
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner
 from frontdesk.gui.settings import Settings
 from frontdesk.gui.startup import Startup
+from frontdesk.store.desk import DeskStore
 from frontdesk.store.paths import DataPaths
+from frontdesk.sync import sign_in
 from frontdesk.sync.backoff import Backoff
 from frontdesk.sync.credentials import TokenStore
+from tests.helpers.hub import PASSWORD
 from tests.helpers.hub_process import HubProcess, prepare_hub
 
 WAIT = 60_000  # ms: generous, the hub is a real process
@@ -35,6 +39,24 @@ def hub(tmp_path: Path) -> Iterator[HubProcess]:
     process.start()
     yield process
     process.stop(graceful=False)
+
+
+@pytest.fixture
+def synced_window(
+    qtbot: QtBot,
+    hub: HubProcess,
+    paths: DataPaths,
+    settings: Settings,
+    file_keyring: TokenStore,
+) -> Iterator[tuple[MainWindow, Startup]]:
+    """The app on a desk signed in to the hub as alice, syncing in the background."""
+    desk = DeskStore.open(paths.desk_db, paths.backups)
+    try:
+        sign_in(desk, hub.url, "alice", PASSWORD, tokens=file_keyring)
+    finally:
+        desk.close()
+    with app_window(qtbot, paths, settings, file_keyring) as opened:
+        yield opened
 
 
 @contextlib.contextmanager
@@ -87,4 +109,4 @@ def save_enquiry_by_keyboard(qtbot: QtBot, window: MainWindow, note: str) -> Non
 def statuses(window: MainWindow) -> list[str]:
     """Today's enquiries' sync column, newest first."""
     model = window.today.model
-    return [str(model.index(row, 4).data()) for row in range(model.rowCount())]
+    return [str(model.index(row, STATUS_COLUMN).data()) for row in range(model.rowCount())]

@@ -114,6 +114,10 @@ MATRIX: dict[tuple[str, str], Entry] = {
         _fixed(f"/open311/v2/requests/{REFERRAL}.json"),
         frozenset({"other_supervisor", "other_agency"}),
     ),
+    ("POST", "/enquiries/v1/caller-history"): Entry(
+        COUNCIL_STAFF | {"admin"},
+        _fixed("/enquiries/v1/caller-history", json={"phone": "07700 900123"}),
+    ),
     ("GET", "/supervisor/v1/enquiries"): Entry(READERS, _fixed("/supervisor/v1/enquiries")),
     ("GET", "/supervisor/v1/enquiries/export"): Entry(
         READERS, _fixed("/supervisor/v1/enquiries/export", params={"format": "csv"})

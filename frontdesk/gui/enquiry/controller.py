@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from frontdesk.core.enquiry import EnquiryDraft, Outcome
 from frontdesk.gui import message
 from frontdesk.gui.dialogs import Ask
+from frontdesk.gui.enquiry.call_record import CallRecord
 from frontdesk.gui.enquiry.form import EnquiryForm
 from frontdesk.gui.operations import OperationRunner, is_environment_error
 from frontdesk.search.catalogue_access import CatalogueAccess
@@ -47,17 +48,20 @@ class EnquiryController(QObject):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_draft_now)
+        self.record = CallRecord(form, runner, self)
         form.changed.connect(self._autosave.start)
         form.save_requested.connect(self.save)
         form.new_requested.connect(self.new_enquiry)
 
     def set_catalogue(self, catalogue: CatalogueAccess | None) -> None:
         self._catalogue = catalogue
+        self.record.set_catalogue(catalogue)
         self._fetch_names()
 
     def set_desk(self, desk: DeskAccess) -> None:
         """Attach desk.db and bring back what was being typed when frontdesk last stopped."""
         self._desk = desk
+        self.record.set_desk(desk)
         self._runner.run(desk.load_draft).on_success(self._restore)
 
     def _restore(self, draft: EnquiryDraft | None) -> None:
@@ -123,6 +127,7 @@ class EnquiryController(QObject):
 
     def _saved(self, outcome: SaveOutcome) -> None:
         self.form.clear()
+        self.record.saved(outcome.enquiry)
         message.info(self.tr("Enquiry saved on this desk."))
         self.saved.emit(outcome)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.core.enquiry import Caller, Channel, EnquiryDraft, Outcome
 from frontdesk.gui.enquiry.caller_checks import CallerFieldChecks
+from frontdesk.gui.enquiry.history import CallerHistoryPanel
 from frontdesk.gui.enquiry.linked import LinkedServicesModel
 from frontdesk.gui.enquiry.timer import CallTimer
 from frontdesk.gui.enquiry.vocabulary import channel_labels, outcome_labels
@@ -42,11 +43,17 @@ class EnquiryForm(QWidget):
         changed(): the adviser changed something (the draft should be auto-saved).
         save_requested(): the Save button (or its shortcut) was pressed.
         new_requested(): the New enquiry button was pressed.
+        call_started(): a new enquiry (a new call) started; the last one's wrap-up ends.
+        wrap_up_requested(): the Wrap-up done button was pressed.
+        caller_edited(): a caller field or the consent changed (look the caller up).
     """
 
     changed = Signal()
     save_requested = Signal()
     new_requested = Signal()
+    call_started = Signal()
+    wrap_up_requested = Signal()
+    caller_edited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +62,11 @@ class EnquiryForm(QWidget):
         self._loading = False
         self.timer = CallTimer()
         self.new_button = QPushButton(self.tr("New enquiry (Ctrl+N)"))
+        self.wrap_up_button = QPushButton(self.tr("Wrap-up done"))
+        self.wrap_up_button.setAccessibleDescription(
+            self.tr("Say you have finished the work after the last call")
+        )
+        self.wrap_up_button.setEnabled(False)
         self.channel = QComboBox()
         for channel, label in channel_labels().items():
             self.channel.addItem(label, channel.value)
@@ -71,6 +83,7 @@ class EnquiryForm(QWidget):
         self.caller_checks = CallerFieldChecks(
             {"phone": self.phone, "email": self.email, "postcode": self.postcode}, self
         )
+        self.history = CallerHistoryPanel()
         self.linked_model = LinkedServicesModel(self)
         self.linked = QListView()
         self.linked.setModel(self.linked_model)
@@ -78,6 +91,8 @@ class EnquiryForm(QWidget):
         self.remove_button = QPushButton(self.tr("Remove linked service (Delete)"))
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)  # Tab leaves the notes, as in every other field
+        self.reason = QComboBox()
+        self.set_reasons([])
         self.outcome = QComboBox()
         self.outcome.addItem(self.tr("Not chosen yet"), None)
         for outcome, label in outcome_labels().items():
@@ -91,6 +106,7 @@ class EnquiryForm(QWidget):
     def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.timer, 1)
+        top.addWidget(self.wrap_up_button)
         top.addWidget(self.new_button)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -104,6 +120,7 @@ class EnquiryForm(QWidget):
             (self.tr("Post&code"), self.postcode),
             (self.tr("L&inked services"), self.linked),
             (self.tr("&Notes"), self.notes),
+            (self.tr("What the call was a&bout"), self.reason),
             (self.tr("&Outcome"), self.outcome),
             (self.tr("&Refer to"), self.referral),
         ]
@@ -120,6 +137,8 @@ class EnquiryForm(QWidget):
             form.addRow(self._label(text, field), field)
             if field in problems:
                 form.addRow("", problems[field])  # under its field, shown only when wrong
+            if field is self.postcode:
+                form.addRow(self.history)  # the caller's earlier calls, once recognised
         form.addRow("", self.remove_button)
         for text, field in rows[6:]:
             form.addRow(self._label(text, field), field)
@@ -151,7 +170,10 @@ class EnquiryForm(QWidget):
         self.consent.toggled.connect(self._on_consent)
         for edit in (self.name, self.phone, self.email, self.postcode):
             edit.textEdited.connect(self._edited)
+            edit.textChanged.connect(self.caller_edited)
+        self.consent.toggled.connect(self.caller_edited)
         self.notes.textChanged.connect(self._edited)
+        self.reason.currentIndexChanged.connect(self._edited)
         self.channel.currentIndexChanged.connect(self._edited)
         self.outcome.currentIndexChanged.connect(self._on_outcome)
         self.referral.currentIndexChanged.connect(self._edited)
@@ -166,6 +188,7 @@ class EnquiryForm(QWidget):
         self.save_requested.connect(self.caller_checks.check_all)
         self.save_button.clicked.connect(self.save_requested)
         self.new_button.clicked.connect(self.new_requested)
+        self.wrap_up_button.clicked.connect(self.wrap_up_requested)
 
     def tab_order(self) -> list[QWidget]:
         return [
@@ -178,9 +201,11 @@ class EnquiryForm(QWidget):
             self.linked,
             self.remove_button,
             self.notes,
+            self.reason,
             self.outcome,
             self.referral,
             self.save_button,
+            self.wrap_up_button,
             self.new_button,
         ]
 
@@ -200,6 +225,7 @@ class EnquiryForm(QWidget):
         self._draft_id = draft_id or str(uuid.uuid4())
         self._started = started or dt.datetime.now(dt.UTC)
         self.timer.start(self._started)
+        self.call_started.emit()
 
     def clear(self) -> None:
         self._loading = True
@@ -209,9 +235,11 @@ class EnquiryForm(QWidget):
             self.channel.setCurrentIndex(0)
             self.consent.setChecked(False)
             self.notes.clear()
+            self.reason.setCurrentIndex(0)
             self.outcome.setCurrentIndex(0)
             self.linked_model.reset((), {})
             self.caller_checks.clear()
+            self.history.clear()
         finally:
             self._loading = False
         self._enable_fields()
@@ -229,6 +257,7 @@ class EnquiryForm(QWidget):
         )
         outcome = self.outcome.currentData()
         referral = self.referral.currentData()
+        reason = self.reason.currentData()
         return EnquiryDraft(
             id=self._draft_id,
             channel=Channel(self.channel.currentData()),
@@ -238,6 +267,7 @@ class EnquiryForm(QWidget):
             notes=self.notes.toPlainText(),
             outcome=Outcome(outcome) if outcome else None,
             referral_service_id=str(referral) if referral and outcome == Outcome.REFERRED else None,
+            reason=str(reason) if reason else None,
         )
 
     def load(self, draft: EnquiryDraft, names: dict[str, str]) -> None:
@@ -254,6 +284,7 @@ class EnquiryForm(QWidget):
             self.caller_checks.clear()
             self.linked_model.reset(draft.service_ids, names)
             self.notes.setPlainText(draft.notes)
+            self._choose_reason(draft.reason)
             outcome = draft.outcome.value if draft.outcome else None
             self.outcome.setCurrentIndex(max(0, self.outcome.findData(outcome)))
             self._fill_referrals()
@@ -264,6 +295,27 @@ class EnquiryForm(QWidget):
         finally:
             self._loading = False
         self._enable_fields()
+
+    def set_reasons(self, items: list[tuple[str, str]]) -> None:
+        """The reasons to offer, as (code, label); the one chosen stays chosen."""
+        chosen = self.reason.currentData() if self.reason.count() else None
+        self.reason.blockSignals(True)
+        self.reason.clear()
+        self.reason.addItem(self.tr("Not chosen yet"), None)
+        for code, label in items:
+            self.reason.addItem(label, code)
+        self.reason.blockSignals(False)
+        self._choose_reason(chosen)
+
+    def _choose_reason(self, code: str | None) -> None:
+        if code is not None and self.reason.findData(code) < 0:
+            self.reason.addItem(code, code)  # no longer on the list: kept, not lost
+        self.reason.setCurrentIndex(max(0, self.reason.findData(code)))
+
+    def caller(self) -> Caller:
+        """The caller details on screen (empty without consent)."""
+        draft = self.draft()
+        return draft.caller if draft is not None else Caller()
 
     def add_service(self, service_id: str, name: str) -> bool:
         if not self.in_progress:

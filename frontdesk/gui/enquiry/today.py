@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.core.enquiry import Enquiry, SyncState
+from frontdesk.gui.enquiry.timer import elapsed_text
 from frontdesk.gui.enquiry.vocabulary import (
     channel_labels,
     outcome_labels,
@@ -32,8 +33,9 @@ from frontdesk.gui.enquiry.vocabulary import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = 5
-STATUS_COLUMN = 4
+COLUMNS = 6
+DURATION_COLUMN = 4
+STATUS_COLUMN = 5
 
 
 def status_text(enquiry: Enquiry) -> str:
@@ -43,6 +45,18 @@ def status_text(enquiry: Enquiry) -> str:
         text += ": " + enquiry.rejection_reason
     if enquiry.referral_status is not None:
         text += " · " + referral_labels()[enquiry.referral_status]
+    return text
+
+
+def duration_text(enquiry: Enquiry) -> str:
+    """The call's length, and the wrap-up after it once known: "03:12 + 01:05 wrap-up"."""
+    if enquiry.duration_seconds is None:
+        return "—"
+    text = elapsed_text(enquiry.duration_seconds)
+    if enquiry.wrap_up_seconds is not None:
+        text = QCoreApplication.translate("TodayModel", "{0} + {1} wrap-up").format(
+            text, elapsed_text(enquiry.wrap_up_seconds)
+        )
     return text
 
 
@@ -93,6 +107,7 @@ class TodayModel(QAbstractTableModel):
             QCoreApplication.translate("TodayModel", "Channel"),
             QCoreApplication.translate("TodayModel", "Outcome"),
             QCoreApplication.translate("TodayModel", "Services"),
+            QCoreApplication.translate("TodayModel", "Duration"),
             QCoreApplication.translate("TodayModel", "Status"),
         )
         return titles[section] if 0 <= section < COLUMNS else None
@@ -116,6 +131,8 @@ class TodayModel(QAbstractTableModel):
             return outcome_labels()[enquiry.outcome] if enquiry.outcome else "—"
         if column == 3:
             return str(len(enquiry.service_ids))
+        if column == DURATION_COLUMN:
+            return duration_text(enquiry)
         if column == STATUS_COLUMN:
             return status_text(enquiry)
         return None

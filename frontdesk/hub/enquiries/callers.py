@@ -3,8 +3,9 @@ subject-access request can find a person's enquiries by e-mail, phone or postcod
 removed again (from that table and from the events) by retention or erasure.
 
 Desks send caller details only with the caller's consent (`created` and `amended` events).
-Matching keys are normalised — e-mail case-folded, phone as national digits, postcode in
-ONS form — so "+44 7700 900123" finds "07700 900123".
+Matching keys are normalised — e-mail case-folded, phone in E.164 (read by `phonenumbers`
+as a UK number unless it has a country code), postcode in ONS form — so "+44 7700 900123",
+"0044 7700 900123", "+44 (0)7700 900123" and "07700 900123" are one number.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import phonenumbers
 from sqlalchemy import Connection, and_, select, update
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -49,10 +51,13 @@ def email_key(email: str) -> str:
 
 
 def phone_key(phone: str) -> str:
-    digits = _NOT_DIGITS.sub("", phone)
-    if digits.startswith("44"):
-        digits = "0" + digits[2:]
-    return digits[:30]
+    """The number in E.164; text phonenumbers cannot read as a number keeps its digits,
+    so it still matches itself (the hub trusts no client to have checked it)."""
+    try:
+        number = phonenumbers.parse(phone, "GB")
+    except phonenumbers.NumberParseException:
+        return _NOT_DIGITS.sub("", phone)[:30]
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)[:30]
 
 
 def postcode_key(postcode: str) -> str:

@@ -26,6 +26,7 @@ from frontdesk.hub import schema as t
 from frontdesk.hub.accounts import audit
 from frontdesk.hub.catalogue.read import Paging, envelope
 from frontdesk.hub.db import reading
+from frontdesk.hub.enquiries.call_facts import call_facts
 from frontdesk.hub.enquiries.callers import FIELDS, details_of
 
 JsonObject = dict[str, Any]
@@ -35,6 +36,9 @@ CSV_COLUMNS = (
     "channel",
     "started_at",
     "outcome",
+    "reason",
+    "duration_seconds",
+    "wrap_up_seconds",
     "service_ids",
     "referral_ids",
     "referral_statuses",
@@ -105,7 +109,7 @@ def services_of(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
     return linked
 
 
-def _referrals_of(conn: Connection, ids: list[str]) -> dict[str, list[JsonObject]]:
+def referrals_of(conn: Connection, ids: list[str]) -> dict[str, list[JsonObject]]:
     r = t.referrals.c
     found: dict[str, list[JsonObject]] = {i: [] for i in ids}
     rows = conn.execute(
@@ -127,7 +131,8 @@ def _referrals_of(conn: Connection, ids: list[str]) -> dict[str, list[JsonObject
 
 def _render(conn: Connection, rows: list[Any], include_caller: bool) -> list[JsonObject]:
     ids = [row.id for row in rows]
-    services, referrals = services_of(conn, ids), _referrals_of(conn, ids)
+    services, referrals = services_of(conn, ids), referrals_of(conn, ids)
+    facts = call_facts(conn, ids)
     callers = details_of(conn, ids) if include_caller else {}
     rendered = []
     for row in rows:
@@ -137,6 +142,7 @@ def _render(conn: Connection, rows: list[Any], include_caller: bool) -> list[Jso
             "channel": row.channel,
             "started_at": row.started_at.isoformat() if row.started_at else None,
             "outcome": row.outcome,
+            **facts[row.id],
             "service_ids": services[row.id],
             "referrals": referrals[row.id],
             "caller_held": bool(row.caller_held),

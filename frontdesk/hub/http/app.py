@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from frontdesk.hub.accounts import api_auth
 from frontdesk.hub.catalogue import api as api_catalogue
 from frontdesk.hub.db import create_hub_engine, database_url
-from frontdesk.hub.enquiries import api_admin, api_supervisor
+from frontdesk.hub.enquiries import api_admin, api_callers, api_supervisor
 from frontdesk.hub.http.endpoint import (
     PROTOCOL_HEADER,
     SUPPORTED_PROTOCOLS,
@@ -63,6 +63,7 @@ def routes() -> list[Route]:
         Route("/auth/v1/logout", api_auth.logout, methods=["POST"]),
         Route("/sync/v1/changes", api_sync.changes, methods=["GET"]),
         Route("/sync/v1/push", api_sync.push_ops, methods=["POST"]),
+        Route("/enquiries/v1/caller-history", api_callers.history, methods=["POST"]),
         Route("/services", c.services, methods=["GET"]),
         Route("/services/{id:path}", c.service, methods=["GET"]),
         Route("/organizations", c.organizations, methods=["GET"]),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontdesk.core.enquiry import Channel, EventKind, Outcome
+from frontdesk.core.reason_codes import is_reason_code
 from frontdesk.hub.columns import has_nul
 
 SUPPORTED_SCHEMA_VERSIONS = frozenset({1})
@@ -144,6 +145,35 @@ def _datetime(value: Any) -> dt.datetime | None:
     return parsed
 
 
+#: A day: no call or wrap-up is longer, and a bigger number is a clock or a desk bug.
+MAX_SECONDS = 86_400
+
+
+def _check_timing(kind: EventKind, data: dict[str, Any]) -> str | None:
+    """A call's duration (in `created`) and its wrap-up (in `wrap-up done`)."""
+    field = {EventKind.CREATED: "duration_seconds", EventKind.WRAP_UP_DONE: "wrap_up_seconds"}
+    name = field.get(kind)
+    if name is None:
+        return None
+    value = data.get(name)
+    if value is None and kind is EventKind.CREATED:
+        return None  # desks before reasons and timings sent none
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_SECONDS:
+        return f"data.{name} must be a whole number of seconds from 0 to {MAX_SECONDS}"
+    return None
+
+
+def _check_reason(kind: EventKind, data: dict[str, Any]) -> str | None:
+    """A reason is a code; the list it comes from may hold an organisation's own reasons,
+    which the hub does not know, so only its form is checked."""
+    if kind is not EventKind.REASON_SET:
+        return None
+    reason = data.get("reason")
+    if reason is None or (isinstance(reason, str) and is_reason_code(reason)):
+        return None
+    return f"data.reason {_shown(reason)} is not a reason code (like 'missed-collection')"
+
+
 def _check_data(kind: EventKind, data: dict[str, Any]) -> str | None:
     if kind is EventKind.CREATED:
         channel = data.get("channel")
@@ -154,6 +184,9 @@ def _check_data(kind: EventKind, data: dict[str, Any]) -> str | None:
         started = data.get("started_at")
         if started is not None and _datetime(started) is None:
             return "data.started_at must be an ISO 8601 date and time"
+    problem = _check_timing(kind, data) or _check_reason(kind, data)
+    if problem:
+        return problem
     outcome = data.get("outcome")
     if kind is EventKind.OUTCOME_SET and not (
         isinstance(outcome, str) and outcome in {o.value for o in Outcome}
