@@ -57,6 +57,7 @@ class EventKind(enum.StrEnum):
     OUTCOME_SET = "outcome set"
     REFERRAL_SENT = "referral sent"
     AMENDED = "amended"
+    FOLLOW_UP_DONE = "follow-up done"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,7 @@ class EnquiryDraft:
     notes: str = ""
     outcome: Outcome | None = None
     referral_service_id: str | None = None
+    follows_id: str | None = None  # an earlier enquiry this call is about
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,3 +134,6 @@ class Enquiry:
     sync_state: SyncState = SyncState.SAVED_LOCALLY
     referral_status: ReferralStatus | None = None
     rejection_reason: str | None = None
+    reference: str | None = None  # what the caller writes down; None only before references
+    follows_id: str | None = None
+    follow_up_done_at: dt.datetime | None = None

@@ -27,6 +27,9 @@ enquiries = Table(
     Column("referral_note", Text),
     Column("referral_updated_at", String),
     Column("caller_purged_at", String),  # set when the retention purge removed the caller
+    Column("reference", String, unique=True),  # what the caller writes down (core.reference)
+    Column("follows_id", String),  # the earlier enquiry this call is about
+    Column("follow_up_done_at", String),
 )
 
 enquiry_events = Table(
