@@ -17,7 +17,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
-from frontdesk.cli import enquiry_case_commands
 from frontdesk.cli.common import (
     CommandError,
     add_data_dir_option,
@@ -26,6 +25,8 @@ from frontdesk.cli.common import (
     print_json,
     vocabulary,
 )
+from frontdesk.cli.enquiry_case_commands import find as find_by_reference
+from frontdesk.cli.enquiry_case_commands import register as register_case_commands
 from frontdesk.core.enquiry import Caller, Channel, Enquiry, EnquiryDraft, Outcome
 from frontdesk.store.desk import DeskStore, DeskWriteError
 from frontdesk.store.enquiries import CallerInvalidError, EnquiryInvalidError, EnquiryLog
@@ -64,7 +65,7 @@ def register(commands: Any) -> None:
     exp.set_defaults(run=run_export)
 
     _register_add(sub)
-    enquiry_case_commands.register(sub)
+    register_case_commands(sub)
 
 
 def _register_add(sub: Any) -> None:
@@ -212,7 +213,7 @@ def run_add(args: argparse.Namespace) -> int:
         named = [f"{_OPTIONS[field]}: {text}" for field, text in error.problems.items()]
         raise CommandError("; ".join(named) + "; nothing was saved") from error
     _check_services_exist(args, [*args.service, *filter(None, [args.referral_service])])
-    follows = enquiry_case_commands.find(args, args.follows).id if args.follows else None
+    follows = find_by_reference(args, args.follows).id if args.follows else None
     draft = EnquiryDraft(
         id=str(uuid.uuid4()),
         channel=args.channel,

@@ -138,15 +138,15 @@ def describe(event: EnquiryEvent) -> str:
         if "channel" in changes:
             parts.append(f"channel changed to {changes['channel']}")
         return "amended: " + "; ".join(parts)
-    details = {
-        EventKind.CREATED: lambda: f"created ({data.get('channel', '')})",
-        EventKind.SERVICE_LINKED: lambda: f"service linked: {data.get('service_id')}",
-        EventKind.NOTE: lambda: f"note: {data.get('text')}",
-        EventKind.OUTCOME_SET: lambda: f"outcome: {data.get('outcome')}",
-        EventKind.REFERRAL_SENT: lambda: f"referral sent to {data.get('service_id')}",
-        EventKind.FOLLOW_UP_DONE: lambda: "follow-up done",
+    details: dict[EventKind, str] = {
+        EventKind.CREATED: f"created ({data.get('channel', '')})",
+        EventKind.SERVICE_LINKED: f"service linked: {data.get('service_id')}",
+        EventKind.NOTE: f"note: {data.get('text')}",
+        EventKind.OUTCOME_SET: f"outcome: {data.get('outcome')}",
+        EventKind.REFERRAL_SENT: f"referral sent to {data.get('service_id')}",
+        EventKind.FOLLOW_UP_DONE: "follow-up done",
     }
-    return details[event.kind]()
+    return details[event.kind]
 
 
 def run_amend(args: argparse.Namespace) -> int:

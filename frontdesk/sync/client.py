@@ -165,6 +165,13 @@ class HubClient:
         results: list[dict[str, Any]] = self._ok(answer)["results"]
         return results
 
+    def reference_prefix(self, device_id: str) -> str:
+        """The prefix the hub hands this device for its enquiry references."""
+        body = self._ok(
+            self._send("POST", "/sync/v1/reference-prefix", json={"device_id": device_id})
+        )
+        return str(body["prefix"])
+
     # -- plumbing ----------------------------------------------------------------------
 
     def _send(self, method: str, path: str, **kwargs: Any) -> _Answer:
