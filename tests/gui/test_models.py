@@ -6,9 +6,11 @@ import datetime as dt
 
 from pytestqt.modeltest import ModelTester
 
+from PySide6.QtCore import Qt
+
 from frontdesk.core.enquiry import Channel, Enquiry, Outcome, ReferralStatus, SyncState
 from frontdesk.gui.enquiry.linked import LinkedServicesModel
-from frontdesk.gui.enquiry.today import TodayModel
+from frontdesk.gui.enquiry.today import STATUS_COLUMN, TodayModel
 from frontdesk.gui.search.model import BadgesRole, ResultsModel, ResultsProxy
 from frontdesk.search.catalogue_access import ResultRow
 
@@ -81,6 +83,7 @@ def test_today_model(qtmodeltester: ModelTester) -> None:
             outcome=Outcome.REFERRED,
             service_ids=("x", "y"),
             referral_status=ReferralStatus.IN_PROGRESS,
+            reference="K7M23456X",
         ),
         Enquiry(
             "b",
@@ -95,7 +98,9 @@ def test_today_model(qtmodeltester: ModelTester) -> None:
     model = TodayModel()
     model.set_enquiries(enquiries)
     qtmodeltester.check(model)
-    assert model.index(0, 4).data() == "Saved on this desk · In progress"
-    assert model.index(1, 4).data() == "Rejected by the hub: unknown service"
-    assert model.index(0, 2).data() == "Referred"
-    assert model.index(0, 3).data() == "2"
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Reference"
+    assert model.index(0, 0).data() == "K7M23456X"
+    assert model.index(0, STATUS_COLUMN).data() == "Saved on this desk · In progress"
+    assert model.index(1, STATUS_COLUMN).data() == "Rejected by the hub: unknown service"
+    assert model.index(0, 3).data() == "Referred"
+    assert model.index(0, 4).data() == "2"

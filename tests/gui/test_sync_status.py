@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 
 from frontdesk.cli import demo_commands
 from frontdesk.core.enquiry import Channel, Enquiry, Outcome, ReferralStatus, SyncState
+from frontdesk.gui.enquiry.today import STATUS_COLUMN
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.sync import HubExtraMissing, SyncMode, SyncStatus
 
@@ -77,12 +78,12 @@ def test_a_rejected_enquiry_shows_its_reason(qtbot: QtBot, window: MainWindow) -
     )
     window._show_today((rejected, referred))
     model = window.today.model
-    assert model.index(0, 4).data() == "Rejected by the hub: outcome missing"
-    tip = model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, STATUS_COLUMN).data() == "Rejected by the hub: outcome missing"
+    tip = model.index(0, STATUS_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
     assert "outcome missing" in tip
-    assert model.index(0, 4).data(Qt.ItemDataRole.AccessibleDescriptionRole) == tip
-    assert model.index(1, 4).data() == "Sent to the hub · Acknowledged"
-    assert model.index(1, 4).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert model.index(0, STATUS_COLUMN).data(Qt.ItemDataRole.AccessibleDescriptionRole) == tip
+    assert model.index(1, STATUS_COLUMN).data() == "Sent to the hub · Acknowledged"
+    assert model.index(1, STATUS_COLUMN).data(Qt.ItemDataRole.ToolTipRole) is None
     assert window.message_bar.isVisible()  # the adviser is told once, with where to look
 
 

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from frontdesk.gui.enquiry.today import STATUS_COLUMN
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner
 from frontdesk.gui.settings import Settings
@@ -87,4 +88,4 @@ def save_enquiry_by_keyboard(qtbot: QtBot, window: MainWindow, note: str) -> Non
 def statuses(window: MainWindow) -> list[str]:
     """Today's enquiries' sync column, newest first."""
     model = window.today.model
-    return [str(model.index(row, 4).data()) for row in range(model.rowCount())]
+    return [str(model.index(row, STATUS_COLUMN).data()) for row in range(model.rowCount())]
