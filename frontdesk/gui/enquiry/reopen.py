@@ -30,7 +30,7 @@ from frontdesk.gui.enquiry.vocabulary import channel_labels, outcome_labels
 from frontdesk.store.amendments import Amendment
 from frontdesk.sync.desk_access import Reopened
 
-#: The refer-to choice that withdraws the referral (service ids never look like this).
+# The refer-to choice that withdraws the referral (service ids never look like this).
 WITHDRAW = "\x00withdraw"
 
 
