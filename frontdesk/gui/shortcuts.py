@@ -68,9 +68,7 @@ SHORTCUTS: tuple[KeyBinding, ...] = (
     KeyBinding(
         ("F9",),
         str(
-            QT_TRANSLATE_NOOP(
-                "Shortcuts", "Go to today's enquiries (Return on one opens it again)"
-            )
+            QT_TRANSLATE_NOOP("Shortcuts", "Go to today's enquiries (Return on one opens it again)")
         ),
         "focus_today",
     ),

@@ -1078,7 +1078,7 @@ Problem: {0}</translation>
         <translation>Mynd i ymholiadau heddiw (mae Return ar un yn ei agor eto)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Channel</source>
         <translation>Sianel</translation>
     </message>
