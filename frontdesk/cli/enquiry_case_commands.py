@@ -29,7 +29,7 @@ from frontdesk.store.enquiry_export import enquiry_record
 def register(sub: Any) -> None:
     """Adds `show` and `amend` to the `enquiries` group."""
     show = sub.add_parser("show", help="one enquiry, found by its reference, with its history")
-    show.add_argument("reference", metavar="REF", help="as the caller quotes it, e.g. K7M-2345-6X")
+    show.add_argument("reference", metavar="REF", help="as the caller quotes it, e.g. K7M-22223-X")
     show.add_argument("--json", action="store_true", help="print as JSON")
     add_data_dir_option(show)
     show.set_defaults(run=run_show)
