@@ -8,31 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from frontdesk.cli import main
 from frontdesk.core import reference
 from frontdesk.core.catalogue import Catalogue, Organization, Service
 from frontdesk.core.feed import ParsedFeed
 from frontdesk.store.catalogue import CatalogueStore
-
-
-def run(capsys: pytest.CaptureFixture[str], data: Path, *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main([*argv, "--data-dir", str(data)])
-    except SystemExit as exit_:  # argparse's usage errors
-        status = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
+from tests.helpers.enquiry_cli import run, town_data
 
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     """A data folder whose catalogue holds two services, `town:bins` and `town:housing`."""
-    store = CatalogueStore.open(tmp_path / "catalogue.db")
-    services = [Service(id="bins", name="Bin collections"), Service(id="housing", name="Housing")]
-    feed = ParsedFeed(path=tmp_path / "town.json", format="test", catalogue=Catalogue(services))
-    store.apply_imports([("town", feed)])
-    store.close()
-    return tmp_path
+    return town_data(tmp_path)
 
 
 def add(capsys: pytest.CaptureFixture[str], data: Path, *extra: str) -> tuple[int, str, str]:

@@ -9,30 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from frontdesk.cli import main
 from frontdesk.core import reference
-from frontdesk.core.catalogue import Catalogue, Service
-from frontdesk.core.feed import ParsedFeed
-from frontdesk.store.catalogue import CatalogueStore
-
-
-def run(capsys: pytest.CaptureFixture[str], data: Path, *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main([*argv, "--data-dir", str(data)])
-    except SystemExit as exit_:
-        status = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
+from tests.helpers.enquiry_cli import run, town_data
 
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    store = CatalogueStore.open(tmp_path / "catalogue.db")
-    services = [Service(id="bins", name="Bin collections"), Service(id="housing", name="Housing")]
-    feed = ParsedFeed(path=tmp_path / "town.json", format="test", catalogue=Catalogue(services))
-    store.apply_imports([("town", feed)])
-    store.close()
-    return tmp_path
+    """A data folder whose catalogue holds two services, `town:bins` and `town:housing`."""
+    return town_data(tmp_path)
 
 
 def logged(capsys: pytest.CaptureFixture[str], data: Path, *extra: str) -> str:

@@ -10,21 +10,13 @@ import uuid
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from frontdesk.core.enquiry import Channel, EnquiryDraft, Outcome
 from frontdesk.gui.enquiry.today import REFERENCE_COLUMN
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.store.paths import DataPaths
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-ALT = Qt.KeyboardModifier.AltModifier
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
+from tests.gui.test_keyboard_flow import ALT, CTRL, focused
 
 
 def save_one(
