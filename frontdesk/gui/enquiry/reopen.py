@@ -65,6 +65,8 @@ class ReopenPanel(QWidget):
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        # The history gets the height left over: it is what the adviser reads first.
+        self.note.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
         self.outcome = QComboBox()
         self.referral = QComboBox()
         self.follow_up = QCheckBox(self.tr("Follow-up don&e"))
