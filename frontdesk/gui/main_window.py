@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
             "copy_phone": self.detail.copy_phone,
             "focus_enquiry": self.focus_enquiry,
             "focus_today": self.today.table.setFocus,
-            "save": self.enquiries.form.save_requested.emit,  # as the Save button does
+            "save": self.save,
             "sync_now": self.sync_now,
             "sign_in": self.sign_in_requested.emit,
             "dismiss_message": self.dismiss_message,
@@ -369,8 +369,17 @@ class MainWindow(QMainWindow):
         self.search.box.setFocus()
         self.search.box.selectAll()
 
+    def save(self) -> None:
+        """Ctrl+S saves what the enquiry panel shows: the correction of a reopened enquiry,
+        or the enquiry being typed (as its Save button does)."""
+        if self.enquiry_stack.currentWidget() is self.reopen:
+            self.reopening.amend()
+        else:
+            self.form.save_requested.emit()
+
     def _new_call(self) -> None:
         """A new enquiry is a new caller: nothing of the last one's search carries over."""
+        self.enquiry_stack.setCurrentWidget(self.form)
         self.search.clear()
         self.info_line.clear_message()
         self.focus_search()
@@ -417,6 +426,12 @@ class MainWindow(QMainWindow):
     def add_service(self, service_id: str) -> None:
         index = self.search.results.currentIndex()
         name = str(index.data()) if index.isValid() and index.data(IdRole) == service_id else ""
+        if self.enquiry_stack.currentWidget() is self.reopen:
+            # A reopened enquiry's services stay as saved; a found one is where its
+            # referral may be redirected.
+            if self.reopen.choose_referral(service_id, name or service_id):
+                message.info(self.tr("Refer to “{0}”: press Ctrl+S to save.").format(name))
+            return
         if self.form.add_service(service_id, name or service_id):
             message.info(self.tr("Linked “{0}” to the enquiry.").format(name))
         else:

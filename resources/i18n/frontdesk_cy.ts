@@ -549,12 +549,17 @@ Problem: {0}</translation>
         </translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+65"/>
         <source>Choose a search result first (Ctrl+F, then Down).</source>
         <translation>Dewiswch ganlyniad chwilio yn gyntaf (Ctrl+F, yna&apos;r saeth i lawr).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
+        <source>Refer to “{0}”: press Ctrl+S to save.</source>
+        <translation>Atgyfeirio at “{0}”: pwyswch Ctrl+S i gadw.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Linked “{0}” to the enquiry.</source>
         <translation>Wedi cysylltu “{0}” â&apos;r ymholiad.</translation>
     </message>
@@ -633,7 +638,7 @@ Problem: {0}</translation>
         <translation>Hanes yr ymholiad hwn</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Follow-up don&amp;e</source>
         <translation>Camau dilynol wedi&apos;u gwneud (&amp;E)</translation>
     </message>

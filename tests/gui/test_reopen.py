@@ -145,12 +145,38 @@ def test_a_redirected_referral_goes_to_the_service_chosen_in_the_search(
     ).enquiry
     window.reopening.open(enquiry.id)
     qtbot.waitUntil(lambda: window.enquiry_stack.currentWidget() is window.reopen)
-    window.reopen.offer_service("a:2", "Repairs team")
     panel = window.reopen
-    panel.referral.setCurrentIndex(panel.referral.findData("a:2"))
-    panel.save_button.click()
+    # Return on a search result, while the enquiry is reopened, chooses it under Refer to.
+    window.focus_search()
+    qtbot.keyClicks(window.search.box, "council tax")
+    qtbot.waitUntil(lambda: bool(window.search.current_id()))
+    found = window.search.current_id()
+    qtbot.keyClick(window.search.box, Qt.Key.Key_Return)
+    assert panel.referral.currentData() == found
+    assert window.form.linked_model.ids() == (), "nothing is linked to the hidden form"
+    qtbot.keyClick(focused(), Qt.Key.Key_S, CTRL)
     qtbot.waitUntil(
-        lambda: "Referred to: a:2" in panel.summary.text()
-    )  # not in the catalogue: shown by id
+        lambda: panel.reopened is not None and panel.reopened.enquiry.referral_service_id == found
+    )
     kinds = [k for (k,) in desk_rows(paths, "SELECT kind FROM outbox ORDER BY device_seq")]
     assert kinds[-2:] == ["amended", "referral sent"]
+    assert "a:1" not in panel.summary.text().split("Referred to: ")[1]
+
+
+def test_ctrl_s_saves_the_correction_and_ctrl_n_goes_back_to_a_new_enquiry(
+    qtbot: QtBot, window: MainWindow, paths: DataPaths
+) -> None:
+    qtbot.waitUntil(window.isActiveWindow)
+    save_one(qtbot, window)
+    window.today.table.setFocus()
+    window.today.table.setCurrentIndex(window.today.model.index(0, 0))
+    qtbot.keyClick(window.today.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.enquiry_stack.currentWidget() is window.reopen)
+    qtbot.keyClicks(window.reopen.note, "Rang back")
+    qtbot.keyClick(focused(), Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: window.reopen.history.count() == 4)
+    [(kind,)] = desk_rows(paths, "SELECT kind FROM outbox ORDER BY device_seq DESC LIMIT 1")
+    assert kind == "amended"
+    qtbot.keyClick(focused(), Qt.Key.Key_N, CTRL)
+    assert window.enquiry_stack.currentWidget() is window.form
+    assert window.form.in_progress and focused() is window.search.box

@@ -172,6 +172,16 @@ class ReopenPanel(QWidget):
         if self.referral.findData(service_id) < 0:
             self.referral.addItem(name or service_id, service_id)
 
+    def choose_referral(self, service_id: str, name: str) -> bool:
+        """Offer `service_id` under Refer to and choose it; False if it is already the
+        service referred to."""
+        self.offer_service(service_id, name)
+        index = self.referral.findData(service_id)
+        if index < 0:
+            return False
+        self.referral.setCurrentIndex(index)
+        return True
+
     def amendment(self) -> Amendment:
         outcome = self.outcome.currentData()
         referral = self.referral.currentData()
