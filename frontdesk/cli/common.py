@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import enum
 import json
 import sqlite3
 import sys
@@ -86,3 +87,18 @@ def hub_engine(args: argparse.Namespace, *, current: bool = True) -> Engine:
     except OperationalError as error:
         raise CommandError(f"cannot reach the hub database: {error.orig or error}") from error
     return engine
+
+
+def vocabulary(kind: type[enum.StrEnum]) -> Any:
+    """An argparse type accepting a value as written ("advice given") or in command-line
+    style (advice-given)."""
+
+    def parse(text: str) -> enum.StrEnum:
+        wanted = text.strip().lower().replace("-", " ").replace("_", " ")
+        for member in kind:
+            if member.value == wanted:
+                return member
+        choices = ", ".join(m.value.replace(" ", "-") for m in kind)
+        raise argparse.ArgumentTypeError(f"'{text}' is not one of: {choices}")
+
+    return parse

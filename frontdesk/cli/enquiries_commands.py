@@ -1,7 +1,8 @@
 """The `enquiries` commands: list and export the desk's enquiries, and add one from a script.
 
 `add` is for integrations (a telephony system logging a call, a test harness): it saves an
-enquiry exactly as the desktop app would, with the same checks, and prints its id.
+enquiry exactly as the desktop app would, with the same checks, and prints its reference.
+`show` and `amend` (in `enquiry_case_commands`) find an enquiry by that reference.
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ from frontdesk.cli.common import (
     open_desk,
     paths_from,
     print_json,
+    vocabulary,
 )
+from frontdesk.cli.enquiry_case_commands import find as find_by_reference
+from frontdesk.cli.enquiry_case_commands import register as register_case_commands
 from frontdesk.cli.enquiry_history_commands import register_history
 from frontdesk.core.enquiry import Caller, Channel, Enquiry, EnquiryDraft, Outcome
 from frontdesk.store.desk import DeskStore, DeskWriteError
@@ -65,6 +69,7 @@ def register(commands: Any) -> None:
 
     _register_add(sub)
     register_history(sub)
+    register_case_commands(sub)
 
 
 def _register_add(sub: Any) -> None:
@@ -75,9 +80,9 @@ def _register_add(sub: Any) -> None:
         + ", ".join(o.value for o in Outcome),
     )
     add.add_argument("--service", action="append", required=True, metavar="ID")
-    add.add_argument("--outcome", type=_vocabulary(Outcome), required=True)
+    add.add_argument("--outcome", type=vocabulary(Outcome), required=True)
     add.add_argument("--note", default="", metavar="TEXT")
-    add.add_argument("--channel", type=_vocabulary(Channel), default=Channel.PHONE)
+    add.add_argument("--channel", type=vocabulary(Channel), default=Channel.PHONE)
     add.add_argument("--referral-service", metavar="ID", help="needed when --outcome referred")
     add.add_argument("--name", metavar="TEXT", help="the caller's name (needs --consent)")
     add.add_argument(
@@ -92,6 +97,9 @@ def _register_add(sub: Any) -> None:
         "--reason",
         metavar="R",
         help="what the call was about, a code from the reason list (e.g. missed-collection)",
+    )
+    add.add_argument(
+        "--follows", metavar="REF", help="the reference of an earlier enquiry this call is about"
     )
     add_data_dir_option(add)
     add.set_defaults(run=run_add)
@@ -108,20 +116,6 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-03-31") from None
-
-
-def _vocabulary(kind: type[Outcome] | type[Channel]) -> Any:
-    """Accept a value as written ("advice given") or in command-line style (advice-given)."""
-
-    def parse(text: str) -> Outcome | Channel:
-        wanted = text.strip().lower().replace("-", " ").replace("_", " ")
-        for member in kind:
-            if member.value == wanted:
-                return member
-        choices = ", ".join(m.value.replace(" ", "-") for m in kind)
-        raise argparse.ArgumentTypeError(f"'{text}' is not one of: {choices}")
-
-    return parse
 
 
 @contextmanager
@@ -158,7 +152,8 @@ def _line(e: Enquiry) -> str:
     saved = e.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
     services = f"{len(e.service_ids)} service{'s' if len(e.service_ids) != 1 else ''}"
     outcome = e.outcome.value if e.outcome else "no outcome"
-    line = f"{saved}  {e.id}  {e.channel.value}, {outcome}, {services}, {e.sync_state.value}"
+    what = f"{e.channel.value}, {outcome}, {services}, {e.sync_state.value}"
+    line = f"{saved}  {e.reference or e.id}  {what}"
     return line + (f" ({e.rejection_reason})" if e.rejection_reason else "")
 
 
@@ -228,6 +223,7 @@ def run_add(args: argparse.Namespace) -> int:
         raise CommandError("; ".join(named) + "; nothing was saved") from error
     reason = _checked_reason(args)
     _check_services_exist(args, [*args.service, *filter(None, [args.referral_service])])
+    follows = find_by_reference(args, args.follows).id if args.follows else None
     draft = EnquiryDraft(
         id=str(uuid.uuid4()),
         channel=args.channel,
@@ -238,13 +234,14 @@ def run_add(args: argparse.Namespace) -> int:
         outcome=args.outcome,
         referral_service_id=args.referral_service,
         reason=reason,
+        follows_id=follows,
     )
     with _enquiry_log(args) as log:
         try:
             saved = log.save(draft)
         except EnquiryInvalidError as error:
             raise CommandError(f"{error}; nothing was saved") from error
-    sys.stdout.write(saved.id + "\n")
+    sys.stdout.write(f"{saved.reference}\n")
     return 0
 
 

@@ -206,7 +206,7 @@ def _print_status_line(status: SyncStatus) -> None:
     if status.mode is SyncMode.SYNCING:
         return
     when = dt.datetime.now().strftime("%H:%M:%S")
-    line = f"{when} {status.mode.value}: {status.outbox} waiting to send"
+    line = f"{when} {status.mode.value}: {_enquiries(status.waiting)} waiting to send"
     if status.message:
         line += f" — {status.message}"
     if status.next_attempt_at and status.mode is SyncMode.OFFLINE:
@@ -255,7 +255,8 @@ def run_status(args: argparse.Namespace) -> int:
     )
     print(f"device:         {device or 'not yet registered'}")
     print(f"last sync:      {_ago(status.last_sync_at)}")
-    print(f"waiting to send: {status.outbox}")
+    # Enquiries, as the app's status bar counts them: one save makes several ops.
+    print(f"waiting to send: {_enquiries(status.waiting)}")
     print(f"catalogue:      synced {_ago(status.catalogue_synced_at)}")
     print(f"cursor:         {status.cursor or 'none'}")
     return 0
@@ -272,13 +273,18 @@ def _status_json(status: SyncStatus, device: str | None) -> dict[str, Any]:
         "organization": status.organization_id,
         "device_id": device,
         "message": status.message,
-        "outbox": status.outbox,
+        "waiting": status.waiting,  # enquiries
+        "outbox": status.outbox,  # the ops they make up
         "last_sync_at": iso(status.last_sync_at),
         "last_push_at": iso(status.last_push_at),
         "last_pull_at": iso(status.last_pull_at),
         "catalogue_synced_at": iso(status.catalogue_synced_at),
         "cursor": status.cursor,
     }
+
+
+def _enquiries(count: int) -> str:
+    return f"{count} enquir{'y' if count == 1 else 'ies'}"
 
 
 def _ago(moment: dt.datetime | None) -> str:

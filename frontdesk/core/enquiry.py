@@ -60,6 +60,8 @@ class EventKind(enum.StrEnum):
     REASON_SET = "reason set"  # what the call was about, apart from how it ended
     WRAP_UP_DONE = "wrap-up done"  # the adviser's time after the call, once it is known
 
+    FOLLOW_UP_DONE = "follow-up done"
+
 
 @dataclass(frozen=True, slots=True)
 class Caller:
@@ -118,6 +120,8 @@ class EnquiryDraft:
     referral_service_id: str | None = None
     reason: str | None = None  # a reason code (store.reasons), not its label
 
+    follows_id: str | None = None  # an earlier enquiry this call is about
+
 
 @dataclass(frozen=True, slots=True)
 class Enquiry:
@@ -138,3 +142,7 @@ class Enquiry:
     reason: str | None = None
     duration_seconds: int | None = None  # the call: started to saved
     wrap_up_seconds: int | None = None  # after the call: saved to the next call or "done"
+
+    reference: str | None = None  # what the caller writes down; None only before references
+    follows_id: str | None = None
+    follow_up_done_at: dt.datetime | None = None

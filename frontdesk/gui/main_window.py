@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from frontdesk.core.enquiry import Enquiry, SyncState
 from frontdesk.gui import message
@@ -23,6 +23,8 @@ from frontdesk.gui.about_dialog import AboutDialog
 from frontdesk.gui.detail.panel import DetailPanel
 from frontdesk.gui.enquiry.controller import EnquiryController
 from frontdesk.gui.enquiry.form import EnquiryForm
+from frontdesk.gui.enquiry.reopen import ReopenPanel
+from frontdesk.gui.enquiry.reopen_controller import ReopenController
 from frontdesk.gui.enquiry.today import TodayPanel
 from frontdesk.gui.infoline import InfoLine
 from frontdesk.gui.message import Level
@@ -38,7 +40,7 @@ from frontdesk.gui.statusbar import StatusBar
 from frontdesk.gui.sync_link import SyncLink
 from frontdesk.search.catalogue_access import CatalogueAccess, FilterChoices
 from frontdesk.store.catalogue import CatalogueStats
-from frontdesk.sync.desk_access import DeskAccess, SaveOutcome
+from frontdesk.sync.desk_access import AmendOutcome, DeskAccess, DeskStatus, SaveOutcome
 from frontdesk.sync.status import SyncMode, SyncStatus
 
 log = logging.getLogger("frontdesk.gui.window")
@@ -75,6 +77,10 @@ class MainWindow(QMainWindow):
         self.form = EnquiryForm()
         self.today = TodayPanel()
         self.enquiries = EnquiryController(self.form, runner, self)
+        self.reopen = ReopenPanel()
+        self.reopening = ReopenController(self.reopen, runner, self)
+        # The enquiry panel shows the enquiry being typed, or a saved one reopened.
+        self.enquiry_stack = QStackedWidget()
         self.message_bar = MessageBar()
         self.info_line = InfoLine()
         self._syncing_text: str | None = None  # said on F5 until the round ends
@@ -95,7 +101,9 @@ class MainWindow(QMainWindow):
         enquiry = QWidget()
         enquiry_layout = QVBoxLayout(enquiry)
         enquiry_layout.setContentsMargins(0, 0, 0, 0)
-        enquiry_layout.addWidget(self.form, 1)
+        self.enquiry_stack.addWidget(self.form)
+        self.enquiry_stack.addWidget(self.reopen)
+        enquiry_layout.addWidget(self.enquiry_stack, 1)
         enquiry_layout.addWidget(self.info_line)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(enquiry)
@@ -120,6 +128,7 @@ class MainWindow(QMainWindow):
             self.detail.browser,
             self.detail.copy_button,
             *self.form.tab_order(),
+            *self.reopen.tab_order(),
             self.today.table,
             self.message_bar.close_button,
         ]
@@ -135,7 +144,7 @@ class MainWindow(QMainWindow):
             "copy_phone": self.detail.copy_phone,
             "focus_enquiry": self.focus_enquiry,
             "focus_today": self.today.table.setFocus,
-            "save": self.enquiries.form.save_requested.emit,  # as the Save button does
+            "save": self.save,
             "sync_now": self.sync_now,
             "sign_in": self.sign_in_requested.emit,
             "dismiss_message": self.dismiss_message,
@@ -182,6 +191,14 @@ class MainWindow(QMainWindow):
         self.enquiries.started.connect(self._new_call)
         self.enquiries.saved.connect(self._saved)
         self.enquiries.record.today_changed.connect(self._show_today)
+
+        self.today.reopen_requested.connect(self.reopening.open)
+        self.search.box.textChanged.connect(self.reopening.open_typed)
+        self.search.current_changed.connect(self._offer_to_reopened)
+        self.reopening.opened.connect(self._reopened)
+        self.reopening.closed.connect(self._close_reopened)
+        self.reopening.amended.connect(self._amended)
+        self.reopening.new_call.connect(self._follow_up_call)
         self.runner.progress_started.connect(self.status.progress_started)
         self.runner.progress_finished.connect(self.status.progress_finished)
         self.message_bar.close_button.clicked.connect(self.dismiss_message)
@@ -193,6 +210,7 @@ class MainWindow(QMainWindow):
         self.search.set_catalogue(catalogue, choices)
         self.detail.set_catalogue(catalogue)
         self.enquiries.set_catalogue(catalogue)
+        self.reopening.catalogue = catalogue
         self.runner.run(catalogue.last_import).on_success(self.status.set_catalogue_age)
         if not self.replacement_check.isActive():
             self.replacement_check.start()
@@ -227,6 +245,7 @@ class MainWindow(QMainWindow):
     def attach_desk(self, desk: DeskAccess) -> None:
         self.desk = desk
         self.enquiries.set_desk(desk)
+        self.reopening.desk = desk
         self.runner.run(desk.today).on_success(self._show_today)
         self.runner.run(desk.status).on_success(self.status.set_desk)
 
@@ -352,14 +371,52 @@ class MainWindow(QMainWindow):
         self.search.box.setFocus()
         self.search.box.selectAll()
 
+    def save(self) -> None:
+        """Ctrl+S saves what the enquiry panel shows: the correction of a reopened enquiry,
+        or the enquiry being typed (as its Save button does)."""
+        if self.enquiry_stack.currentWidget() is self.reopen:
+            self.reopening.amend()
+        else:
+            self.form.save_requested.emit()
+
     def _new_call(self) -> None:
         """A new enquiry is a new caller: nothing of the last one's search carries over."""
+        self.enquiry_stack.setCurrentWidget(self.form)
         self.search.clear()
         self.info_line.clear_message()
         self.focus_search()
 
     def focus_enquiry(self) -> None:
-        self.form.channel.setFocus()
+        if self.enquiry_stack.currentWidget() is self.reopen:
+            self.reopen.note.setFocus()
+        else:
+            self.form.channel.setFocus()
+
+    # -- reopened enquiries -------------------------------------------------------------
+
+    def _reopened(self) -> None:
+        came_from_today = self.today.table.hasFocus()
+        self.enquiry_stack.setCurrentWidget(self.reopen)
+        self._offer_to_reopened(self.search.current_id() or "")
+        if came_from_today:
+            self.reopen.note.setFocus()
+
+    def _close_reopened(self) -> None:
+        self.enquiry_stack.setCurrentWidget(self.form)
+        self.today.table.setFocus()
+
+    def _offer_to_reopened(self, service_id: str) -> None:
+        if service_id and self.enquiry_stack.currentWidget() is self.reopen:
+            index = self.search.results.currentIndex()
+            self.reopen.offer_service(service_id, str(index.data()) if index.isValid() else "")
+
+    def _amended(self, outcome: AmendOutcome) -> None:
+        self._show_today(outcome.today)
+        self._desk_changed(outcome.status)
+
+    def _follow_up_call(self, enquiry_id: str, reference: str) -> None:
+        self.enquiry_stack.setCurrentWidget(self.form)
+        self.enquiries.follow_up_call(enquiry_id, reference)
 
     def add_selected(self) -> None:
         service_id = self.search.current_id()
@@ -371,6 +428,12 @@ class MainWindow(QMainWindow):
     def add_service(self, service_id: str) -> None:
         index = self.search.results.currentIndex()
         name = str(index.data()) if index.isValid() and index.data(IdRole) == service_id else ""
+        if self.enquiry_stack.currentWidget() is self.reopen:
+            # A reopened enquiry's services stay as saved; a found one is where its
+            # referral may be redirected.
+            if self.reopen.choose_referral(service_id, name or service_id):
+                message.info(self.tr("Refer to “{0}”: press Ctrl+S to save.").format(name))
+            return
         if self.form.add_service(service_id, name or service_id):
             message.info(self.tr("Linked “{0}” to the enquiry.").format(name))
         else:
@@ -404,10 +467,13 @@ class MainWindow(QMainWindow):
     def _saved(self, outcome: SaveOutcome) -> None:
         self.dismiss_message()
         self._show_today(outcome.today)
+        self._desk_changed(outcome.status)
+
+    def _desk_changed(self, status: DeskStatus) -> None:
         if self.sync is None:
-            self.status.set_desk(outcome.status)
+            self.status.set_desk(status)
         else:
-            self.status.set_waiting(outcome.status.waiting)
+            self.status.set_waiting(status.waiting)
             self.sync.wake()  # send it now rather than at the next poll
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -66,7 +66,11 @@ SHORTCUTS: tuple[KeyBinding, ...] = (
         ("F8",), str(QT_TRANSLATE_NOOP("Shortcuts", "Go to the enquiry form")), "focus_enquiry"
     ),
     KeyBinding(
-        ("F9",), str(QT_TRANSLATE_NOOP("Shortcuts", "Go to today's enquiries")), "focus_today"
+        ("F9",),
+        str(
+            QT_TRANSLATE_NOOP("Shortcuts", "Go to today's enquiries (Return on one opens it again)")
+        ),
+        "focus_today",
     ),
     KeyBinding(("Alt+L",), str(QT_TRANSLATE_NOOP("Shortcuts", "Channel"))),
     KeyBinding(

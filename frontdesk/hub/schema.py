@@ -251,6 +251,10 @@ enquiries = Table(
     Column("outcome", String(50)),
     Column("created_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False, index=True),
+    # Revision 0004: what the caller quotes, the earlier enquiry this call follows up.
+    Column("reference", String(10), index=True, unique=True),
+    Column("follows_id", String(100)),
+    Column("follow_up_done_at", UtcDateTime),
 )
 
 enquiry_events = Table(
@@ -326,4 +330,17 @@ enquiry_callers = Table(
     Column("email_key", String(320), index=True),  # case-folded
     Column("updated_at", UtcDateTime, nullable=False),
     Column("purged_at", UtcDateTime),  # details removed by retention or erasure
+)
+
+# -- enquiry references (revision 0004) ---------------------------------------------------
+
+reference_prefixes = Table(
+    "reference_prefixes",
+    metadata,
+    # Handed out in order (`number`), one per device, never handed out again.
+    Column("prefix", String(10), primary_key=True),
+    Column("number", Integer, nullable=False, unique=True),
+    Column("device_id", String(200), nullable=False, unique=True),
+    Column("organization_id", ForeignKey("organizations.id"), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
 )

@@ -157,8 +157,7 @@ def past_enquiry(enquiry: Enquiry) -> PastEnquiry:
         outcome=enquiry.outcome,
         referral_status=enquiry.referral_status,
         reason=enquiry.reason,
-        # Enquiries gain a short reference in a separate change; shown once it exists.
-        reference=getattr(enquiry, "reference", None),
+        reference=enquiry.reference,
     )
 
 

@@ -88,7 +88,21 @@ def _v2(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2)
+def _v3(db: sqlite3.Connection) -> None:
+    """References, the earlier enquiry a call follows up, and follow-up done. Enquiries
+    saved before this step keep no reference: the hub already has them without one."""
+    _run(
+        db,
+        """
+        ALTER TABLE enquiries ADD COLUMN reference TEXT;
+        CREATE UNIQUE INDEX ix_enquiries_reference ON enquiries (reference);
+        ALTER TABLE enquiries ADD COLUMN follows_id TEXT;
+        ALTER TABLE enquiries ADD COLUMN follow_up_done_at TEXT
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3)
 LATEST = len(MIGRATIONS)
 
 

@@ -30,6 +30,9 @@ enquiries = Table(
     Column("reason", String),  # a reason code (store.reasons)
     Column("duration_seconds", Integer),  # the call, started to saved
     Column("wrap_up_seconds", Integer),  # after the call, saved to the next call or "done"
+    Column("reference", String, unique=True),  # what the caller writes down (core.reference)
+    Column("follows_id", String),  # the earlier enquiry this call is about
+    Column("follow_up_done_at", String),
 )
 
 enquiry_events = Table(

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from frontdesk.core import reference
 from frontdesk.core.enquiry import (
     Enquiry,
     EnquiryDraft,
@@ -27,6 +28,7 @@ from frontdesk.core.enquiry import (
     SyncState,
 )
 from frontdesk.store import desk_schema as t
+from frontdesk.store.amendments import Amendment, amendment_change
 from frontdesk.store.desk import DeskStore, DeskWriteError
 from frontdesk.store.enquiry_export import write_export
 from frontdesk.store.enquiry_rules import (
@@ -45,9 +47,11 @@ from frontdesk.store.enquiry_rules import (
     to_text,
     validated,
 )
+from frontdesk.store.references import next_reference
 
 __all__ = [
     "OUTBOX_SCHEMA_V",
+    "Amendment",
     "CallerInvalidError",
     "DeskWriteError",
     "EnquiryInvalidError",
@@ -107,10 +111,28 @@ class EnquiryLog:
         at = _moment(now)
         with self._desk.write("save the enquiry", kept=_KEPT) as conn:
             row = _enquiry_row(conn, clean.id)
-            change = save_change(clean, None if row is None else stored_from_row(row), at)
+            if row is None:
+                change = save_change(clean, None, at, next_reference(conn))
+            else:
+                change = save_change(clean, stored_from_row(row), at)
             _write_change(conn, change, at)
             conn.execute(delete(t.drafts).where(t.drafts.c.id == clean.id))
             saved = _enquiry_row(conn, clean.id)
+        return enquiry_from(saved, state_from_row(saved))
+
+    def amend(
+        self, enquiry_id: str, amendment: Amendment, *, now: dt.datetime | None = None
+    ) -> Enquiry:
+        """Correct a saved enquiry (`store.amendments`): its events and outbox ops in one
+        transaction, as a save. Raises UnknownEnquiryError or EnquiryInvalidError, having
+        written nothing."""
+        at = _moment(now)
+        with self._desk.write("amend the enquiry") as conn:
+            row = _enquiry_row(conn, enquiry_id)
+            if row is None:
+                raise UnknownEnquiryError(f"no enquiry {enquiry_id} on this desk")
+            _write_change(conn, amendment_change(row, amendment, at), at)
+            saved = _enquiry_row(conn, enquiry_id)
         return enquiry_from(saved, state_from_row(saved))
 
     def save_draft(self, draft: EnquiryDraft, *, now: dt.datetime | None = None) -> None:
@@ -165,6 +187,33 @@ class EnquiryLog:
         with self._desk.engine.connect() as conn:
             row = _enquiry_row(conn, enquiry_id)
         return None if row is None else enquiry_from(row, state_from_row(row))
+
+    def find(self, typed: str) -> Enquiry | None:
+        """The enquiry with the reference typed (any case, spaces or hyphens), if any."""
+        canonical = reference.normalise(typed)
+        if canonical is None:
+            return None
+        query = select(t.enquiries).where(t.enquiries.c.reference == canonical)
+        with self._desk.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return None if row is None else enquiry_from(row, state_from_row(row))
+
+    def history(self, enquiry_id: str) -> list[EnquiryEvent]:
+        """The enquiry's events, oldest first, as recorded on this desk."""
+        ev = t.enquiry_events
+        query = select(ev).where(ev.c.enquiry_id == enquiry_id).order_by(ev.c.seq)
+        with self._desk.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [
+            EnquiryEvent(
+                id=row.id,
+                enquiry_id=row.enquiry_id,
+                kind=EventKind(row.kind),
+                at=dt.datetime.fromisoformat(row.at),
+                data=json.loads(row.data),
+            )
+            for row in rows
+        ]
 
     def list(self, since: dt.date | None = None, limit: int | None = None) -> Enquiries:
         """Enquiries saved on or after `since` (the desk's local date), newest first."""

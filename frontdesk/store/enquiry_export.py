@@ -25,6 +25,7 @@ from frontdesk.core.enquiry import Enquiry
 from frontdesk.store.caller_details import display_phone
 
 COLUMNS = (
+    "reference",
     "id",
     "channel",
     "started_at",
@@ -41,6 +42,8 @@ COLUMNS = (
     "sync_state",
     "rejection_reason",
     "notes",
+    "follows_id",
+    "follow_up_done_at",
     "adviser",
 )
 CALLER_COLUMNS = ("caller_name", "caller_phone", "caller_email", "caller_postcode")
@@ -58,7 +61,9 @@ def enquiry_record(
     """One enquiry as a flat record. Without `service_names` (a listing rather than an
     export) the names and the adviser are left out."""
     names = service_names
+    done = enquiry.follow_up_done_at
     record: dict[str, Any] = {
+        "reference": enquiry.reference,
         "id": enquiry.id,
         "channel": enquiry.channel.value,
         "started_at": enquiry.started_at.isoformat(),
@@ -73,6 +78,8 @@ def enquiry_record(
         "sync_state": enquiry.sync_state.value,
         "rejection_reason": enquiry.rejection_reason,
         "notes": list(enquiry.notes),
+        "follows_id": enquiry.follows_id,
+        "follow_up_done_at": done.isoformat() if done else None,
     }
     if names is not None:
         referral = enquiry.referral_service_id

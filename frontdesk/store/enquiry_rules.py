@@ -88,10 +88,13 @@ class EnquiryChange:
 
 
 def save_change(
-    draft: EnquiryDraft, stored: StoredEnquiry | None, at: dt.datetime
+    draft: EnquiryDraft,
+    stored: StoredEnquiry | None,
+    at: dt.datetime,
+    reference: str | None = None,
 ) -> EnquiryChange:
     """What saving `draft` (already `validated`) at `at` does: a first save when nothing
-    is `stored` under its id, an amendment of what is otherwise."""
+    is `stored` under its id (given its `reference`), an amendment of what is otherwise."""
     if stored is None:
         state = state_of(draft)
         columns: JSON = {
@@ -103,8 +106,10 @@ def save_change(
             **_state_columns(state),
             "sync_state": SyncState.SAVED_LOCALLY.value,
             "referral_status": ReferralStatus.SENT.value if state.referral_service_id else None,
+            "reference": reference,
+            "follows_id": draft.follows_id,
         }
-        events = first_save_events(draft, state, at)
+        events = first_save_events(draft, state, at, reference)
         return EnquiryChange(draft.id, True, state, tuple(events), MappingProxyType(columns))
     old = stored.state
     state, events = amend(old, draft, at)
@@ -216,15 +221,19 @@ def state_of(draft: EnquiryDraft) -> SavedState:
 
 
 def first_save_events(
-    draft: EnquiryDraft, state: SavedState, at: dt.datetime
+    draft: EnquiryDraft, state: SavedState, at: dt.datetime, reference: str | None = None
 ) -> list[EnquiryEvent]:
-    """created (with the call's length), then one event per linked service, the note, the
-    reason, the outcome and the referral."""
+    """created (with the call's length and reference), then one event per linked service,
+    the note, the reason, the outcome and the referral."""
     created: JSON = {
         "channel": draft.channel.value,
         "started_at": stamp(draft.started_at),
         "duration_seconds": call_seconds(draft.started_at, at),
     }
+    if reference:
+        created["reference"] = reference
+    if draft.follows_id:
+        created["follows"] = draft.follows_id
     caller = caller_to_json(state.caller)
     if caller:
         created["caller"] = caller
@@ -364,6 +373,7 @@ def draft_to_json(draft: EnquiryDraft) -> JSON:
         "outcome": draft.outcome.value if draft.outcome else None,
         "referral_service_id": draft.referral_service_id,
         "reason": draft.reason,
+        "follows_id": draft.follows_id,
     }
 
 
@@ -378,6 +388,7 @@ def draft_from_json(data: JSON) -> EnquiryDraft:
         outcome=Outcome(data["outcome"]) if data.get("outcome") else None,
         referral_service_id=data.get("referral_service_id"),
         reason=data.get("reason"),
+        follows_id=data.get("follows_id"),
     )
 
 
@@ -398,4 +409,9 @@ def enquiry_from(row: Any, state: SavedState) -> Enquiry:
         reason=state.reason,
         duration_seconds=row.duration_seconds,
         wrap_up_seconds=row.wrap_up_seconds,
+        reference=row.reference,
+        follows_id=row.follows_id,
+        follow_up_done_at=(
+            dt.datetime.fromisoformat(row.follow_up_done_at) if row.follow_up_done_at else None
+        ),
     )

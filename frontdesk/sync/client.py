@@ -172,6 +172,13 @@ class HubClient:
         identifiers go in the body, never the URL."""
         return self._ok(self._send("POST", "/enquiries/v1/caller-history", json=lookup))
 
+    def reference_prefix(self, device_id: str) -> str:
+        """The prefix the hub hands this device for its enquiry references."""
+        body = self._ok(
+            self._send("POST", "/sync/v1/reference-prefix", json={"device_id": device_id})
+        )
+        return str(body["prefix"])
+
     # -- plumbing ----------------------------------------------------------------------
 
     def _send(self, method: str, path: str, **kwargs: Any) -> _Answer:

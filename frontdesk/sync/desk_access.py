@@ -7,10 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from frontdesk.core.enquiry import Enquiry, EnquiryDraft
+from frontdesk.core.enquiry import Enquiry, EnquiryDraft, EnquiryEvent
 from frontdesk.store.caller_history import CallerQuery, PastEnquiry, desk_history
 from frontdesk.store.desk import DeskStore
-from frontdesk.store.enquiries import EnquiryLog
+from frontdesk.store.enquiries import Amendment, EnquiryLog
 from frontdesk.store.reasons import ReasonList, load_reasons
 from frontdesk.sync.account import HubAccount, SyncState
 from frontdesk.sync.caller_lookup import hub_history, signed_in
@@ -22,6 +22,25 @@ from frontdesk.sync.status import read_status
 class DeskStatus:
     waiting: int  # enquiries not yet confirmed by the hub
     last_sync: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reopened:
+    """A saved enquiry opened again: as it stands, its history, the reference of the
+    earlier enquiry it follows up (if any)."""
+
+    enquiry: Enquiry
+    history: tuple[EnquiryEvent, ...]
+    follows_reference: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AmendOutcome:
+    """What a correction changed: the enquiry reopened afresh, today's list, the status."""
+
+    reopened: Reopened
+    today: tuple[Enquiry, ...]
+    status: DeskStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +81,25 @@ class DeskAccess:
     def save(self, draft: EnquiryDraft) -> SaveOutcome:
         enquiry = self.log.save(draft)
         return SaveOutcome(enquiry, self.today(), self.status())
+
+    def reopen(self, enquiry_id: str) -> Reopened | None:
+        enquiry = self.log.get(enquiry_id)
+        if enquiry is None:
+            return None
+        earlier = self.log.get(enquiry.follows_id) if enquiry.follows_id else None
+        follows = (earlier.reference or earlier.id) if earlier is not None else None
+        return Reopened(enquiry, tuple(self.log.history(enquiry_id)), follows)
+
+    def find(self, typed: str) -> Reopened | None:
+        """The enquiry whose reference was typed (in the search box), reopened."""
+        found = self.log.find(typed)
+        return None if found is None else self.reopen(found.id)
+
+    def amend(self, enquiry_id: str, amendment: Amendment) -> AmendOutcome:
+        self.log.amend(enquiry_id, amendment)
+        reopened = self.reopen(enquiry_id)
+        assert reopened is not None  # amend raised if it did not exist
+        return AmendOutcome(reopened, self.today(), self.status())
 
     def save_draft(self, draft: EnquiryDraft) -> None:
         self.log.save_draft(draft)

@@ -23,9 +23,16 @@ from frontdesk.store.enquiries import EnquiryLog
 from frontdesk.sync.account import SIGNED_OUT, HubAccount, SyncState
 from frontdesk.sync.client import HubClient, normalise_hub_url
 from frontdesk.sync.credentials import TokenStore
-from frontdesk.sync.errors import HubUnreachable, KeyringUnavailable, NotSignedIn, SignedOut
+from frontdesk.sync.errors import (
+    HubUnreachable,
+    KeyringUnavailable,
+    NotSignedIn,
+    SignedOut,
+    SyncError,
+)
 from frontdesk.sync.pull import CURSOR, FEED
 from frontdesk.sync.rebuild import CatalogueFile
+from frontdesk.sync.references import ensure_hub_prefix
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +81,18 @@ def sign_in(
         _forget(tokens, previous)
     state.set_account(account)
     EnquiryLog(desk).device_id()
+    _take_prefix(desk, account, result.token)
     log.info("signed in to %s as %s (%s)", url, account.user, account.organization_id)
     return account
+
+
+def _take_prefix(desk: DeskStore, account: HubAccount, token: str) -> None:
+    """The desk's reference prefix, now if the hub answers; else at the next sync."""
+    try:
+        with HubClient(account.url, token, ca_bundle=account.ca_bundle) as client:
+            ensure_hub_prefix(desk, client)
+    except SyncError as error:
+        log.info("reference prefix not taken at sign-in (the next sync takes it): %s", error)
 
 
 def sign_out(

@@ -42,6 +42,7 @@ from frontdesk.sync.pull import PAGE, PullReport
 from frontdesk.sync.push import BATCH, PushReport, push_outbox
 from frontdesk.sync.rebuild import CatalogueFile, Prepare, StagingWriterFactory, pull_catalogue
 from frontdesk.sync.reconnect import PROBE_INTERVAL, Hop, first_hop, wait_for_reconnect
+from frontdesk.sync.references import ensure_hub_prefix
 from frontdesk.sync.session import connect
 from frontdesk.sync.status import SyncMode, SyncStatus, read_status
 
@@ -123,6 +124,7 @@ class Syncer:
         account, client = connect(self.desk, self._tokens)
         report = SyncReport()
         with client:
+            ensure_hub_prefix(self.desk, client)
             blocked = self._state.get(BLOCKED)
             if blocked and not retry_blocked:
                 report.push_blocked = blocked

@@ -130,7 +130,7 @@ Ailadeiladu&apos;r catalog nawr?</translation>
 <context>
     <name>CallerHistory</name>
     <message>
-        <location filename="../../frontdesk/gui/enquiry/history.py" line="+190"/>
+        <location filename="../../frontdesk/gui/enquiry/caller_history.py" line="+190"/>
         <source>This desk&apos;s enquiries only: the hub cannot be asked now.</source>
         <translation>Ymholiadau&apos;r ddesg hon yn unig: nid oes modd holi&apos;r hyb ar hyn o bryd.</translation>
     </message>
@@ -248,12 +248,12 @@ Problem: {0}</translation>
         <translation>Yn cadw&apos;r ymholiad…</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Enquiry saved on this desk.</source>
-        <translation>Ymholiad wedi&apos;i gadw ar y ddesg hon.</translation>
+        <location line="+7"/>
+        <source>Enquiry {0} saved on this desk. Give the caller this reference.</source>
+        <translation>Ymholiad {0} wedi&apos;i gadw ar y ddesg hon. Rhowch y cyfeirnod hwn i&apos;r galwr.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>The enquiry cannot be saved yet: {0}</source>
         <translation>Does dim modd cadw&apos;r ymholiad eto: {0}</translation>
     </message>
@@ -291,7 +291,7 @@ Problem: {0}</translation>
 <context>
     <name>EnquiryForm</name>
     <message>
-        <location filename="../../frontdesk/gui/enquiry/form.py" line="+64"/>
+        <location filename="../../frontdesk/gui/enquiry/form.py" line="+68"/>
         <source>New enquiry (Ctrl+N)</source>
         <translation>Ymholiad newydd (Ctrl+N)</translation>
     </message>
@@ -327,12 +327,12 @@ Problem: {0}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+207"/>
+        <location line="+229"/>
         <source>Not chosen yet</source>
         <translation>Heb ei ddewis eto</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-225"/>
         <source>Save enquiry (Ctrl+S)</source>
         <translation>Cadw&apos;r ymholiad (Ctrl+S)</translation>
     </message>
@@ -387,9 +387,97 @@ Problem: {0}</translation>
         <translation>Atgyfei&amp;rio at</translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+118"/>
+        <source>an earlier enquiry</source>
+        <translation>ymholiad cynharach</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This call follows up enquiry {0}.</source>
+        <translation>Mae&apos;r alwad hon yn dilyn ymholiad {0}.</translation>
+    </message>
+    <message>
+        <location line="+139"/>
         <source>Choose a linked service</source>
         <translation>Dewiswch wasanaeth cysylltiedig</translation>
+    </message>
+</context>
+<context>
+    <name>EnquiryHistory</name>
+    <message>
+        <location filename="../../frontdesk/gui/enquiry/event_history.py" line="+19"/>
+        <source>no outcome</source>
+        <translation>dim deilliant</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Corrected: {0}</source>
+        <translation>Cywirwyd: {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved ({0})</source>
+        <translation>Cadwyd ({0})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service linked: {0}</source>
+        <translation>Gwasanaeth wedi&apos;i gysylltu: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note: {0}</source>
+        <translation>Nodyn: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outcome: {0}</source>
+        <translation>Deilliant: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Referral sent to {0}</source>
+        <translation>Atgyfeiriad wedi&apos;i anfon at {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow-up done</source>
+        <translation>Camau dilynol wedi&apos;u gwneud</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>note added: {0}</source>
+        <translation>nodyn wedi&apos;i ychwanegu: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>outcome changed to {0}</source>
+        <translation>deilliant wedi&apos;i newid i {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>referral redirected to {0}</source>
+        <translation>atgyfeiriad wedi&apos;i ailgyfeirio at {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>referral withdrawn</source>
+        <translation>atgyfeiriad wedi&apos;i dynnu&apos;n ôl</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>linked services changed</source>
+        <translation>gwasanaethau cysylltiedig wedi&apos;u newid</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>caller details changed</source>
+        <translation>manylion y galwr wedi&apos;u newid</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>channel changed</source>
+        <translation>sianel wedi&apos;i newid</translation>
     </message>
 </context>
 <context>
@@ -441,12 +529,12 @@ Problem: {0}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/gui/main_window.py" line="+72"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+74"/>
         <source>frontdesk — find a service, log the enquiry</source>
         <translation>frontdesk — dod o hyd i wasanaeth, cofnodi&apos;r ymholiad</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+96"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
@@ -461,7 +549,7 @@ Problem: {0}</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+94"/>
         <source>This window syncs this desk with the hub now.</source>
         <translation>Mae&apos;r ffenestr hon yn cysoni&apos;r ddesg hon â&apos;r hyb nawr.</translation>
     </message>
@@ -486,12 +574,12 @@ Problem: {0}</translation>
         <translation>Mae&apos;r ddesg hon yn gweithio ar ei phen ei hun: mewngofnodwch i hyb yn gyntaf (Ffeil → Mewngofnodi, Ctrl+Shift+L).</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-124"/>
         <source>&amp;About frontdesk</source>
         <translation>Ynghylch frontdesk (&amp;A)</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+164"/>
         <source>This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again: File → Sign in (Ctrl+Shift+L).</source>
         <translation>Mae&apos;r ddesg hon wedi&apos;i hallgofnodi o&apos;r hyb ({0}). Mae ymholiadau&apos;n cael eu cadw ar y ddesg hon. Mewngofnodwch eto: Ffeil → Mewngofnodi (Ctrl+Shift+L).</translation>
     </message>
@@ -522,12 +610,17 @@ Problem: {0}</translation>
         </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+65"/>
         <source>Choose a search result first (Ctrl+F, then Down).</source>
         <translation>Dewiswch ganlyniad chwilio yn gyntaf (Ctrl+F, yna&apos;r saeth i lawr).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
+        <source>Refer to “{0}”: press Ctrl+S to save.</source>
+        <translation>Atgyfeirio at “{0}”: pwyswch Ctrl+S i gadw.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Linked “{0}” to the enquiry.</source>
         <translation>Wedi cysylltu “{0}” â&apos;r ymholiad.</translation>
     </message>
@@ -731,6 +824,147 @@ Problem: {0}</translation>
         <location line="+1"/>
         <source>Complaint or compliment</source>
         <translation>Cwyn neu ganmoliaeth</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenController</name>
+    <message>
+        <location filename="../../frontdesk/gui/enquiry/reopen_controller.py" line="+64"/>
+        <source>No enquiry on this desk has the reference {0}.</source>
+        <translation>Does dim ymholiad ar y ddesg hon â&apos;r cyfeirnod {0}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enquiry {0} is open in the enquiry panel (F8).</source>
+        <translation>Mae ymholiad {0} ar agor ym mhanel yr ymholiad (F8).</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Nothing to correct yet: add a note or change a field.</source>
+        <translation>Dim byd i&apos;w gywiro eto: ychwanegwch nodyn neu newidiwch faes.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saving the correction…</source>
+        <translation>Yn cadw&apos;r cywiriad…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Correction to {0} saved on this desk.</source>
+        <translation>Cywiriad i {0} wedi&apos;i gadw ar y ddesg hon.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The correction cannot be saved: {0}</source>
+        <translation>Does dim modd cadw&apos;r cywiriad: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not save the correction: {0}. What you typed is still there.</source>
+        <translation>Methu cadw&apos;r cywiriad: {0}. Mae&apos;r hyn a deipioch yno o hyd.</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenPanel</name>
+    <message>
+        <location filename="../../frontdesk/gui/enquiry/reopen.py" line="+63"/>
+        <source>History of this enquiry</source>
+        <translation>Hanes yr ymholiad hwn</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Follow-up don&amp;e</source>
+        <translation>Camau dilynol wedi&apos;u gwneud (&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save correction</source>
+        <translation>Cadw&apos;r cywiriad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New call about this enquiry</source>
+        <translation>Galwad newydd am yr ymholiad hwn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>His&amp;tory</source>
+        <translation>Hanes (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add a &amp;note</source>
+        <translation>Ychwanegu &amp;nodyn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Outcome</source>
+        <translation>Deilliant (&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refer to</source>
+        <translation>Atgyfei&amp;rio at</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>(no reference)</source>
+        <translation>(dim cyfeirnod)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enquiry {0}</source>
+        <translation>Ymholiad {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved {0} · {1}</source>
+        <translation>Cadwyd {0} · {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Services: {0}</source>
+        <translation>Gwasanaethau: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome: {0}</source>
+        <translation>Deilliant: {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Referred to: {0}</source>
+        <translation>Atgyfeiriwyd at: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follows up enquiry {0}</source>
+        <translation>Yn dilyn ymholiad {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow-up done {0}</source>
+        <translation>Camau dilynol wedi&apos;u gwneud {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keep: {0}</source>
+        <translation>Cadw: {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep as it is</source>
+        <translation>Cadw fel y mae</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdraw the referral</source>
+        <translation>Tynnu&apos;r atgyfeiriad yn ôl</translation>
     </message>
 </context>
 <context>
@@ -1078,12 +1312,12 @@ Problem: {0}</translation>
         <translation>Mynd i ffurflen yr ymholiad</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Go to today&apos;s enquiries</source>
-        <translation>Mynd i ymholiadau heddiw</translation>
+        <location line="+5"/>
+        <source>Go to today&apos;s enquiries (Return on one opens it again)</source>
+        <translation>Mynd i ymholiadau heddiw (mae Return ar un yn ei agor eto)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Channel</source>
         <translation>Sianel</translation>
     </message>
@@ -1451,7 +1685,7 @@ Problem: {0}</translation>
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../frontdesk/gui/enquiry/today.py" line="+57"/>
+        <location filename="../../frontdesk/gui/enquiry/today.py" line="+61"/>
         <source>{0} + {1} wrap-up</source>
         <translation>{0} + {1} cloi</translation>
     </message>
@@ -1467,6 +1701,11 @@ Problem: {0}</translation>
     </message>
     <message>
         <location line="+38"/>
+        <source>Reference</source>
+        <translation>Cyfeirnod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Time</source>
         <translation>Amser</translation>
     </message>
@@ -1499,7 +1738,12 @@ Problem: {0}</translation>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location line="+44"/>
+        <location line="+59"/>
+        <source>Press Return to open an enquiry again</source>
+        <translation>Pwyswch Return i agor ymholiad eto</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Today&apos;s enquiries</source>
         <translation>Ymholiadau heddiw</translation>
     </message>

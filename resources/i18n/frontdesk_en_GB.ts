@@ -4,7 +4,7 @@
 <context>
     <name>CallerHistoryPanel</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/gui/enquiry/history.py" line="+72"/>
+        <location filename="../../frontdesk/gui/enquiry/caller_history.py" line="+72"/>
         <source>Rang %n time(s) in the last 30 days</source>
         <translation>
             <numerusform>Rang once in the last 30 days</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/gui/main_window.py" line="+342"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+361"/>
         <source>The hub refused %n enquiry(s); they are kept on this desk. The reason is in today&apos;s enquiries (F9); tell your supervisor.</source>
         <translation>
             <numerusform>The hub refused %n enquiry; it is kept on this desk. The reason is in today&apos;s enquiries (F9); tell your supervisor.</numerusform>

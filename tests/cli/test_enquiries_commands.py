@@ -8,52 +8,40 @@ from pathlib import Path
 
 import pytest
 
-from frontdesk.cli import main
+from frontdesk.core import reference
 from frontdesk.core.catalogue import Catalogue, Organization, Service
 from frontdesk.core.feed import ParsedFeed
 from frontdesk.store.catalogue import CatalogueStore
-
-
-def run(capsys: pytest.CaptureFixture[str], data: Path, *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main([*argv, "--data-dir", str(data)])
-    except SystemExit as exit_:  # argparse's usage errors
-        status = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
+from tests.helpers.enquiry_cli import run, town_data
 
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     """A data folder whose catalogue holds two services, `town:bins` and `town:housing`."""
-    store = CatalogueStore.open(tmp_path / "catalogue.db")
-    services = [Service(id="bins", name="Bin collections"), Service(id="housing", name="Housing")]
-    feed = ParsedFeed(path=tmp_path / "town.json", format="test", catalogue=Catalogue(services))
-    store.apply_imports([("town", feed)])
-    store.close()
-    return tmp_path
+    return town_data(tmp_path)
 
 
 def add(capsys: pytest.CaptureFixture[str], data: Path, *extra: str) -> tuple[int, str, str]:
     return run(capsys, data, "enquiries", "add", "--service", "town:bins", *extra)
 
 
-def test_add_prints_the_new_id_and_list_shows_it(
+def test_add_prints_the_new_reference_and_list_shows_it(
     capsys: pytest.CaptureFixture[str], data: Path
 ) -> None:
     status, out, err = add(capsys, data, "--outcome", "advice-given", "--note", "Missed bin")
     assert status == 0, err
-    new_id = out.strip()
+    new_ref = out.strip()
+    assert reference.normalise(new_ref) == new_ref
     status, out, _ = run(capsys, data, "enquiries", "list", "--json")
     [shown] = json.loads(out)
-    assert (shown["id"], shown["outcome"], shown["service_ids"]) == (
-        new_id,
+    assert (shown["reference"], shown["outcome"], shown["service_ids"]) == (
+        new_ref,
         "advice given",
         ["town:bins"],
     )
     assert shown["sync_state"] == "saved locally"
     _, out, _ = run(capsys, data, "enquiries", "list")
-    assert new_id in out and "advice given" in out
+    assert new_ref in out and "advice given" in out
 
 
 def test_outcomes_are_accepted_as_written_or_hyphenated(
@@ -140,10 +128,10 @@ def test_caller_details_are_stored_in_standard_forms_with_consent(
     email = ("--email", "Joan.ONeill@Example.ORG", "--postcode", "m33 7zz")
     status, out, err = add(capsys, data, "--outcome", "signposted", *details, *email, "--consent")
     assert status == 0, err
-    new_id = out.strip()
+    new_ref = out.strip()
     run(capsys, data, "enquiries", "export", str(data / "all.json"), "--include-caller")
     [record] = json.loads((data / "all.json").read_text(encoding="utf-8"))
-    assert record["id"] == new_id
+    assert record["reference"] == new_ref
     assert (record["caller_name"], record["caller_phone"], record["caller_email"]) == (
         "Joan O'Neill",
         "+441619122000",
@@ -179,7 +167,7 @@ def test_export_takes_its_format_from_the_file_name(
     assert run(capsys, data, "enquiries", "export", str(data / "e.JSON"))[0] == 0
     assert len(json.loads((data / "e.JSON").read_text(encoding="utf-8"))) == 1
     assert run(capsys, data, "enquiries", "export", str(data / "e.csv"))[0] == 0
-    assert (data / "e.csv").read_bytes().startswith(b"\xef\xbb\xbfid,")
+    assert (data / "e.csv").read_bytes().startswith(b"\xef\xbb\xbfreference,id,")
     status, _, err = run(capsys, data, "enquiries", "export", str(data / "e.xlsx"))
     assert status == 1 and err.count("\n") == 1 and ".csv or .json" in err
     assert not (data / "e.xlsx").exists()

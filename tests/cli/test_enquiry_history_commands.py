@@ -28,7 +28,7 @@ def test_history_lists_a_consented_callers_enquiries_newest_first(
     )
     assert status == 0, err
     found = json.loads(out)
-    assert [f["id"] for f in found] == [second.strip(), first.strip()]
+    assert [f["reference"] for f in found] == [second.strip(), first.strip()]
     assert found[0]["reason"] == "missed-collection" and found[0]["outcome"] == "signposted"
     assert found[0]["service_names"] == ["Bin collections"]
     status, out, _ = run(capsys, data, "enquiries", "history", "--email", "JOAN@example.org")

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from frontdesk.core.enquiry import Caller, Channel, EnquiryDraft, Outcome
 from frontdesk.gui import i18n
-from frontdesk.gui.enquiry.history import CallerHistoryPanel
+from frontdesk.gui.enquiry.caller_history import CallerHistoryPanel
 from frontdesk.gui.enquiry.today import DURATION_COLUMN
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.store.caller_history import PastEnquiry

@@ -85,6 +85,7 @@ def test_today_model(qtmodeltester: ModelTester) -> None:
             referral_status=ReferralStatus.IN_PROGRESS,
             duration_seconds=192,
             wrap_up_seconds=65,
+            reference="K7M23456X",
         ),
         Enquiry(
             "b",
@@ -99,10 +100,12 @@ def test_today_model(qtmodeltester: ModelTester) -> None:
     model = TodayModel()
     model.set_enquiries(enquiries)
     qtmodeltester.check(model)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Reference"
+    assert model.index(0, 0).data() == "K7M23456X"
     assert model.index(0, STATUS_COLUMN).data() == "Saved on this desk · In progress"
     assert model.index(1, STATUS_COLUMN).data() == "Rejected by the hub: unknown service"
-    assert model.index(0, 2).data() == "Referred"
-    assert model.index(0, 3).data() == "2"
+    assert model.index(0, 3).data() == "Referred"
+    assert model.index(0, 4).data() == "2"
     assert model.headerData(DURATION_COLUMN, Qt.Orientation.Horizontal) == "Duration"
     assert model.index(0, DURATION_COLUMN).data() == "03:12 + 01:05 wrap-up"
     assert model.index(1, DURATION_COLUMN).data() == "—"  # saved before timings were kept

@@ -61,9 +61,12 @@ class World:
         refer_to: str | None = None,
         outcome: str | None = None,
         services: tuple[str, ...] = (),
+        reference: str | None = None,
     ) -> str | None:
         """Push an enquiry as a desk would; returns the referral id if one was sent."""
         created: dict[str, Any] = {"channel": "phone"}
+        if reference is not None:
+            created["reference"] = reference
         if caller is not None:
             created["caller"] = {**caller, "consent": True}
         ops = [self._op(role, enquiry, "created", created)]

@@ -228,11 +228,17 @@ def test_the_batch_answers_and_stores_what_op_by_op_does(
 
 def test_every_enquiry_column_an_event_sets_is_one_the_batch_writes() -> None:
     at = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
-    data = {"channel": "phone", "started_at": at.isoformat(), "outcome": "advice given"}
+    data = {
+        "channel": "phone",
+        "started_at": at.isoformat(),
+        "outcome": "advice given",
+        "changes": {"outcome": "signposted", "channel": "email", "notes": "later"},
+    }
     for kind in EventKind:
         event = EventPayload("enq", "ev", kind, at, data)
         columns = set(shared.enquiry_values(event, at))
-        assert columns <= {*shared.ENQUIRY_SETTABLE, "updated_at"}, kind
+        created_only = shared.ENQUIRY_CREATED_ONLY if kind is EventKind.CREATED else ()
+        assert columns <= {*shared.ENQUIRY_SETTABLE, *created_only, "updated_at"}, kind
 
 
 def _principal(engine: Engine, name: str) -> Principal:

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from frontdesk.core import reference
 from frontdesk.hub.accounts.api_keys import create_key
 from frontdesk.hub.http.app import routes
 from tests.helpers.hub import PASSWORD, PROTOCOL, event_op
@@ -64,6 +65,7 @@ def _open311_post(world: World, role: str) -> Call:
 
 
 REFERRAL = "ref-matrix"
+MATRIX_REFERENCE = reference.make("MAT", 1)
 OTHER_AGENCY = frozenset({"other_agency"})
 MATRIX: dict[tuple[str, str], Entry] = {
     ("GET", "/"): Entry(EVERYONE, _fixed("/")),
@@ -73,6 +75,9 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("POST", "/auth/v1/logout"): Entry(SIGNED_IN, _fixed("/auth/v1/logout")),
     ("GET", "/sync/v1/changes"): Entry(SIGNED_IN, _fixed("/sync/v1/changes")),
     ("POST", "/sync/v1/push"): Entry(COUNCIL_STAFF, _push),
+    ("POST", "/sync/v1/reference-prefix"): Entry(
+        COUNCIL_STAFF, lambda w, r: Call("/sync/v1/reference-prefix", json={"device_id": f"p-{r}"})
+    ),
     ("GET", "/services"): Entry(EVERYONE, _fixed("/services")),
     ("GET", "/services/{id:path}"): Entry(EVERYONE, _fixed(f"/services/{SERVICE}")),
     ("GET", "/organizations"): Entry(EVERYONE, _fixed("/organizations")),
@@ -121,6 +126,11 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("GET", "/supervisor/v1/enquiries"): Entry(READERS, _fixed("/supervisor/v1/enquiries")),
     ("GET", "/supervisor/v1/enquiries/export"): Entry(
         READERS, _fixed("/supervisor/v1/enquiries/export", params={"format": "csv"})
+    ),
+    ("GET", "/supervisor/v1/enquiries/{reference}"): Entry(
+        frozenset({"supervisor", "admin"}),
+        _fixed(f"/supervisor/v1/enquiries/{MATRIX_REFERENCE.lower()}"),
+        frozenset({"other_supervisor"}),
     ),
     ("GET", "/supervisor/v1/statistics"): Entry(READERS, _fixed("/supervisor/v1/statistics")),
     ("POST", "/admin/v1/purge"): Entry(
@@ -173,7 +183,9 @@ def _reason(body: Any) -> str:
 @pytest.fixture
 def world(hub):  # type: ignore[no-untyped-def]
     world = make_world(hub)
-    world.enquiry("matrix", refer_to=SERVICE)  # referral "ref-matrix": council → housing
+    world.enquiry(
+        "matrix", refer_to=SERVICE, reference=MATRIX_REFERENCE
+    )  # referral "ref-matrix": council → housing
     create_key(hub.engine, "adviser", actor="test")
     return world
 

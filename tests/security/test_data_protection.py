@@ -189,5 +189,5 @@ def test_the_supervisors_csv_export_starts_with_a_byte_order_mark(world: World) 
         params={"format": "csv"},
         headers=world.headers["supervisor"],
     )
-    assert response.content.startswith(b"\xef\xbb\xbfid,organization_id,")
+    assert response.content.startswith(b"\xef\xbb\xbfreference,id,organization_id,")
     assert "caller_name" not in response.content.decode("utf-8-sig")

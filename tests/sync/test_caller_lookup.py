@@ -11,7 +11,7 @@ import uuid
 import pytest
 from sqlalchemy import Engine
 
-from frontdesk.core.enquiry import Caller, Channel, EnquiryDraft, Outcome
+from frontdesk.core.enquiry import Caller, Channel, Enquiry, EnquiryDraft, Outcome
 from frontdesk.store.caller_history import CallerQuery, desk_history
 from frontdesk.sync.caller_lookup import hub_history
 from frontdesk.sync.errors import HubUnreachable
@@ -20,7 +20,7 @@ from tests.helpers.hub_process import Desk, HubProcess
 JOAN = Caller(name="Joan O'Neill", phone="0161 912 2000", consent=True)
 
 
-def save(desk: Desk, caller: Caller, note: str) -> str:
+def save(desk: Desk, caller: Caller, note: str) -> Enquiry:
     draft = EnquiryDraft(
         id=str(uuid.uuid4()),
         channel=Channel.PHONE,
@@ -30,7 +30,7 @@ def save(desk: Desk, caller: Caller, note: str) -> str:
         outcome=Outcome.ADVICE_GIVEN,
         reason="missed-collection",
     )
-    return desk.log.save(draft).id
+    return desk.log.save(draft)
 
 
 def test_a_repeat_caller_is_recognised_online_from_the_hub_and_offline_from_the_desk(
@@ -40,7 +40,8 @@ def test_a_repeat_caller_is_recognised_online_from_the_hub_and_offline_from_the_
     first.sign_in(hub.url, "alice")
     second.sign_in(hub.url, "bob")
     elsewhere.sign_in(hub.url, "lena")
-    earlier = save(first, JOAN, "bin missed")
+    saved = save(first, JOAN, "bin missed")
+    earlier = saved.id
     save(first, Caller(phone="0161 912 2000", consent=False), "did not consent")
     assert first.sync().push.applied >= 1
 
@@ -62,5 +63,5 @@ def test_a_repeat_caller_is_recognised_online_from_the_hub_and_offline_from_the_
         hub_history(first.store, query, tokens=first.tokens)
     assert [p.id for p in desk_history(first.store, query)] == [earlier]
     offline = first.cli("enquiries", "history", "--phone", "0161 912 2000")
-    assert offline.returncode == 0 and earlier in offline.stdout
+    assert offline.returncode == 0 and str(saved.reference) in offline.stdout
     assert "the hub's history is left out" in offline.stderr

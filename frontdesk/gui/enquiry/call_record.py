@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, Signal
 
 from frontdesk.core.enquiry import Enquiry
 from frontdesk.gui import message
+from frontdesk.gui.enquiry.caller_history import CallerHistory
 from frontdesk.gui.enquiry.form import EnquiryForm
-from frontdesk.gui.enquiry.history import CallerHistory
 from frontdesk.gui.enquiry.reasons import label_of, reason_items
 from frontdesk.gui.operations import OperationRunner, is_environment_error
 from frontdesk.search.catalogue_access import CatalogueAccess

@@ -128,7 +128,12 @@ class EnquiryController(QObject):
     def _saved(self, outcome: SaveOutcome) -> None:
         self.form.clear()
         self.record.saved(outcome.enquiry)
-        message.info(self.tr("Enquiry saved on this desk."))
+        reference = outcome.enquiry.reference or ""
+        message.info(
+            self.tr("Enquiry {0} saved on this desk. Give the caller this reference.").format(
+                reference
+            )
+        )
         self.saved.emit(outcome)
 
     def _save_failed(self, error: BaseException) -> None:
@@ -158,6 +163,13 @@ class EnquiryController(QObject):
         ).format(action, reason)
 
     def new_enquiry(self) -> None:
+        self._start_new(None)
+
+    def follow_up_call(self, enquiry_id: str, reference: str) -> None:
+        """A new call about an earlier enquiry: a new enquiry linked to it."""
+        self._start_new((enquiry_id, reference))
+
+    def _start_new(self, follows: tuple[str, str] | None) -> None:
         if self.form.has_content() and not Ask.discard_enquiry(self._window):
             return
         old, desk = self.form.draft(), self._desk
@@ -165,5 +177,5 @@ class EnquiryController(QObject):
         if old is not None and desk is not None:
             self._runner.run(lambda: desk.discard_draft(old.id), key="draft")
         self.form.clear()
-        self.form.start()
+        self.form.start(follows=follows)
         self.started.emit()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.core.enquiry import Caller, Channel, EnquiryDraft, Outcome
 from frontdesk.gui.enquiry.caller_checks import CallerFieldChecks
-from frontdesk.gui.enquiry.history import CallerHistoryPanel
+from frontdesk.gui.enquiry.caller_history import CallerHistoryPanel
 from frontdesk.gui.enquiry.linked import LinkedServicesModel
 from frontdesk.gui.enquiry.timer import CallTimer
 from frontdesk.gui.enquiry.vocabulary import channel_labels, outcome_labels
@@ -59,8 +59,12 @@ class EnquiryForm(QWidget):
         super().__init__(parent)
         self._draft_id: str | None = None
         self._started: dt.datetime | None = None
+        self._follows: str | None = None  # the earlier enquiry this call is about
         self._loading = False
         self.timer = CallTimer()
+        self.follows_note = QLabel()  # "Follows up enquiry …", shown only for such a call
+        self.follows_note.setWordWrap(True)
+        self.follows_note.hide()
         self.new_button = QPushButton(self.tr("New enquiry (Ctrl+N)"))
         self.wrap_up_button = QPushButton(self.tr("Wrap-up done"))
         self.wrap_up_button.setAccessibleDescription(
@@ -157,6 +161,7 @@ class EnquiryForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.follows_note)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.save_button)
 
@@ -221,16 +226,34 @@ class EnquiryForm(QWidget):
             draft.service_ids or draft.notes.strip() or draft.outcome or not draft.caller.is_empty()
         )
 
-    def start(self, draft_id: str | None = None, started: dt.datetime | None = None) -> None:
+    def start(
+        self,
+        draft_id: str | None = None,
+        started: dt.datetime | None = None,
+        follows: tuple[str, str] | None = None,
+    ) -> None:
+        """Start an enquiry; `follows` is (id, reference) of an earlier one it is about."""
         self._draft_id = draft_id or str(uuid.uuid4())
         self._started = started or dt.datetime.now(dt.UTC)
         self.timer.start(self._started)
+        self._show_follows(follows)
         self.call_started.emit()
+
+    def _show_follows(self, follows: tuple[str, str] | None) -> None:
+        self._follows = follows[0] if follows else None
+        if follows is None:
+            self.follows_note.hide()
+            return
+        shown = follows[1] or self.tr("an earlier enquiry")
+        self.follows_note.setText(self.tr("This call follows up enquiry {0}.").format(shown))
+        self.follows_note.setAccessibleName(self.follows_note.text())
+        self.follows_note.show()
 
     def clear(self) -> None:
         self._loading = True
         try:
             self._draft_id, self._started = None, None
+            self._show_follows(None)
             self.timer.stop()
             self.channel.setCurrentIndex(0)
             self.consent.setChecked(False)
@@ -268,13 +291,16 @@ class EnquiryForm(QWidget):
             outcome=Outcome(outcome) if outcome else None,
             referral_service_id=str(referral) if referral and outcome == Outcome.REFERRED else None,
             reason=str(reason) if reason else None,
+            follows_id=self._follows,
         )
 
     def load(self, draft: EnquiryDraft, names: dict[str, str]) -> None:
         """Put a restored draft back on screen, exactly as it was typed."""
         self._loading = True
         try:
-            self.start(draft.id, draft.started_at)
+            self.start(
+                draft.id, draft.started_at, (draft.follows_id, "") if draft.follows_id else None
+            )
             self.channel.setCurrentIndex(max(0, self.channel.findData(draft.channel.value)))
             self.consent.setChecked(draft.caller.consent)
             self.name.setText(draft.caller.name or "")

@@ -1,7 +1,8 @@
 """Today's enquiries: a table model over enquiry ids (rows cached as the log returned them)
-and the panel that shows it with each enquiry's way to the hub: saved locally, sent (the
-hub confirmed it), rejected (the reason in the tooltip and accessible description), and
-the referral's status as the agency reports it."""
+and the panel that shows it with each enquiry's reference and way to the hub: saved
+locally, sent (the hub confirmed it), rejected (the reason in the tooltip and accessible
+description), and the referral's status as the agency reports it. Return (or a double
+click) on a row reopens that enquiry."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -33,9 +36,10 @@ from frontdesk.gui.enquiry.vocabulary import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = 6
-DURATION_COLUMN = 4
-STATUS_COLUMN = 5
+COLUMNS = 7
+REFERENCE_COLUMN = 0
+DURATION_COLUMN = 5
+STATUS_COLUMN = 6
 
 
 def status_text(enquiry: Enquiry) -> str:
@@ -103,6 +107,7 @@ class TodayModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         titles = (
+            QCoreApplication.translate("TodayModel", "Reference"),
             QCoreApplication.translate("TodayModel", "Time"),
             QCoreApplication.translate("TodayModel", "Channel"),
             QCoreApplication.translate("TodayModel", "Outcome"),
@@ -123,13 +128,15 @@ class TodayModel(QAbstractTableModel):
             return rejection_text(enquiry) if column == STATUS_COLUMN else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
-        if column == 0:
-            return enquiry.saved_at.astimezone().strftime("%H:%M")
+        if column == REFERENCE_COLUMN:
+            return enquiry.reference or "—"
         if column == 1:
-            return channel_labels()[enquiry.channel]
+            return enquiry.saved_at.astimezone().strftime("%H:%M")
         if column == 2:
-            return outcome_labels()[enquiry.outcome] if enquiry.outcome else "—"
+            return channel_labels()[enquiry.channel]
         if column == 3:
+            return outcome_labels()[enquiry.outcome] if enquiry.outcome else "—"
+        if column == 4:
             return str(len(enquiry.service_ids))
         if column == DURATION_COLUMN:
             return duration_text(enquiry)
@@ -138,13 +145,34 @@ class TodayModel(QAbstractTableModel):
         return None
 
 
+class _TodayTable(QTableView):
+    """Return or Enter on a row asks for it to be reopened. Signals: reopen_requested(int row)."""
+
+    reopen_requested = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.reopen_requested.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
 class TodayPanel(QWidget):
-    """The table of today's enquiries. Signals: none of its own."""
+    """The table of today's enquiries.
+
+    Signals:
+        reopen_requested(str): the id of the enquiry to open again (Return on its row).
+    """
+
+    reopen_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = TodayModel(self)
-        self.table = QTableView()
+        self.table = _TodayTable()
+        self.table.reopen_requested.connect(self._reopen)
+        self.table.doubleClicked.connect(lambda index: self._reopen(index.row()))
+        self.table.setAccessibleDescription(self.tr("Press Return to open an enquiry again"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -162,3 +190,8 @@ class TodayPanel(QWidget):
 
     def set_enquiries(self, enquiries: tuple[Enquiry, ...]) -> None:
         self.model.set_enquiries(enquiries)
+
+    def _reopen(self, row: int) -> None:
+        enquiry = self.model.enquiry(row)
+        if enquiry is not None:
+            self.reopen_requested.emit(enquiry.id)

@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from frontdesk.core import reference
 from frontdesk.hub.accounts.access import require_org, require_role
 from frontdesk.hub.accounts.registry import Role
 from frontdesk.hub.catalogue.read import Paging
@@ -17,6 +18,7 @@ from frontdesk.hub.enquiries.reports import (
     EnquiryFilter,
     export,
     list_enquiries,
+    one_enquiry,
     record_export,
     statistics,
     to_csv,
@@ -55,6 +57,19 @@ async def enquiries(request: Request) -> JSONResponse:
     )
     page = await run_in_threadpool(list_enquiries, hub(request).engine, where, paging)
     return JSONResponse(page)
+
+
+async def enquiry(request: Request) -> JSONResponse:
+    """One enquiry by the reference the caller quotes, with its amendment history."""
+    where, _ = await _filter(request, "read enquiries")
+    typed = str(request.path_params["reference"])
+    canonical = reference.normalise(typed)
+    if canonical is None:
+        raise ApiError(400, "bad_parameter", "not an enquiry reference (check character wrong)")
+    found = await run_in_threadpool(one_enquiry, hub(request).engine, where, canonical)
+    if found is None:
+        raise ApiError(404, "not_found", "no enquiry has that reference")
+    return JSONResponse(found)
 
 
 async def export_enquiries(request: Request) -> Response:

@@ -70,7 +70,7 @@ def _found(conn: Connection, lookup: CallerLookup) -> list[Any]:
     e, c = t.enquiries.c, t.enquiry_callers.c
     started = func.coalesce(e.started_at, e.created_at).label("started")
     query = (
-        select(e.id, e.outcome, started, c.phone_key, c.email_key, c.name)
+        select(e.id, e.reference, e.outcome, started, c.phone_key, c.email_key, c.name)
         .join_from(t.enquiries, t.enquiry_callers, e.id == c.enquiry_id)
         .where(_matching(lookup))
         .order_by(started.desc(), e.id.desc())
@@ -107,7 +107,7 @@ def caller_history(
         items.append(
             {
                 "id": row.id,
-                "reference": None,
+                "reference": row.reference,
                 "started_at": _utc(row.started).isoformat(),
                 "outcome": row.outcome,
                 "service_ids": services[row.id],

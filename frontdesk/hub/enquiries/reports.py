@@ -31,6 +31,7 @@ from frontdesk.hub.enquiries.callers import FIELDS, details_of
 
 JsonObject = dict[str, Any]
 CSV_COLUMNS = (
+    "reference",
     "id",
     "organization_id",
     "channel",
@@ -44,6 +45,8 @@ CSV_COLUMNS = (
     "referral_statuses",
     "caller_held",
     "caller_purged",
+    "follows_id",
+    "follow_up_done_at",
     "created_at",
     "updated_at",
 )
@@ -65,7 +68,7 @@ def _started() -> Any:
     return func.coalesce(e.started_at, e.created_at)
 
 
-def _query(where: EnquiryFilter) -> Select[Any]:
+def _query(where: EnquiryFilter, reference: str | None = None) -> Select[Any]:
     e, c = t.enquiries.c, t.enquiry_callers.c
     query = select(
         e.id,
@@ -75,11 +78,16 @@ def _query(where: EnquiryFilter) -> Select[Any]:
         e.outcome,
         e.created_at,
         e.updated_at,
+        e.reference,
+        e.follows_id,
+        e.follow_up_done_at,
         c.purged_at,
         (c.purged_at.is_(None) & or_(*(c[f].is_not(None) for f in FIELDS))).label("caller_held"),
     ).join_from(t.enquiries, t.enquiry_callers, e.id == c.enquiry_id, isouter=True)
     if where.organization_id is not None:
         query = query.where(e.organization_id == where.organization_id)
+    if reference is not None:
+        query = query.where(e.reference == reference)
     if where.since is not None:
         query = query.where(_started() >= where.since)
     if where.until is not None:
@@ -136,7 +144,9 @@ def _render(conn: Connection, rows: list[Any], include_caller: bool) -> list[Jso
     callers = details_of(conn, ids) if include_caller else {}
     rendered = []
     for row in rows:
+        done = row.follow_up_done_at
         item: JsonObject = {
+            "reference": row.reference,
             "id": row.id,
             "organization_id": row.organization_id,
             "channel": row.channel,
@@ -147,6 +157,8 @@ def _render(conn: Connection, rows: list[Any], include_caller: bool) -> list[Jso
             "referrals": referrals[row.id],
             "caller_held": bool(row.caller_held),
             "caller_purged": row.purged_at is not None,
+            "follows_id": row.follows_id,
+            "follow_up_done_at": done.isoformat() if done else None,
             "created_at": row.created_at.isoformat(),
             "updated_at": row.updated_at.isoformat(),
         }
@@ -154,6 +166,46 @@ def _render(conn: Connection, rows: list[Any], include_caller: bool) -> list[Jso
             item["caller"] = callers.get(row.id)
         rendered.append(item)
     return rendered
+
+
+def one_enquiry(engine: Engine, where: EnquiryFilter, reference: str) -> JsonObject | None:
+    """The enquiry with `reference` in the filter's organisation, with its history: every
+    event as the desk sent it (caller details left out, as in the list) and when the hub
+    received it. None if there is none there."""
+    with reading(engine) as conn:
+        row = conn.execute(_query(where, reference)).first()
+        if row is None:
+            return None
+        [item] = _render(conn, [row], include_caller=False)
+        ev = t.enquiry_events.c
+        events = conn.execute(
+            select(ev.kind, ev.at, ev.data, ev.received_at)
+            .where(ev.enquiry_id == row.id)
+            .order_by(ev.at, ev.received_at, ev.id)
+        )
+        item["history"] = [
+            {
+                "kind": event.kind,
+                "at": event.at.isoformat(),
+                "received_at": event.received_at.isoformat(),
+                "data": _without_caller(json.loads(event.data)),
+            }
+            for event in events
+        ]
+        item["follows_reference"] = (
+            conn.scalar(select(t.enquiries.c.reference).where(t.enquiries.c.id == row.follows_id))
+            if row.follows_id
+            else None
+        )
+    return item
+
+
+def _without_caller(data: JsonObject) -> JsonObject:
+    shown = {k: v for k, v in data.items() if k != "caller"}
+    changes = shown.get("changes")
+    if isinstance(changes, dict) and "caller" in changes:
+        shown["changes"] = {k: v for k, v in changes.items() if k != "caller"}
+    return shown
 
 
 def list_enquiries(engine: Engine, where: EnquiryFilter, paging: Paging) -> JsonObject:

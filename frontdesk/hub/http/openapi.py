@@ -246,6 +246,35 @@ def _paths() -> JsonObject:
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Push"}}},
             },
         ),
+        "/sync/v1/reference-prefix": _sync(
+            "post",
+            "The prefix of this desk's enquiry references: handed out once per device, "
+            "the same one when asked again.",
+            {
+                "200": _ok(
+                    {
+                        "type": "object",
+                        "properties": {
+                            "device_id": {"type": "string"},
+                            "prefix": {"type": "string"},
+                        },
+                    }
+                ),
+                "403": _error("Role may not push, or device belongs to another organisation"),
+            },
+            requestBody={
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["device_id"],
+                            "properties": {"device_id": {"type": "string", "maxLength": 200}},
+                        }
+                    }
+                },
+            },
+        ),
     }
 
 

@@ -141,6 +141,28 @@ def _reports() -> JsonObject:
                 parameters=[*window, *PAGING],
             )
         },
+        "/supervisor/v1/enquiries/{reference}": {
+            "get": op(
+                tag,
+                "One enquiry by its reference (any case, hyphens allowed), with its history "
+                "of events and amendments (no caller details).",
+                {
+                    "200": json_content(ref("EnquiryWithHistory")),
+                    **SIGNED_IN,
+                    **forbidden,
+                    "404": error("No enquiry of yours has that reference"),
+                },
+                parameters=[
+                    {
+                        "name": "reference",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string", "maxLength": 40},
+                    },
+                    window[0],
+                ],
+            )
+        },
         "/supervisor/v1/enquiries/export": {
             "get": op(
                 tag,
@@ -233,6 +255,28 @@ def referral_schemas() -> JsonObject:
         "EnquiryPage": {
             "allOf": [ref("Page")],
             "properties": {"contents": {"type": "array", "items": {"type": "object"}}},
+        },
+        "EnquiryWithHistory": {
+            "type": "object",
+            "properties": {
+                "reference": {"type": ["string", "null"]},
+                "id": STRING,
+                "outcome": {"type": ["string", "null"]},
+                "follows_reference": {"type": ["string", "null"]},
+                "follow_up_done_at": {"type": ["string", "null"]},
+                "history": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "kind": STRING,
+                            "at": DATE_TIME,
+                            "received_at": DATE_TIME,
+                            "data": {"type": "object"},
+                        },
+                    },
+                },
+            },
         },
         "SubjectQuery": {
             "type": "object",

@@ -25,6 +25,7 @@ from frontdesk.hub.http.endpoint import (
     text_param,
 )
 from frontdesk.hub.sync.changes import CursorError, CursorExpired, read_changes_json
+from frontdesk.hub.sync.prefixes import prefix_for
 from frontdesk.hub.sync.push import DeviceNotYours, OpIdReused, push, push_on
 from frontdesk.hub.sync.push_validation import EnvelopeError, Op, parse_push
 
@@ -145,3 +146,27 @@ def _push(
     engine: Engine, who: Principal, device_id: str, ops: list[Op], client: str
 ) -> list[dict[str, Any]]:
     return push(engine, who, device_id, ops, client).results
+
+
+async def reference_prefix(request: Request) -> JSONResponse:
+    """`POST /sync/v1/reference-prefix {device_id}`: the prefix of this desk's references."""
+    check_protocol(request, required=True)
+    who = await signed_in(request)
+    _may_push(who)
+    body = await read_json(request, 4096)
+    device_id = body.get("device_id") if isinstance(body, dict) else None
+    if not (isinstance(device_id, str) and 0 < len(device_id) <= 200 and device_id.isprintable()):
+        raise ApiError(
+            400,
+            "invalid_request",
+            "device_id must be a non-empty string of at most 200 printable characters",
+        )
+    try:
+        prefix = await run_in_threadpool(prefix_for, hub(request).engine, who, device_id)
+    except DeviceNotYours:
+        raise ApiError(
+            403,
+            "device_forbidden",
+            "this device id belongs to another organisation; the desk must make a new one",
+        ) from None
+    return JSONResponse({"device_id": device_id, "prefix": prefix})

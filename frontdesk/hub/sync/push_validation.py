@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from frontdesk.core import reference
 from frontdesk.core.enquiry import Channel, EventKind, Outcome
 from frontdesk.core.reason_codes import is_reason_code
 from frontdesk.hub.columns import has_nul
@@ -184,6 +185,13 @@ def _check_data(kind: EventKind, data: dict[str, Any]) -> str | None:
         started = data.get("started_at")
         if started is not None and _datetime(started) is None:
             return "data.started_at must be an ISO 8601 date and time"
+        problem = _check_created_links(data)
+        if problem:
+            return problem
+    if kind is EventKind.AMENDED:
+        problem = _check_changes(data.get("changes", {}))
+        if problem:
+            return problem
     problem = _check_timing(kind, data) or _check_reason(kind, data)
     if problem:
         return problem
@@ -197,4 +205,33 @@ def _check_data(kind: EventKind, data: dict[str, Any]) -> str | None:
         isinstance(service_id, str) and 0 < len(service_id) <= 300 and service_id.isprintable()
     ):
         return "data.service_id must name the service referred to"
+    return None
+
+
+def _check_created_links(data: dict[str, Any]) -> str | None:
+    """A created event's reference (checked by its check character) and the enquiry it
+    follows up, both optional."""
+    given = data.get("reference")
+    if given is not None and not (isinstance(given, str) and reference.is_valid(given)):
+        return f"data.reference {_shown(given)} is not an enquiry reference"
+    follows = data.get("follows")
+    if follows is not None and not _is_id(follows):
+        return f"data.follows must be an enquiry id of 1–{MAX_ID_CHARS} characters"
+    return None
+
+
+def _check_changes(changes: Any) -> str | None:
+    """An amendment's fields the hub applies to the enquiry: the outcome and channel."""
+    if not isinstance(changes, dict):
+        return "data.changes must be an object"
+    outcome = changes.get("outcome")
+    if outcome is not None and not (
+        isinstance(outcome, str) and outcome in {o.value for o in Outcome}
+    ):
+        return f"data.changes.outcome {_shown(outcome)} is not an outcome"
+    channel = changes.get("channel")
+    if "channel" in changes and not (
+        isinstance(channel, str) and channel in {c.value for c in Channel}
+    ):
+        return f"data.changes.channel {_shown(channel)} is not a channel"
     return None

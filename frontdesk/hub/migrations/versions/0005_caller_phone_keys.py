@@ -18,7 +18,7 @@ from alembic import op
 from frontdesk.hub.enquiries.callers import phone_key
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

@@ -50,22 +50,27 @@ _BATCH_READ = (
 _BATCH_WRITE = """
 WITH new_enquiries AS (
     INSERT INTO enquiries (id, organization_id, account_id, device_id, channel, started_at,
-                           outcome, created_at, updated_at)
+                           outcome, created_at, updated_at, reference, follows_id,
+                           follow_up_done_at)
     SELECT id, organization_id, account_id, device_id, channel, started_at, outcome,
-           created_at, updated_at
+           created_at, updated_at, reference, follows_id, follow_up_done_at
     FROM json_to_recordset(%(rows)s::json -> 'created')
         AS r(id text, organization_id text, account_id bigint, device_id text,
              channel text, started_at timestamptz, outcome text, created_at timestamptz,
-             updated_at timestamptz)
+             updated_at timestamptz, reference text, follows_id text,
+             follow_up_done_at timestamptz)
 ), changed_enquiries AS (
     UPDATE enquiries AS e SET
         channel = CASE WHEN r.set_channel THEN r.channel ELSE e.channel END,
         started_at = CASE WHEN r.set_started_at THEN r.started_at ELSE e.started_at END,
         outcome = CASE WHEN r.set_outcome THEN r.outcome ELSE e.outcome END,
+        follow_up_done_at = CASE WHEN r.set_follow_up_done_at THEN r.follow_up_done_at
+                                 ELSE e.follow_up_done_at END,
         updated_at = r.updated_at
     FROM json_to_recordset(%(rows)s::json -> 'changed')
         AS r(id text, set_channel boolean, channel text, set_started_at boolean,
              started_at timestamptz, set_outcome boolean, outcome text,
+             set_follow_up_done_at boolean, follow_up_done_at timestamptz,
              updated_at timestamptz)
     WHERE e.id = r.id
 ), events AS (

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, insert, update
+from sqlalchemy import Connection, insert, select, update
 
 from frontdesk.core.enquiry import EventKind
 from frontdesk.hub import schema as t
@@ -22,6 +22,7 @@ from frontdesk.hub.sync.push.shared import (
     enquiry_values,
     event_data_text,
     referral_id,
+    rejected,
 )
 from frontdesk.hub.sync.push_validation import EventPayload, Op
 
@@ -60,6 +61,9 @@ def apply_event(
     if refused is not None:
         return refused
     values = enquiry_values(event, now)
+    taken = _reference_taken(conn, event, values.get("reference"))
+    if taken is not None:
+        return rejected(op, taken)
     if owner is None:
         # Created with its final values: a later statement in the same CTE could not see
         # the new row to update it.
@@ -90,6 +94,18 @@ def apply_event(
         )
     )
     return {"op_id": op.op_id, "status": APPLIED}
+
+
+def _reference_taken(conn: Connection, event: EventPayload, reference: str | None) -> str | None:
+    """A reference another enquiry holds: two standalone desks that happened on the same
+    prefix (docs/decisions.md, "References"). Refused with the reason, never overwritten."""
+    if reference is None:
+        return None
+    e = t.enquiries.c
+    holder = conn.scalar(select(e.id).where(e.reference == reference))
+    if holder is None or holder == event.enquiry_id:
+        return None
+    return f"reference {reference} is already another enquiry's"
 
 
 def after_event(conn: Connection, who: Principal, event: EventPayload, now: dt.datetime) -> None:

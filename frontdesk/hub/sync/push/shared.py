@@ -88,8 +88,10 @@ def referral_id(event: EventPayload) -> str:
     return str(given) if usable else event.event_id
 
 
-#: The enquiry columns an event may set, besides updated_at.
-ENQUIRY_SETTABLE = ("channel", "started_at", "outcome")
+#: The enquiry columns an event may set after the enquiry is created, besides updated_at.
+ENQUIRY_SETTABLE = ("channel", "started_at", "outcome", "follow_up_done_at")
+#: Columns only the created event sets (the batch inserts them with the new enquiry).
+ENQUIRY_CREATED_ONLY = ("reference", "follows_id")
 
 
 def enquiry_values(event: EventPayload, now: dt.datetime) -> dict[str, Any]:
@@ -102,8 +104,18 @@ def enquiry_values(event: EventPayload, now: dt.datetime) -> dict[str, Any]:
         values["started_at"] = dt.datetime.fromisoformat(started) if started else event.at
         if values["started_at"].tzinfo is None:
             values["started_at"] = values["started_at"].replace(tzinfo=dt.UTC)
+        values["reference"] = data.get("reference")
+        values["follows_id"] = data.get("follows")
     elif event.kind is EventKind.OUTCOME_SET:
         values["outcome"] = data["outcome"]
+    elif event.kind is EventKind.AMENDED:
+        # A correction shows on the hub's enquiry, not only in its history.
+        changes = data.get("changes", {})
+        for column in ("outcome", "channel"):
+            if column in changes:
+                values[column] = changes[column]
+    elif event.kind is EventKind.FOLLOW_UP_DONE:
+        values["follow_up_done_at"] = event.at
     return values
 
 
