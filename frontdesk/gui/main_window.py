@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from frontdesk.core.enquiry import Enquiry, SyncState
-from frontdesk.gui import message
+from frontdesk.gui import message, window_size
 from frontdesk.gui.about_dialog import AboutDialog
 from frontdesk.gui.detail.panel import DetailPanel
 from frontdesk.gui.enquiry.controller import EnquiryController
@@ -92,23 +92,26 @@ class MainWindow(QMainWindow):
         self.status.set_mode(settings.hub_address)
 
     def _lay_out(self) -> None:
+        # The enquiry has the whole right-hand column, so a call fits 1366×768 without
+        # scrolling; today's enquiries sit under the service details, where their columns
+        # have room (docs/decisions.md, "A screen that fits").
         enquiry = QWidget()
         enquiry_layout = QVBoxLayout(enquiry)
         enquiry_layout.setContentsMargins(0, 0, 0, 0)
         enquiry_layout.addWidget(self.form, 1)
         enquiry_layout.addWidget(self.info_line)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(enquiry)
-        right.addWidget(self.today)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 1)
+        middle = QSplitter(Qt.Orientation.Vertical)
+        middle.addWidget(self.detail)
+        middle.addWidget(self.today)
+        middle.setStretchFactor(0, 3)
+        middle.setStretchFactor(1, 2)
+        middle.setChildrenCollapsible(False)
         columns = QSplitter(Qt.Orientation.Horizontal)
         columns.addWidget(self.search)
-        columns.addWidget(self.detail)
-        columns.addWidget(right)
-        columns.setStretchFactor(0, 4)
-        columns.setStretchFactor(1, 4)
-        columns.setStretchFactor(2, 3)
+        columns.addWidget(middle)
+        columns.addWidget(enquiry)
+        for column, stretch in enumerate((4, 4, 4)):
+            columns.setStretchFactor(column, stretch)
         columns.setChildrenCollapsible(False)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -410,6 +413,7 @@ class MainWindow(QMainWindow):
             self.sync.wake()  # send it now rather than at the next poll
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        window_size.remember(self, self.settings)
         # Queue the last keystrokes' draft on the worker; run_app waits for it before exit.
         self.enquiries.save_draft_now()
         message.bridge().shown.disconnect(self.show_message)

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 T = TypeVar("T", str, int)
 _BASE_SIZE = "frontdesk_base_point_size"
+_GEOMETRY = "ui/window_geometry"
 
 LANGUAGES: dict[str, str] = {
     "en_GB": str(QT_TRANSLATE_NOOP("Settings", "English (UK)")),
@@ -153,6 +154,18 @@ class Settings:
     @property
     def text_size(self) -> int:
         return self.get(TEXT_SIZE)
+
+    # Not a declared setting: nobody types it, the window keeps it (see window_size.py).
+    @property
+    def window_geometry(self) -> bytes:
+        raw = self._store.value(_GEOMETRY)
+        if isinstance(raw, QByteArray):
+            return bytes(raw.data())
+        return raw if isinstance(raw, bytes) else b""
+
+    @window_geometry.setter
+    def window_geometry(self, value: bytes) -> None:
+        self._store.setValue(_GEOMETRY, QByteArray(value))
 
 
 def apply_text_size(percent: int) -> None:

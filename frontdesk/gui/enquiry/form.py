@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.core.enquiry import Caller, Channel, EnquiryDraft, Outcome
+from frontdesk.gui.compact import CompactListView, CompactTextEdit
 from frontdesk.gui.enquiry.caller_checks import CallerFieldChecks
 from frontdesk.gui.enquiry.linked import LinkedServicesModel
 from frontdesk.gui.enquiry.timer import CallTimer
@@ -72,11 +71,11 @@ class EnquiryForm(QWidget):
             {"phone": self.phone, "email": self.email, "postcode": self.postcode}, self
         )
         self.linked_model = LinkedServicesModel(self)
-        self.linked = QListView()
+        self.linked = CompactListView()
         self.linked.setModel(self.linked_model)
         self.linked.setAccessibleName(self.tr("Services linked to this enquiry"))
         self.remove_button = QPushButton(self.tr("Remove linked service (Delete)"))
-        self.notes = QPlainTextEdit()
+        self.notes = CompactTextEdit()
         self.notes.setTabChangesFocus(True)  # Tab leaves the notes, as in every other field
         self.outcome = QComboBox()
         self.outcome.addItem(self.tr("Not chosen yet"), None)
@@ -92,7 +91,7 @@ class EnquiryForm(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.timer, 1)
         top.addWidget(self.new_button)
-        form = QFormLayout()
+        form = self.fields_layout = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         # Labels above fields when the window is narrow (200% text), beside them otherwise.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -123,13 +122,16 @@ class EnquiryForm(QWidget):
         form.addRow("", self.remove_button)
         for text, field in rows[6:]:
             form.addRow(self._label(text, field), field)
-        self.linked.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
-        self.linked.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
-        self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        # Three lines each at least, so a whole call fits 1366×768 with room for two more
+        # rows (docs/decisions.md); they grow into whatever height the screen has.
+        lines = self.fontMetrics().lineSpacing()
+        self.linked.setMinimumHeight(lines * 3 + 2 * self.linked.frameWidth() + 2)
+        self.linked.setMaximumHeight(lines * 7)
+        self.notes.setMinimumHeight(lines * 3 + 2 * self.notes.frameWidth() + 8)
         # The fields scroll at large text sizes; the timer and Save stay in view.
         fields = QWidget()
         fields.setLayout(form)
-        scroll = QScrollArea()
+        scroll = self.fields_scroll = QScrollArea()
         scroll.setWidget(fields)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

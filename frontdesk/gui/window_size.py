@@ -1,0 +1,30 @@
+"""Opening the main window at a size that suits the screen it is on.
+
+The first time frontdesk opens it is maximised: a contact-centre PC runs it all day, and
+the layout is made to fit a 1366×768 laptop only when it has the whole screen. Later runs
+bring back the size and place the adviser left it at (Qt's own geometry blob, which also
+remembers maximised); Qt moves a place no longer on any screen (a laptop undocked from
+its second monitor) back onto one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtWidgets import QWidget
+
+from frontdesk.gui.settings import Settings
+
+
+def show(window: QWidget, settings: Settings) -> None:
+    """Show `window` as it was left, or maximised the first time."""
+    saved = settings.window_geometry
+    if saved and window.restoreGeometry(QByteArray(saved)):
+        window.show()
+        return
+    window.showMaximized()
+
+
+def remember(window: QWidget, settings: Settings) -> None:
+    """Keep the window's size, place and maximised state for the next start."""
+    settings.window_geometry = bytes(window.saveGeometry().data())
+    settings.sync()
