@@ -10,7 +10,7 @@ import sys
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from frontdesk import __version__, logsetup
-from frontdesk.gui import crash, i18n, readiness, window_size
+from frontdesk.gui import crash, i18n, readiness, style, window_size
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner
 from frontdesk.gui.settings import Settings, apply_text_size
@@ -29,6 +29,7 @@ def application() -> QApplication:
     app.setOrganizationName("frontdesk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("org.frontdesk.Frontdesk")
+    style.install(app)
     return app
 
 

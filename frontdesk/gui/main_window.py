@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from frontdesk.core.enquiry import Enquiry, SyncState
-from frontdesk.gui import message, window_size
+from frontdesk.gui import message, style, window_size
 from frontdesk.gui.about_dialog import AboutDialog
 from frontdesk.gui.detail.panel import DetailPanel
 from frontdesk.gui.enquiry.controller import EnquiryController
@@ -95,6 +95,12 @@ class MainWindow(QMainWindow):
         # The enquiry has the whole right-hand column, so a call fits 1366×768 without
         # scrolling; today's enquiries sit under the service details, where their columns
         # have room (docs/decisions.md, "A screen that fits").
+        # Room round each panel's fields for the focus ring, which a panel would clip.
+        room = style.ring_room()
+        for panel in (self.search, self.detail, self.form, self.today):
+            layout = panel.layout()
+            if layout is not None:
+                layout.setContentsMargins(room, room, room, room)
         enquiry = QWidget()
         enquiry_layout = QVBoxLayout(enquiry)
         enquiry_layout.setContentsMargins(0, 0, 0, 0)
@@ -110,7 +116,7 @@ class MainWindow(QMainWindow):
         columns.addWidget(self.search)
         columns.addWidget(middle)
         columns.addWidget(enquiry)
-        for column, stretch in enumerate((4, 4, 4)):
+        for column, stretch in enumerate((3, 4, 3)):
             columns.setStretchFactor(column, stretch)
         columns.setChildrenCollapsible(False)
         central = QWidget()

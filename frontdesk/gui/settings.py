@@ -13,6 +13,8 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
+from frontdesk.gui import style
+
 T = TypeVar("T", str, int)
 _BASE_SIZE = "frontdesk_base_point_size"
 _GEOMETRY = "ui/window_geometry"
@@ -177,6 +179,8 @@ def apply_text_size(percent: int) -> None:
     if base is None:
         base = app.font().pointSizeF()
         app.setProperty(_BASE_SIZE, base)
+    # Check boxes, icons and arrows first: the font change makes every widget measure again.
+    style.set_text_scale(percent / 100)
     font = app.font()
     font.setPointSizeF(float(base) * percent / 100)
     app.setFont(font)

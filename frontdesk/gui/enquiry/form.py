@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.core.enquiry import Caller, Channel, EnquiryDraft, Outcome
-from frontdesk.gui.compact import CompactListView, CompactTextEdit
+from frontdesk.gui.compact import CompactListView, CompactTextEdit, FieldLabel
 from frontdesk.gui.enquiry.caller_checks import CallerFieldChecks
 from frontdesk.gui.enquiry.linked import LinkedServicesModel
 from frontdesk.gui.enquiry.timer import CallTimer
@@ -145,7 +145,7 @@ class EnquiryForm(QWidget):
 
     @staticmethod
     def _label(text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
+        label = FieldLabel(text)
         label.setBuddy(buddy)
         return label
 
