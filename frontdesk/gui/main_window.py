@@ -30,7 +30,7 @@ from frontdesk.gui.messagebar import MessageBar
 from frontdesk.gui.operations import OperationRunner
 from frontdesk.gui.search.model import IdRole
 from frontdesk.gui.search.panel import SearchPanel
-from frontdesk.gui.settings import Settings, apply_text_size
+from frontdesk.gui.settings import DATA_FOLDER, HUB_ADDRESS, Settings, apply_text_size
 from frontdesk.gui.settings_dialog import SettingsDialog
 from frontdesk.gui.shortcuts import SHORTCUTS
 from frontdesk.gui.shortcuts_dialog import ShortcutsDialog
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.desk: DeskAccess | None = None
         self.sync: SyncLink | None = None
         self.data_folder: Path | None = None  # set by whoever opens the desk's files
+        self.hub_in_use = ""  # the hub this desk is signed in to (set by whoever opens it)
         self._sync_status: SyncStatus | None = None
         self._rejected_seen: set[str] | None = None
         self.setWindowTitle(self.tr("frontdesk — find a service, log the enquiry"))
@@ -385,9 +386,17 @@ class MainWindow(QMainWindow):
             message.info(self.tr("“{0}” is already linked to the enquiry.").format(name))
 
     def edit_settings(self) -> None:
-        if SettingsDialog.edit(self.settings, self):
+        if SettingsDialog.edit(self.settings, self, self.settings_in_use()):
             apply_text_size(self.settings.text_size)
             message.info(self.tr("Settings saved. Some take effect when frontdesk restarts."))
+
+    def settings_in_use(self) -> dict[str, str]:
+        """What this running frontdesk uses for the settings a command line, the
+        environment or a sign-in can decide, for the Settings dialog to show."""
+        in_use = {HUB_ADDRESS.key: self.hub_in_use}
+        if self.data_folder is not None:
+            in_use[DATA_FOLDER.key] = str(self.data_folder)
+        return in_use
 
     def show_message(self, level: Level, text: str) -> None:
         if level is Level.INFO:

@@ -32,7 +32,9 @@ class Setting(Generic[T]):
     key: str
     kind: type[T]
     default: T
-    title: str  # English source text; translate with `translated_title()`
+    # English source text with the label's access key (&); translate with
+    # `translated_title()`; `plain_title()` is the same words without the key.
+    title: str
     help: str = ""
     minimum: int | None = None
     maximum: int | None = None
@@ -41,6 +43,9 @@ class Setting(Generic[T]):
 
     def translated_title(self) -> str:
         return QCoreApplication.translate("Settings", self.title)
+
+    def plain_title(self) -> str:
+        return self.translated_title().replace("&", "")
 
     def translated_help(self) -> str:
         return QCoreApplication.translate("Settings", self.help) if self.help else ""
@@ -67,7 +72,7 @@ HUB_ADDRESS = Setting(
     "sync/hub_address",
     str,
     "",
-    str(QT_TRANSLATE_NOOP("Settings", "Hub address")),
+    str(QT_TRANSLATE_NOOP("Settings", "&Hub address")),
     str(QT_TRANSLATE_NOOP("Settings", "Leave empty to work standalone from local imports.")),
     restart=True,
 )
@@ -75,7 +80,7 @@ DATA_FOLDER = Setting(
     "storage/data_folder",
     str,
     "",
-    str(QT_TRANSLATE_NOOP("Settings", "Data folder")),
+    str(QT_TRANSLATE_NOOP("Settings", "&Data folder")),
     str(QT_TRANSLATE_NOOP("Settings", "Where catalogue.db and desk.db live. Empty: the default.")),
     restart=True,
 )
@@ -83,7 +88,7 @@ RETENTION_DAYS = Setting(
     "privacy/retention_days",
     int,
     365,
-    str(QT_TRANSLATE_NOOP("Settings", "Keep caller details for (days)")),
+    str(QT_TRANSLATE_NOOP("Settings", "&Keep caller details for (days)")),
     minimum=1,
     maximum=3650,
 )
@@ -91,7 +96,7 @@ LANGUAGE = Setting(
     "ui/language",
     str,
     "en_GB",
-    str(QT_TRANSLATE_NOOP("Settings", "Language")),
+    str(QT_TRANSLATE_NOOP("Settings", "&Language")),
     choices=tuple(LANGUAGES),
     restart=True,
 )
@@ -99,7 +104,7 @@ TEXT_SIZE = Setting(
     "ui/text_size_percent",
     int,
     100,
-    str(QT_TRANSLATE_NOOP("Settings", "Text size (%)")),
+    str(QT_TRANSLATE_NOOP("Settings", "&Text size (%)")),
     minimum=100,
     maximum=200,
 )

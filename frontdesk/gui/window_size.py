@@ -28,3 +28,16 @@ def remember(window: QWidget, settings: Settings) -> None:
     """Keep the window's size, place and maximised state for the next start."""
     settings.window_geometry = bytes(window.saveGeometry().data())
     settings.sync()
+
+
+def size_in_characters(dialog: QWidget, columns: int, lines: int) -> None:
+    """Size `dialog` in characters of its font (so it grows with the text size), but
+    never past the screen it opens on, where a column would be cut off."""
+    metrics = dialog.fontMetrics()
+    parent = dialog.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or dialog.screen()
+    room = screen.availableGeometry()
+    # Leave the window frame its own room (a title bar, borders) inside the screen.
+    width = min(metrics.averageCharWidth() * columns, room.width() - 40)
+    height = min(metrics.height() * lines, room.height() - 80)
+    dialog.resize(max(width, dialog.minimumSizeHint().width()), height)

@@ -207,7 +207,7 @@ def test_the_main_window_is_named_reachable_focused_and_readable(
     window.enquiries.new_enquiry()
     window.form.consent.setChecked(True)  # the caller's fields enabled, as in a real call
     window.add_selected()  # a linked service: Remove is enabled
-    QApplication.processEvents()
+    qtbot.waitUntil(lambda: window.detail.copy_button.isEnabled())  # the details are in
     assert check_names(window) == []
     problems = check_contrast(window)
     assert problems == [], "\n".join(sorted(set(problems)))
@@ -323,3 +323,19 @@ def test_at_200_percent_text_labels_status_bar_and_columns_are_not_cut(
     for column in range(header.count()):
         assert header.sectionSize(column) >= header.sectionSizeHint(column), column
     assert header.length() <= table.viewport().width()  # no column off to the right
+
+
+def test_the_shortcuts_dialog_fits_the_screen_at_200_percent_text(
+    qtbot: QtBot, double_text: None
+) -> None:
+    dialog = ShortcutsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.screen().availableGeometry().contains(dialog.frameGeometry())
+    table = dialog.table
+    assert table.horizontalHeader().length() <= table.viewport().width()  # no column cut
+    keys = table.horizontalHeader().sectionSize(0)
+    for row in range(table.rowCount()):
+        needed = table.fontMetrics().horizontalAdvance(table.item(row, 0).text())
+        assert keys >= needed, table.item(row, 0).text()
