@@ -238,6 +238,14 @@ class MainWindow(QMainWindow):
         self.enquiries.set_desk(desk)
         self.runner.run(desk.today).on_success(self._show_today)
         self.runner.run(desk.status).on_success(self.status.set_desk)
+        self._refresh_most_used()
+
+    def _refresh_most_used(self) -> None:
+        """What an empty search box lists: the services this desk links most."""
+        if self.desk is not None:
+            self.runner.run(self.desk.most_used_services, key="most-used").on_success(
+                self.search.set_most_used
+            )
 
     # -- sync ------------------------------------------------------------------------
 
@@ -421,6 +429,7 @@ class MainWindow(QMainWindow):
     def _saved(self, outcome: SaveOutcome) -> None:
         self.dismiss_message()
         self._show_today(outcome.today)
+        self._refresh_most_used()
         if self.sync is None:
             self.status.set_desk(outcome.status)
         else:
