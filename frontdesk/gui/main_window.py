@@ -23,12 +23,13 @@ from frontdesk.gui.about_dialog import AboutDialog
 from frontdesk.gui.detail.panel import DetailPanel
 from frontdesk.gui.enquiry.controller import EnquiryController
 from frontdesk.gui.enquiry.form import EnquiryForm
+from frontdesk.gui.enquiry.linked import service_label
 from frontdesk.gui.enquiry.today import TodayPanel
 from frontdesk.gui.infoline import InfoLine
 from frontdesk.gui.message import Level
 from frontdesk.gui.messagebar import MessageBar
 from frontdesk.gui.operations import OperationRunner
-from frontdesk.gui.search.model import IdRole
+from frontdesk.gui.search.model import IdRole, OrganizationRole
 from frontdesk.gui.search.panel import SearchPanel
 from frontdesk.gui.settings import DATA_FOLDER, HUB_ADDRESS, Settings, apply_text_size
 from frontdesk.gui.settings_dialog import SettingsDialog
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         self.search.filters.postcode.editingFinished.connect(self.detail.refresh)
         self.enquiries.started.connect(self._new_call)
         self.enquiries.saved.connect(self._saved)
+        self.enquiries.restored.connect(self.info_line.pin)
         self.runner.progress_started.connect(self.status.progress_started)
         self.runner.progress_finished.connect(self.status.progress_finished)
         self.message_bar.close_button.clicked.connect(self.dismiss_message)
@@ -388,7 +390,8 @@ class MainWindow(QMainWindow):
     def add_service(self, service_id: str) -> None:
         index = self.search.results.currentIndex()
         name = str(index.data()) if index.isValid() and index.data(IdRole) == service_id else ""
-        if self.form.add_service(service_id, name or service_id):
+        agency = str(index.data(OrganizationRole) or "") if name else ""
+        if self.form.add_service(service_id, service_label(name, agency) if name else service_id):
             message.info(self.tr("Linked “{0}” to the enquiry.").format(name))
         else:
             message.info(self.tr("“{0}” is already linked to the enquiry.").format(name))
@@ -428,6 +431,7 @@ class MainWindow(QMainWindow):
 
     def _saved(self, outcome: SaveOutcome) -> None:
         self.dismiss_message()
+        self.info_line.unpin()  # the restored enquiry is saved: that note has done its work
         self._show_today(outcome.today)
         self._refresh_most_used()
         if self.sync is None:

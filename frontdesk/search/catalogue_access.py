@@ -264,6 +264,13 @@ class CatalogueAccess:
             hidden_more=hidden_more,
         )
 
+    def names_and_agencies(self, ids: tuple[str, ...]) -> dict[str, tuple[str, str | None]]:
+        """Each service's name and the organisation that runs it (for linked services)."""
+        self.follow_replacement()
+        return {
+            s.catalogue_id: (s.service.name, s.organization_name) for s in self.store.get_many(ids)
+        }
+
     def names(self, ids: tuple[str, ...]) -> dict[str, str]:
         self.follow_replacement()
         return {s.catalogue_id: s.service.name for s in self.store.get_many(ids)}
