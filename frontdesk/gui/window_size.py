@@ -21,6 +21,10 @@ def show(window: QWidget, settings: Settings) -> None:
     if saved and window.restoreGeometry(QByteArray(saved)):
         window.show()
         return
+    # The whole screen as the un-maximised size too: where no window manager maximises
+    # (a kiosk session, Xvfb) the window still fills the screen, and "restore" elsewhere
+    # gives a window that fits it rather than Qt's small default.
+    window.setGeometry(window.screen().availableGeometry())
     window.showMaximized()
 
 

@@ -114,3 +114,12 @@ def test_a_place_no_longer_on_any_screen_comes_back_onto_the_screen(
     qtbot.addWidget(second)
     window_size.show(second, settings)
     assert second.screen().availableGeometry().intersects(second.geometry())
+
+
+def test_the_first_start_fills_the_screen_even_where_nothing_maximises_it(
+    qtbot: QtBot, runner: OperationRunner, settings: Settings
+) -> None:
+    window = MainWindow(runner, settings)
+    qtbot.addWidget(window)
+    window_size.show(window, settings)
+    assert window.normalGeometry() == window.screen().availableGeometry()

@@ -74,6 +74,9 @@ class EnquiryForm(QWidget):
         self.linked = CompactListView()
         self.linked.setModel(self.linked_model)
         self.linked.setAccessibleName(self.tr("Services linked to this enquiry"))
+        # "Service — Agency" wraps rather than hiding the agency off to the right.
+        self.linked.setWordWrap(True)
+        self.linked.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.remove_button = QPushButton(self.tr("Remove linked service (Delete)"))
         self.notes = CompactTextEdit()
         self.notes.setTabChangesFocus(True)  # Tab leaves the notes, as in every other field
