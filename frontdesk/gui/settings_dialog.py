@@ -55,8 +55,8 @@ class SettingsDialog(QDialog):
             description = [setting.translated_help()] if setting.help else []
             used = (in_use or {}).get(setting.key, "")
             if used and used != str(settings.get_value(setting)):
+                # One line: a path broken at a hyphen reads as two paths.
                 shown = QLabel(self.tr("In use now: {0}").format(used))
-                shown.setWordWrap(True)
                 shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 self.in_use_labels[setting.key] = shown
                 description.append(shown.text())
@@ -69,7 +69,7 @@ class SettingsDialog(QDialog):
             if setting.key in self.in_use_labels:
                 form.addRow("", self.in_use_labels[setting.key])
         # Wide enough for a folder path on one line; grows with the text size.
-        window_size.size_in_characters(self, 80, 0)
+        window_size.size_in_characters(self, 100, 0)
         buttons = forms.child(self, QDialogButtonBox, "buttons")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -36,12 +36,22 @@ def remember(window: QWidget, settings: Settings) -> None:
 
 def size_in_characters(dialog: QWidget, columns: int, lines: int) -> None:
     """Size `dialog` in characters of its font (so it grows with the text size), but
-    never past the screen it opens on, where a column would be cut off."""
+    never past the screen it opens on, where a column would be cut off. With no `lines`
+    it is as tall as its rows need at that width."""
     metrics = dialog.fontMetrics()
     parent = dialog.parentWidget()
     screen = (parent.screen() if parent is not None else None) or dialog.screen()
     room = screen.availableGeometry()
     # Leave the window frame its own room (a title bar, borders) inside the screen.
-    width = min(metrics.averageCharWidth() * columns, room.width() - 40)
-    height = min(metrics.height() * lines, room.height() - 80)
-    dialog.resize(max(width, dialog.minimumSizeHint().width()), height)
+    width = max(
+        min(metrics.averageCharWidth() * columns, room.width() - 40),
+        dialog.minimumSizeHint().width(),
+    )
+    layout = dialog.layout()
+    if lines:
+        height = metrics.height() * lines
+    elif layout is not None and layout.hasHeightForWidth():
+        height = layout.totalHeightForWidth(width)  # wrapped lines at this width
+    else:
+        height = dialog.sizeHint().height()
+    dialog.resize(width, min(height, room.height() - 80))

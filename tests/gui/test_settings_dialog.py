@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from frontdesk.gui import settings as s
 from frontdesk.gui.main_window import MainWindow
-from frontdesk.gui.settings import Settings
+from frontdesk.gui.settings import Settings, apply_text_size
 from frontdesk.gui.settings_dialog import SettingsDialog
 
 
@@ -70,10 +70,28 @@ def test_the_window_hands_the_dialog_its_data_folder_and_hub(
 def test_the_dialog_is_wide_enough_for_a_folder_path_on_one_line(
     qtbot: QtBot, settings: Settings
 ) -> None:
-    folder = "/home/adviser/.local/share/frontdesk"
+    folder = "/tmp/frontdesk-shots-u7lrsbc5/data"
     dialog = SettingsDialog(settings, in_use={s.DATA_FOLDER.key: folder})
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     shown = dialog.in_use_labels[s.DATA_FOLDER.key]
     assert shown.height() < 2 * shown.fontMetrics().lineSpacing()  # one line
+    assert shown.height() >= shown.heightForWidth(shown.width())  # and not cut
+
+
+def test_at_200_percent_text_the_folder_in_use_is_shown_whole(
+    qtbot: QtBot, settings: Settings
+) -> None:
+    apply_text_size(200)
+    try:
+        folder = "/home/adviser/.local/share/frontdesk"
+        dialog = SettingsDialog(settings, in_use={s.DATA_FOLDER.key: folder})
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        shown = dialog.in_use_labels[s.DATA_FOLDER.key]
+        assert shown.width() >= shown.sizeHint().width()
+        assert shown.height() >= shown.sizeHint().height()
+    finally:
+        apply_text_size(100)
