@@ -46,7 +46,7 @@ class ShortcutsDialog(QDialog):
         forms.child(self, QDialogButtonBox, "buttons").rejected.connect(self.reject)
         # Sized in characters, not the pixels a form would hold, so it grows with the text;
         # never past the screen, where the descriptions' column would be cut off.
-        window_size.size_in_characters(self, 90, 30)
+        window_size.size_in_characters(self, 110, 40)
 
     @classmethod
     def show_shortcuts(cls, parent: QWidget | None) -> None:
