@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import cast
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -216,8 +217,6 @@ class FocusRing(QObject):
 
 def _alive(obj: QObject) -> bool:
     """Whether Qt still has the C++ object (a frame goes with the window it was in)."""
-    import shiboken6
-
     return bool(shiboken6.isValid(obj))
 
 
