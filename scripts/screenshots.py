@@ -1,8 +1,10 @@
 """Render the real adviser's screen to PNG files for docs/screenshots/.
 
-Run through `scripts/screenshots`, which starts it under Xvfb. Builds a throw-away data
-folder with the demo catalogue, drives the window the way an adviser would (search, pick a
-result, fill in an enquiry, open File → Sign in) and grabs the window at each step. With
+Run through `scripts/screenshots`, which starts it under Xvfb at a given screen size. Builds
+a throw-away data folder with the demo catalogue, opens the window maximised as a first run
+does, drives a whole call by keyboard only (search, link results, the caller's details,
+notes, outcome and referral, save), opens File → Sign in, Settings and the shortcuts, and
+grabs each step. With
 `--hub` the desk is signed in to `frontdesk demo`'s embedded hub (a throw-away file
 keyring) and synced, so the status bar shows sync as an adviser on a hub sees it.
 """
@@ -18,17 +20,23 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from frontdesk.gui import i18n
+from frontdesk.gui import i18n, window_size
 from frontdesk.gui.app import application
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner
 from frontdesk.gui.settings import Settings, apply_text_size
+from frontdesk.gui.settings_dialog import SettingsDialog
+from frontdesk.gui.shortcuts_dialog import ShortcutsDialog
 from frontdesk.gui.startup import Startup
 from frontdesk.store.paths import DataPaths
 from frontdesk.sync.status import SyncMode
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
@@ -47,12 +55,27 @@ def settle(seconds: float = 0.3) -> None:
         time.sleep(0.01)
 
 
-def search(window: MainWindow, text: str) -> None:
-    window.search.box.setText(text)
-    window.search.search_now()
+def wait_for_search(window: MainWindow, text: str) -> None:
     wait_until(
         lambda: window.search.shown_request is not None and window.search.shown_request.text == text
     )
+
+
+def keys(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """Press `key` where the keyboard focus is, as the adviser would."""
+    widget = QApplication.focusWidget()
+    if widget is None:
+        raise RuntimeError("nothing has the keyboard focus")
+    QTest.keyClick(widget, key, modifier)
+    settle(0.15)
+
+
+def type_text(text: str) -> None:
+    widget = QApplication.focusWidget()
+    if widget is None:
+        raise RuntimeError("nothing has the keyboard focus")
+    QTest.keyClicks(widget, text)
+    settle(0.15)
 
 
 def main() -> int:
@@ -80,46 +103,65 @@ def main() -> int:
         hub = start_demo_hub(paths.root)
     runner = OperationRunner.threaded()
     window = MainWindow(runner, settings)
-    window.resize(1600, 900)
     startup = Startup(window, runner, paths, settings, demo_hub=hub is not None)
-    window.show()
+    # As the app opens it: maximised on a first run, so the shots are the whole screen
+    # Xvfb was started with (1366×768 for the README's workspace).
+    window_size.show(window, settings)
     startup.begin()
     wait_until(lambda: window.catalogue is not None and window.desk is not None)
     wait_until(lambda: window.search.model.rowCount() > 0)
     if hub is not None:
         wait_until(lambda: window.sync_mode() is SyncMode.ONLINE)
+    window.activateWindow()
+    settle()
 
     # A caller in Lancaster (two-tier): the demo's routing data names the council whose job
     # it is, and the results say which services cover the address.
-    window.search.filters.postcode.setText("LA1 1QD")
-    search(window, "bin collection")
-    window.search.results.setFocus()
+    keys(Qt.Key.Key_P, ALT)  # the caller's postcode filter
+    type_text("LA1 1QD")
+    keys(Qt.Key.Key_F, CTRL)
+    type_text("bin collection")
+    wait_for_search(window, "bin collection")
+    keys(Qt.Key.Key_Down)
     wait_until(
         lambda: window.detail.detail is not None and window.detail.detail.responsible is not None
     )
-    settle()
     shot(window, args.out / f"{args.prefix}main.png")
 
-    window.search.filters.postcode.setText("M33 7AL")  # a caller in Sale, Trafford
-    window.enquiries.new_enquiry()
-    search(window, "council tax")
-    window.search.results.setFocus()
-    window.add_selected()
-    search(window, "food bank")
-    window.search.results.setFocus()
-    window.add_selected()
-    form = window.form
-    form.consent.setChecked(True)
-    form.name.setText("Sam Caller")
-    form.phone.setText("0161 496 0000")
-    form.postcode.setText("M33 7AL")
-    form.notes.setPlainText("Behind with council tax after losing hours at work; no food in.")
-    form.outcome.setCurrentIndex(form.outcome.findData("referred"))
-    form.referral.setCurrentIndex(2)
-    form.notes.setFocus()
+    # A whole call by keyboard only, as an adviser takes one.
+    keys(Qt.Key.Key_N, CTRL)  # new enquiry: a clean search, the call timer starts
+    keys(Qt.Key.Key_P, ALT)
+    type_text("M33 7AL")  # a caller in Sale, Trafford
+    keys(Qt.Key.Key_F, CTRL)
+    type_text("council tax")
+    wait_for_search(window, "council tax")
+    keys(Qt.Key.Key_Return)  # link the highlighted result
+    keys(Qt.Key.Key_F, CTRL)
+    type_text("food bank")
+    wait_for_search(window, "food bank")
+    keys(Qt.Key.Key_Return)
+    keys(Qt.Key.Key_K, ALT)  # the caller agrees to their details being kept
+    wait_until(window.form.consent.isChecked)
+    keys(Qt.Key.Key_M, ALT)
+    type_text("Sam Caller")
+    keys(Qt.Key.Key_T, ALT)
+    type_text("0161 496 0000")
+    keys(Qt.Key.Key_C, ALT)
+    type_text("M33 7AL")
+    keys(Qt.Key.Key_N, ALT)
+    type_text("Behind with council tax after losing hours at work; no food in.")
+    keys(Qt.Key.Key_O, ALT)
+    for _ in range(window.form.outcome.findData("referred")):  # (the words differ in Welsh)
+        keys(Qt.Key.Key_Down)
+    keys(Qt.Key.Key_R, ALT)
+    keys(Qt.Key.Key_Down)  # the second linked service: the food bank
+    keys(Qt.Key.Key_O, ALT)  # focus back on the outcome, as before saving
     wait_until(lambda: window.detail.detail is not None)
     settle(1.2)  # the call timer ticks once
     shot(window, args.out / f"{args.prefix}enquiry.png")
+    keys(Qt.Key.Key_S, CTRL)
+    wait_until(lambda: window.today.model.rowCount() == 1)
+    shot(window, args.out / f"{args.prefix}saved.png")
 
     startup.sign_in()  # File → Sign in: here, signing in again to the same hub
     dialog = startup.sign_in_dialog
@@ -129,6 +171,16 @@ def main() -> int:
     if not dialog.grab().save(str(args.out / f"{args.prefix}sign-in.png")):
         raise OSError("could not write the sign-in screenshot")
     dialog.reject()
+    for name, make in (
+        ("settings", lambda: SettingsDialog(settings, window, window.settings_in_use())),
+        ("shortcuts", lambda: ShortcutsDialog(window)),
+    ):
+        other = make()
+        other.show()
+        settle()
+        if not other.grab().save(str(args.out / f"{args.prefix}{name}.png")):
+            raise OSError(f"could not write the {name} screenshot")
+        other.reject()
 
     runner.cancel_pending()
     window.close()

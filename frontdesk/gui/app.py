@@ -10,7 +10,7 @@ import sys
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from frontdesk import __version__, logsetup
-from frontdesk.gui import crash, i18n, readiness
+from frontdesk.gui import crash, i18n, readiness, style, window_size
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner
 from frontdesk.gui.settings import Settings, apply_text_size
@@ -29,6 +29,7 @@ def application() -> QApplication:
     app.setOrganizationName("frontdesk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("org.frontdesk.Frontdesk")
+    style.install(app)
     return app
 
 
@@ -66,7 +67,7 @@ def run(
     window = MainWindow(runner, settings)
     startup = Startup(window, runner, paths, settings, demo=demo, demo_hub=demo_hub)
     readiness.install(window)
-    window.show()
+    window_size.show(window, settings)
     startup.begin()
     status = app.exec()
     startup.stop_sync()  # before the runner: a catalogue swap in hand needs its worker

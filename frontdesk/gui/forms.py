@@ -17,7 +17,9 @@ from typing import TypeVar
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
+
+from frontdesk.gui import style
 
 W = TypeVar("W", bound=QObject)
 
@@ -65,6 +67,10 @@ def load(base: QWidget, name: str) -> None:
     if built is None:
         raise FormError(f"ui/{name}.ui cannot be read: {loader.errorString()}")
     name_fields_after_labels(base)
+    # A button box sits flush with its buttons, which would clip their focus ring.
+    room = style.ring_room()
+    for box in base.findChildren(QDialogButtonBox):
+        box.setContentsMargins(room, room, room, room)
 
 
 def name_fields_after_labels(form: QWidget) -> None:

@@ -18,17 +18,38 @@ class InfoLine(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAccessibleDescription(self.tr("Latest information message"))
+        self._pinned = ""
+        self._latest = ""
         self.hide()
 
     def show_message(self, text: str) -> None:
-        self.setText(text)
-        self.setAccessibleName(text)
-        self.show()
+        self._latest = text
+        self._show()
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
+    def pin(self, text: str) -> None:
+        """Keep `text` above the latest message until `clear_message()` (a new call, a
+        save): a restored enquiry must not be announced only to be replaced at once by
+        what starting up says next ("Demo catalogue loaded")."""
+        self._pinned = text
+        self._show()
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
+
+    def unpin(self) -> None:
+        self._pinned = ""
+        self._show()
+
+    def _show(self) -> None:
+        shown = "\n".join(t for t in (self._pinned, self._latest) if t)
+        self.setText(shown)
+        self.setAccessibleName(shown)
+        self.setVisible(bool(shown))
+
     def clear_message(self, text: str | None = None) -> None:
-        """Hide the line; with `text`, only if that is still what it says."""
-        if text is None or self.text() == text:
-            self.clear()
-            self.setAccessibleName("")
-            self.hide()
+        """Hide the line (the pinned text too); with `text`, only that message, if it is
+        still the latest."""
+        if text is None:
+            self._pinned = self._latest = ""
+        elif self._latest == text:
+            self._latest = ""
+        self._show()

@@ -18,11 +18,12 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from frontdesk.core.enquiry import Enquiry, SyncState
-from frontdesk.gui import message
+from frontdesk.gui import message, style, window_size
 from frontdesk.gui.about_dialog import AboutDialog
 from frontdesk.gui.detail.panel import DetailPanel
 from frontdesk.gui.enquiry.controller import EnquiryController
 from frontdesk.gui.enquiry.form import EnquiryForm
+from frontdesk.gui.enquiry.linked import service_label
 from frontdesk.gui.enquiry.reopen import ReopenPanel
 from frontdesk.gui.enquiry.reopen_controller import ReopenController
 from frontdesk.gui.enquiry.today import TodayPanel
@@ -30,9 +31,9 @@ from frontdesk.gui.infoline import InfoLine
 from frontdesk.gui.message import Level
 from frontdesk.gui.messagebar import MessageBar
 from frontdesk.gui.operations import OperationRunner
-from frontdesk.gui.search.model import IdRole
+from frontdesk.gui.search.model import IdRole, OrganizationRole
 from frontdesk.gui.search.panel import SearchPanel
-from frontdesk.gui.settings import Settings, apply_text_size
+from frontdesk.gui.settings import DATA_FOLDER, HUB_ADDRESS, Settings, apply_text_size
 from frontdesk.gui.settings_dialog import SettingsDialog
 from frontdesk.gui.shortcuts import SHORTCUTS
 from frontdesk.gui.shortcuts_dialog import ShortcutsDialog
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.desk: DeskAccess | None = None
         self.sync: SyncLink | None = None
         self.data_folder: Path | None = None  # set by whoever opens the desk's files
+        self.hub_in_use = ""  # the hub this desk is signed in to (set by whoever opens it)
         self._sync_status: SyncStatus | None = None
         self._rejected_seen: set[str] | None = None
         self.setWindowTitle(self.tr("frontdesk — find a service, log the enquiry"))
@@ -98,6 +100,15 @@ class MainWindow(QMainWindow):
         self.status.set_mode(settings.hub_address)
 
     def _lay_out(self) -> None:
+        # The enquiry has the whole right-hand column, so a call fits 1366×768 without
+        # scrolling; today's enquiries sit under the service details, where their columns
+        # have room (docs/decisions.md, "A screen that fits").
+        # Room round each panel's fields for the focus ring, which a panel would clip.
+        room = style.ring_room()
+        for panel in (self.search, self.detail, self.form, self.today):
+            layout = panel.layout()
+            if layout is not None:
+                layout.setContentsMargins(room, room, room, room)
         enquiry = QWidget()
         enquiry_layout = QVBoxLayout(enquiry)
         enquiry_layout.setContentsMargins(0, 0, 0, 0)
@@ -105,18 +116,18 @@ class MainWindow(QMainWindow):
         self.enquiry_stack.addWidget(self.reopen)
         enquiry_layout.addWidget(self.enquiry_stack, 1)
         enquiry_layout.addWidget(self.info_line)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(enquiry)
-        right.addWidget(self.today)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 1)
+        middle = QSplitter(Qt.Orientation.Vertical)
+        middle.addWidget(self.detail)
+        middle.addWidget(self.today)
+        middle.setStretchFactor(0, 3)
+        middle.setStretchFactor(1, 2)
+        middle.setChildrenCollapsible(False)
         columns = QSplitter(Qt.Orientation.Horizontal)
         columns.addWidget(self.search)
-        columns.addWidget(self.detail)
-        columns.addWidget(right)
-        columns.setStretchFactor(0, 4)
-        columns.setStretchFactor(1, 4)
-        columns.setStretchFactor(2, 3)
+        columns.addWidget(middle)
+        columns.addWidget(enquiry)
+        for column, stretch in enumerate((3, 5, 3)):
+            columns.setStretchFactor(column, stretch)
         columns.setChildrenCollapsible(False)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -199,6 +210,7 @@ class MainWindow(QMainWindow):
         self.reopening.closed.connect(self._close_reopened)
         self.reopening.amended.connect(self._amended)
         self.reopening.new_call.connect(self._follow_up_call)
+        self.enquiries.restored.connect(self.info_line.pin)
         self.runner.progress_started.connect(self.status.progress_started)
         self.runner.progress_finished.connect(self.status.progress_finished)
         self.message_bar.close_button.clicked.connect(self.dismiss_message)
@@ -248,6 +260,14 @@ class MainWindow(QMainWindow):
         self.reopening.desk = desk
         self.runner.run(desk.today).on_success(self._show_today)
         self.runner.run(desk.status).on_success(self.status.set_desk)
+        self._refresh_most_used()
+
+    def _refresh_most_used(self) -> None:
+        """What an empty search box lists: the services this desk links most."""
+        if self.desk is not None:
+            self.runner.run(self.desk.most_used_services, key="most-used").on_success(
+                self.search.set_most_used
+            )
 
     # -- sync ------------------------------------------------------------------------
 
@@ -434,15 +454,24 @@ class MainWindow(QMainWindow):
             if self.reopen.choose_referral(service_id, name or service_id):
                 message.info(self.tr("Refer to “{0}”: press Ctrl+S to save.").format(name))
             return
-        if self.form.add_service(service_id, name or service_id):
+        agency = str(index.data(OrganizationRole) or "") if name else ""
+        if self.form.add_service(service_id, service_label(name, agency) if name else service_id):
             message.info(self.tr("Linked “{0}” to the enquiry.").format(name))
         else:
             message.info(self.tr("“{0}” is already linked to the enquiry.").format(name))
 
     def edit_settings(self) -> None:
-        if SettingsDialog.edit(self.settings, self):
+        if SettingsDialog.edit(self.settings, self, self.settings_in_use()):
             apply_text_size(self.settings.text_size)
             message.info(self.tr("Settings saved. Some take effect when frontdesk restarts."))
+
+    def settings_in_use(self) -> dict[str, str]:
+        """What this running frontdesk uses for the settings a command line, the
+        environment or a sign-in can decide, for the Settings dialog to show."""
+        in_use = {HUB_ADDRESS.key: self.hub_in_use}
+        if self.data_folder is not None:
+            in_use[DATA_FOLDER.key] = str(self.data_folder)
+        return in_use
 
     def show_message(self, level: Level, text: str) -> None:
         if level is Level.INFO:
@@ -466,7 +495,9 @@ class MainWindow(QMainWindow):
 
     def _saved(self, outcome: SaveOutcome) -> None:
         self.dismiss_message()
+        self.info_line.unpin()  # the restored enquiry is saved: that note has done its work
         self._show_today(outcome.today)
+        self._refresh_most_used()
         self._desk_changed(outcome.status)
 
     def _desk_changed(self, status: DeskStatus) -> None:
@@ -477,6 +508,7 @@ class MainWindow(QMainWindow):
             self.sync.wake()  # send it now rather than at the next poll
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        window_size.remember(self, self.settings)
         # Queue the last keystrokes' draft on the worker; run_app waits for it before exit.
         self.enquiries.save_draft_now()
         message.bridge().shown.disconnect(self.show_message)

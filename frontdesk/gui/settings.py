@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
+
+from frontdesk.gui import style
 
 T = TypeVar("T", str, int)
 _BASE_SIZE = "frontdesk_base_point_size"
+_GEOMETRY = "ui/window_geometry"
 
 LANGUAGES: dict[str, str] = {
     "en_GB": str(QT_TRANSLATE_NOOP("Settings", "English (UK)")),
@@ -29,7 +32,9 @@ class Setting(Generic[T]):
     key: str
     kind: type[T]
     default: T
-    title: str  # English source text; translate with `translated_title()`
+    # English source text with the label's access key (&); translate with
+    # `translated_title()`; `plain_title()` is the same words without the key.
+    title: str
     help: str = ""
     minimum: int | None = None
     maximum: int | None = None
@@ -38,6 +43,9 @@ class Setting(Generic[T]):
 
     def translated_title(self) -> str:
         return QCoreApplication.translate("Settings", self.title)
+
+    def plain_title(self) -> str:
+        return self.translated_title().replace("&", "")
 
     def translated_help(self) -> str:
         return QCoreApplication.translate("Settings", self.help) if self.help else ""
@@ -64,7 +72,7 @@ HUB_ADDRESS = Setting(
     "sync/hub_address",
     str,
     "",
-    str(QT_TRANSLATE_NOOP("Settings", "Hub address")),
+    str(QT_TRANSLATE_NOOP("Settings", "&Hub address")),
     str(QT_TRANSLATE_NOOP("Settings", "Leave empty to work standalone from local imports.")),
     restart=True,
 )
@@ -72,7 +80,7 @@ DATA_FOLDER = Setting(
     "storage/data_folder",
     str,
     "",
-    str(QT_TRANSLATE_NOOP("Settings", "Data folder")),
+    str(QT_TRANSLATE_NOOP("Settings", "&Data folder")),
     str(QT_TRANSLATE_NOOP("Settings", "Where catalogue.db and desk.db live. Empty: the default.")),
     restart=True,
 )
@@ -80,7 +88,7 @@ RETENTION_DAYS = Setting(
     "privacy/retention_days",
     int,
     365,
-    str(QT_TRANSLATE_NOOP("Settings", "Keep caller details for (days)")),
+    str(QT_TRANSLATE_NOOP("Settings", "&Keep caller details for (days)")),
     minimum=1,
     maximum=3650,
 )
@@ -88,7 +96,7 @@ LANGUAGE = Setting(
     "ui/language",
     str,
     "en_GB",
-    str(QT_TRANSLATE_NOOP("Settings", "Language")),
+    str(QT_TRANSLATE_NOOP("Settings", "&Language")),
     choices=tuple(LANGUAGES),
     restart=True,
 )
@@ -96,7 +104,7 @@ TEXT_SIZE = Setting(
     "ui/text_size_percent",
     int,
     100,
-    str(QT_TRANSLATE_NOOP("Settings", "Text size (%)")),
+    str(QT_TRANSLATE_NOOP("Settings", "&Text size (%)")),
     minimum=100,
     maximum=200,
 )
@@ -154,6 +162,18 @@ class Settings:
     def text_size(self) -> int:
         return self.get(TEXT_SIZE)
 
+    # Not a declared setting: nobody types it, the window keeps it (see window_size.py).
+    @property
+    def window_geometry(self) -> bytes:
+        raw = self._store.value(_GEOMETRY)
+        if isinstance(raw, QByteArray):
+            return bytes(raw.data())
+        return raw if isinstance(raw, bytes) else b""
+
+    @window_geometry.setter
+    def window_geometry(self, value: bytes) -> None:
+        self._store.setValue(_GEOMETRY, QByteArray(value))
+
 
 def apply_text_size(percent: int) -> None:
     """Scale the application font from the system's size (so 200% means twice the system)."""
@@ -164,6 +184,8 @@ def apply_text_size(percent: int) -> None:
     if base is None:
         base = app.font().pointSizeF()
         app.setProperty(_BASE_SIZE, base)
+    # Check boxes, icons and arrows first: the font change makes every widget measure again.
+    style.set_text_scale(percent / 100)
     font = app.font()
     font.setPointSizeF(float(base) * percent / 100)
     app.setFont(font)

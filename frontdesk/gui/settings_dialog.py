@@ -3,7 +3,7 @@ declared settings (`settings.ALL`), so declaring a setting is all it takes to sh
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.gui import forms
+from frontdesk.gui import forms, window_size
 from frontdesk.gui import settings as s
 from frontdesk.gui.settings import Setting, Settings
 
@@ -23,11 +23,23 @@ Editor = QLineEdit | QSpinBox | QComboBox
 
 
 class SettingsDialog(QDialog):
-    """Edits every declared setting; OK stores them. Signals: QDialog's own."""
+    """Edits every declared setting; OK stores them. Signals: QDialog's own.
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    `in_use` maps a setting's key to the value this running frontdesk actually uses when
+    that differs from what is stored (the hub the desk is signed in to, the data folder
+    from --data-dir, $FRONTDESK_HOME or the platform's default): it is shown under the
+    field, so an empty field never looks like "none".
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        in_use: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self.in_use_labels: dict[str, QLabel] = {}
         # Made before the form's buttons so that Tab goes down the rows, then to the buttons.
         self.editors: dict[str, Editor] = {setting.key: self._editor(setting) for setting in s.ALL}
         forms.load(self, "settings")
@@ -39,11 +51,25 @@ class SettingsDialog(QDialog):
                 title += " " + self.tr("(after restart)")
             label = QLabel(title)
             label.setBuddy(editor)
-            editor.setAccessibleName(setting.translated_title())
-            if setting.help:
-                editor.setToolTip(setting.translated_help())
-                editor.setAccessibleDescription(setting.translated_help())
+            editor.setAccessibleName(setting.plain_title())
+            description = [setting.translated_help()] if setting.help else []
+            used = (in_use or {}).get(setting.key, "")
+            if used and used != str(settings.get_value(setting)):
+                # One line: a path broken at a hyphen reads as two paths.
+                shown = QLabel(self.tr("In use now: {0}").format(used))
+                shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                self.in_use_labels[setting.key] = shown
+                description.append(shown.text())
+                if isinstance(editor, QLineEdit):
+                    editor.setPlaceholderText(used)
+            if description:
+                editor.setToolTip(" ".join(description))
+                editor.setAccessibleDescription(" ".join(description))
             form.addRow(label, editor)
+            if setting.key in self.in_use_labels:
+                form.addRow("", self.in_use_labels[setting.key])
+        # Wide enough for a folder path on one line; grows with the text size.
+        window_size.size_in_characters(self, 100, 0)
         buttons = forms.child(self, QDialogButtonBox, "buttons")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -80,6 +106,8 @@ class SettingsDialog(QDialog):
         super().accept()
 
     @classmethod
-    def edit(cls, settings: Settings, parent: QWidget | None) -> bool:
+    def edit(
+        cls, settings: Settings, parent: QWidget | None, in_use: dict[str, str] | None = None
+    ) -> bool:
         """Show the dialog; True when the adviser pressed OK (tests replace this)."""
-        return cls(settings, parent).exec() == QDialog.DialogCode.Accepted
+        return cls(settings, parent, in_use).exec() == QDialog.DialogCode.Accepted

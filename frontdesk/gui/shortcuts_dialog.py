@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.gui import forms
+from frontdesk.gui import forms, window_size
 from frontdesk.gui.shortcuts import SHORTCUTS
 
 
@@ -44,8 +44,9 @@ class ShortcutsDialog(QDialog):
         # whenever the column's real width is known or changes (shown, resized, text size).
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         forms.child(self, QDialogButtonBox, "buttons").rejected.connect(self.reject)
-        # Sized in characters, not the pixels a form would hold, so it grows with the text.
-        self.resize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 30)
+        # Sized in characters, not the pixels a form would hold, so it grows with the text;
+        # never past the screen, where the descriptions' column would be cut off.
+        window_size.size_in_characters(self, 110, 40)
 
     @classmethod
     def show_shortcuts(cls, parent: QWidget | None) -> None:

@@ -112,6 +112,7 @@ class Startup(QObject):
 
     def _desk_opened(self, opened: tuple[DeskAccess, HubAccount | None, bool]) -> None:
         desk, self.account, demo_stopped = opened
+        self.window.hub_in_use = self.account.url if self.account is not None else ""
         self.window.attach_desk(desk)
         # The message bar, not the status bar: the adviser must see that this window
         # does not sync, and a status-bar note is gone in seconds.
@@ -200,6 +201,7 @@ class Startup(QObject):
 
     def _signed_in(self, account: HubAccount) -> None:
         self.account = account
+        self.window.hub_in_use = account.url
         if self.sign_in_dialog is not None:
             self.sign_in_dialog.succeeded()
         message.info(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
@@ -44,6 +44,12 @@ class SearchRequest:
     postcode: str = ""
     organization_id: str | None = None
     category_id: str | None = None
+    # The desk's most used services, most used first: listed while nothing is typed.
+    most_used: tuple[str, ...] = ()
+
+    def filtered(self) -> bool:
+        """Whether a filter the engine applies narrows this search."""
+        return bool(self.postcode.strip() or self.organization_id or self.category_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +73,11 @@ class SearchOutcome:
     unknown_postcode: bool
     messages: tuple[str, ...]
     has_more: bool = False  # more services match than were fetched
+    most_used: bool = False  # the rows are the desk's most used services (nothing typed)
+    # With no rows, how many services the same words find without the filters (a lower
+    # bound when `hidden_more`); None when no filter was on.
+    hidden: int | None = None
+    hidden_more: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +217,24 @@ class CatalogueAccess:
             status=ServiceStatus.ACTIVE,
             postcode=request.postcode.strip() or None,
         )
-        result: SearchResult = self.engine.search(request.text, filters, limit=RESULT_LIMIT)
+        most_used = bool(request.most_used) and not request.text.strip()
+        if most_used:
+            result: SearchResult = self.engine.search(
+                "", replace(filters, service_ids=request.most_used), limit=RESULT_LIMIT
+            )
+            rank = {service_id: n for n, service_id in enumerate(request.most_used)}
+            hits = sorted(result.hits, key=lambda h: rank.get(h.id, len(rank)))
+            result = replace(result, hits=tuple(hits), has_more=False)
+            # None of them passes the filters: the A-Z list, honestly labelled.
+            most_used = bool(hits)
+        if not most_used:
+            result = self.engine.search(request.text, filters, limit=RESULT_LIMIT)
+        hidden, hidden_more = None, False
+        if not result.hits and request.filtered():
+            everywhere = self.engine.search(
+                request.text, Filters(status=ServiceStatus.ACTIVE), limit=RESULT_LIMIT
+            )
+            hidden, hidden_more = len(everywhere.hits), everywhere.has_more
         stored = {s.catalogue_id: s for s in self.store.get_many(h.id for h in result.hits)}
         rows = []
         for hit in result.hits:
@@ -231,7 +259,17 @@ class CatalogueAccess:
             # The unknown-postcode message is worded by the GUI, in the adviser's language.
             messages=tuple(m for m in result.messages if not unknown or "postcode" not in m),
             has_more=result.has_more,
+            most_used=most_used,
+            hidden=hidden,
+            hidden_more=hidden_more,
         )
+
+    def names_and_agencies(self, ids: tuple[str, ...]) -> dict[str, tuple[str, str | None]]:
+        """Each service's name and the organisation that runs it (for linked services)."""
+        self.follow_replacement()
+        return {
+            s.catalogue_id: (s.service.name, s.organization_name) for s in self.store.get_many(ids)
+        }
 
     def names(self, ids: tuple[str, ...]) -> dict[str, str]:
         self.follow_replacement()

@@ -22,6 +22,8 @@ class Filters:
     status: ServiceStatus | None = ServiceStatus.ACTIVE
     age: int | None = None
     postcode: str | None = None
+    # Only these services (catalogue ids): the desk's most used, listed when nothing is typed.
+    service_ids: tuple[str, ...] | None = None
 
 
 @dataclass(slots=True)
@@ -58,6 +60,10 @@ def filter_clause(filters: Filters, place: Place | None) -> Clause:
             " AND (s.maximum_age IS NULL OR s.maximum_age >= ?)"
         )
         clause.params.extend([filters.age, filters.age])
+    if filters.service_ids is not None:
+        marks = ", ".join("?" * len(filters.service_ids)) or "NULL"
+        clause.conditions.append(f"s.id IN ({marks})")
+        clause.params.extend(filters.service_ids)
     if place is not None:
         covers = covers_expression(place)
         # Keep what covers the address and what says nothing about where it works.

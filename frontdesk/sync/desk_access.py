@@ -4,6 +4,7 @@ the database worker only and returns core dataclasses or small frozen summaries.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,10 @@ from frontdesk.sync.account import HubAccount, SyncState
 from frontdesk.sync.caller_lookup import hub_history, signed_in
 from frontdesk.sync.credentials import TokenStore
 from frontdesk.sync.status import read_status
+
+# What "lately" means for the most used services, and how many an empty search lists.
+MOST_USED_DAYS = 90
+MOST_USED_LIMIT = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +82,21 @@ class DeskAccess:
 
     def today(self) -> tuple[Enquiry, ...]:
         return tuple(self.log.list(since=dt.date.today()))
+
+    def most_used_services(
+        self, days: int = MOST_USED_DAYS, limit: int = MOST_USED_LIMIT
+    ) -> tuple[str, ...]:
+        """The services this desk linked to enquiries most often lately, most used first
+        (ties: the one used last first): what an empty search box offers."""
+        counts: Counter[str] = Counter()
+        last_used: dict[str, int] = {}
+        enquiries = self.log.list(since=dt.date.today() - dt.timedelta(days=days))
+        for age, enquiry in enumerate(enquiries):  # newest first
+            for service_id in enquiry.service_ids:
+                counts[service_id] += 1
+                last_used.setdefault(service_id, age)
+        ranked = sorted(counts, key=lambda s: (-counts[s], last_used[s]))
+        return tuple(ranked[:limit])
 
     def save(self, draft: EnquiryDraft) -> SaveOutcome:
         enquiry = self.log.save(draft)

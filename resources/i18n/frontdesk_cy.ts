@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../frontdesk/gui/app.py" line="+56"/>
+        <location filename="../../frontdesk/gui/app.py" line="+57"/>
         <source>frontdesk cannot start</source>
         <translation>Nid yw frontdesk yn gallu cychwyn</translation>
     </message>
@@ -195,12 +195,17 @@ Problem: {0}</translation>
         <translation>Copïo&apos;r rhif ffôn (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Choose a search result to see the service&apos;s details.</source>
         <translation>Dewiswch ganlyniad chwilio i weld manylion y gwasanaeth.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
+        <source>Service id {0}</source>
+        <translation>Dynodydd y gwasanaeth {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>This service has no phone number to copy.</source>
         <translation>Nid oes gan y gwasanaeth hwn rif ffôn i&apos;w gopïo.</translation>
     </message>
@@ -213,7 +218,7 @@ Problem: {0}</translation>
 <context>
     <name>EnquiryController</name>
     <message>
-        <location filename="../../frontdesk/gui/enquiry/controller.py" line="+72"/>
+        <location filename="../../frontdesk/gui/enquiry/controller.py" line="+75"/>
         <source>The enquiry you were typing has been restored.</source>
         <translation>Mae&apos;r ymholiad roeddech yn ei deipio wedi&apos;i adfer.</translation>
     </message>
@@ -291,7 +296,7 @@ Problem: {0}</translation>
 <context>
     <name>EnquiryForm</name>
     <message>
-        <location filename="../../frontdesk/gui/enquiry/form.py" line="+68"/>
+        <location filename="../../frontdesk/gui/enquiry/form.py" line="+67"/>
         <source>New enquiry (Ctrl+N)</source>
         <translation>Ymholiad newydd (Ctrl+N)</translation>
     </message>
@@ -321,18 +326,18 @@ Problem: {0}</translation>
         <translation>Gwasanaethau sy&apos;n gysylltiedig â&apos;r ymholiad hwn</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Remove linked service (Delete)</source>
         <translation>Tynnu&apos;r gwasanaeth cysylltiedig (Delete)</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+229"/>
+        <location line="+232"/>
         <source>Not chosen yet</source>
         <translation>Heb ei ddewis eto</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-228"/>
         <source>Save enquiry (Ctrl+S)</source>
         <translation>Cadw&apos;r ymholiad (Ctrl+S)</translation>
     </message>
@@ -387,7 +392,7 @@ Problem: {0}</translation>
         <translation>Atgyfei&amp;rio at</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+121"/>
         <source>an earlier enquiry</source>
         <translation>ymholiad cynharach</translation>
     </message>
@@ -527,14 +532,22 @@ Problem: {0}</translation>
     </message>
 </context>
 <context>
+    <name>LinkedServicesModel</name>
+    <message>
+        <location filename="../../frontdesk/gui/enquiry/linked.py" line="+23"/>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/gui/main_window.py" line="+74"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+76"/>
         <source>frontdesk — find a service, log the enquiry</source>
         <translation>frontdesk — dod o hyd i wasanaeth, cofnodi&apos;r ymholiad</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+105"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
@@ -549,7 +562,7 @@ Problem: {0}</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+103"/>
         <source>This window syncs this desk with the hub now.</source>
         <translation>Mae&apos;r ffenestr hon yn cysoni&apos;r ddesg hon â&apos;r hyb nawr.</translation>
     </message>
@@ -574,12 +587,12 @@ Problem: {0}</translation>
         <translation>Mae&apos;r ddesg hon yn gweithio ar ei phen ei hun: mewngofnodwch i hyb yn gyntaf (Ffeil → Mewngofnodi, Ctrl+Shift+L).</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-133"/>
         <source>&amp;About frontdesk</source>
         <translation>Ynghylch frontdesk (&amp;A)</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+173"/>
         <source>This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again: File → Sign in (Ctrl+Shift+L).</source>
         <translation>Mae&apos;r ddesg hon wedi&apos;i hallgofnodi o&apos;r hyb ({0}). Mae ymholiadau&apos;n cael eu cadw ar y ddesg hon. Mewngofnodwch eto: Ffeil → Mewngofnodi (Ctrl+Shift+L).</translation>
     </message>
@@ -620,7 +633,7 @@ Problem: {0}</translation>
         <translation>Atgyfeirio at “{0}”: pwyswch Ctrl+S i gadw.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Linked “{0}” to the enquiry.</source>
         <translation>Wedi cysylltu “{0}” â&apos;r ymholiad.</translation>
     </message>
@@ -651,6 +664,46 @@ Problem: {0}</translation>
         <location line="+0"/>
         <source>✖ Error:</source>
         <translation>✖ Gwall:</translation>
+    </message>
+</context>
+<context>
+    <name>NoResults</name>
+    <message>
+        <location filename="../../frontdesk/gui/search/no_results.py" line="+25"/>
+        <source>Clear the filters and search everything</source>
+        <translation>Clirio&apos;r hidlwyr a chwilio popeth</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No services found with these filters: {0}.</source>
+        <translation>Ni chafwyd hyd i wasanaethau gyda&apos;r hidlwyr hyn: {0}.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Without them, more than %n services match.</source>
+        <translation>
+            <numerusform>Hebddynt, mae mwy na %n gwasanaeth yn cyfateb.</numerusform>
+            <numerusform>Hebddynt, mae mwy na %n gwasanaeth yn cyfateb.</numerusform>
+            <numerusform>Hebddynt, mae mwy na %n gwasanaeth yn cyfateb.</numerusform>
+            <numerusform>Hebddynt, mae mwy na %n gwasanaeth yn cyfateb.</numerusform>
+            <numerusform>Hebddynt, mae mwy na %n gwasanaeth yn cyfateb.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Without them, %n service(s) match.</source>
+        <translation>
+            <numerusform>Hebddynt, mae %n gwasanaeth yn cyfateb.</numerusform>
+            <numerusform>Hebddynt, mae %n gwasanaeth yn cyfateb.</numerusform>
+            <numerusform>Hebddynt, mae %n gwasanaeth yn cyfateb.</numerusform>
+            <numerusform>Hebddynt, mae %n gwasanaeth yn cyfateb.</numerusform>
+            <numerusform>Hebddynt, mae %n gwasanaeth yn cyfateb.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Without them, nothing matches either: try other words.</source>
+        <translation>Hebddynt, does dim yn cyfateb chwaith: rhowch gynnig ar eiriau eraill.</translation>
     </message>
 </context>
 <context>
@@ -998,12 +1051,12 @@ Problem: {0}</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../frontdesk/gui/search/panel.py" line="+63"/>
+        <location filename="../../frontdesk/gui/search/panel.py" line="+64"/>
         <source>What does the caller need? e.g. missed bin</source>
         <translation>Beth sydd ei angen ar y galwr? e.e. bin heb ei gasglu</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>&amp;Search services</source>
         <translation>Chwilio am wa&amp;sanaethau</translation>
     </message>
@@ -1018,7 +1071,7 @@ Problem: {0}</translation>
         <translation>Canlyniadau chwilio</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+92"/>
         <source>Showing results for “{0}”.</source>
         <translation>Yn dangos canlyniadau ar gyfer “{0}”.</translation>
     </message>
@@ -1028,7 +1081,29 @@ Problem: {0}</translation>
         <translation>Nid ydym yn adnabod y cod post {0}: yn dangos gwasanaethau ar gyfer pob ardal. Gwiriwch ef gyda&apos;r galwr.</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+24"/>
+        <source>Most used on this desk: %n service(s)</source>
+        <translation>
+            <numerusform>Y mwyaf a ddefnyddir ar y ddesg hon: %n gwasanaeth</numerusform>
+            <numerusform>Y mwyaf a ddefnyddir ar y ddesg hon: %n gwasanaeth</numerusform>
+            <numerusform>Y mwyaf a ddefnyddir ar y ddesg hon: %n gwasanaeth</numerusform>
+            <numerusform>Y mwyaf a ddefnyddir ar y ddesg hon: %n gwasanaeth</numerusform>
+            <numerusform>Y mwyaf a ddefnyddir ar y ddesg hon: %n gwasanaeth</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>A–Z, the first %n services: type what the caller needs</source>
+        <translation>
+            <numerusform>A–Y, y %n gwasanaeth cyntaf: teipiwch beth sydd ei angen ar y galwr</numerusform>
+            <numerusform>A–Y, y %n gwasanaeth cyntaf: teipiwch beth sydd ei angen ar y galwr</numerusform>
+            <numerusform>A–Y, y %n gwasanaeth cyntaf: teipiwch beth sydd ei angen ar y galwr</numerusform>
+            <numerusform>A–Y, y %n gwasanaeth cyntaf: teipiwch beth sydd ei angen ar y galwr</numerusform>
+            <numerusform>A–Y, y %n gwasanaeth cyntaf: teipiwch beth sydd ei angen ar y galwr</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>Best %n matches shown; type more words to narrow</source>
         <translation>
             <numerusform>Dangos y %n gorau; teipiwch ragor o eiriau i gulhau</numerusform>
@@ -1050,7 +1125,27 @@ Problem: {0}</translation>
         </translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="+11"/>
+        <source>caller&apos;s postcode {0}</source>
+        <translation>cod post y galwr {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>agency {0}</source>
+        <translation>asiantaeth {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>category {0}</source>
+        <translation>categori {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>open now</source>
+        <translation>ar agor nawr</translation>
+    </message>
+    <message>
+        <location line="-26"/>
         <source>No services found</source>
         <translation>Dim gwasanaethau wedi&apos;u canfod</translation>
     </message>
@@ -1203,7 +1298,7 @@ Problem: {0}</translation>
         <translation>Pa mor gyfredol</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Source</source>
         <translation>Ffynhonnell</translation>
     </message>
@@ -1211,7 +1306,7 @@ Problem: {0}</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../frontdesk/gui/settings.py" line="+20"/>
+        <location filename="../../frontdesk/gui/settings.py" line="+23"/>
         <source>English (UK)</source>
         <translation>Saesneg (DU)</translation>
     </message>
@@ -1221,39 +1316,39 @@ Problem: {0}</translation>
         <translation>Cymraeg</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <source>Hub address</source>
-        <translation>Cyfeiriad yr hwb</translation>
+        <location line="+51"/>
+        <source>&amp;Hub address</source>
+        <translation>Cyfeiriad yr &amp;hyb</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
+        <source>&amp;Data folder</source>
+        <translation>Ffolder &amp;data</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Keep caller details for (days)</source>
+        <translation>Cadw manylion galwyr am (diwrnodau) (&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Language</source>
+        <translation>Iaith (&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Text size (%)</source>
+        <translation>Maint y &amp;testun (%)</translation>
+    </message>
+    <message>
+        <location line="-31"/>
         <source>Leave empty to work standalone from local imports.</source>
         <translation>Gadewch yn wag i weithio&apos;n annibynnol o fewnforion lleol.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Data folder</source>
-        <translation>Ffolder data</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Where catalogue.db and desk.db live. Empty: the default.</source>
         <translation>Lle mae catalogue.db a desk.db yn cael eu cadw. Gwag: y rhagosodiad.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Keep caller details for (days)</source>
-        <translation>Cadw manylion galwyr am (diwrnodau)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Language</source>
-        <translation>Iaith</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Text size (%)</source>
-        <translation>Maint y testun (%)</translation>
     </message>
 </context>
 <context>
@@ -1264,9 +1359,14 @@ Problem: {0}</translation>
         <translation>Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/gui/settings_dialog.py" line="+39"/>
+        <location filename="../../frontdesk/gui/settings_dialog.py" line="+51"/>
         <source>(after restart)</source>
         <translation>(ar ôl ailgychwyn)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>In use now: {0}</source>
+        <translation>Yn cael ei ddefnyddio nawr: {0}</translation>
     </message>
 </context>
 <context>
@@ -1473,7 +1573,7 @@ Problem: {0}</translation>
         <translation>Yn agor y catalog…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>The demo hub this desk was signed in to has stopped: frontdesk works standalone. Run frontdesk demo to start it again.</source>
         <translation>Mae&apos;r hwb demo yr oedd y ddesg hon wedi mewngofnodi iddo wedi stopio: mae frontdesk yn gweithio&apos;n annibynnol. Rhedwch frontdesk demo i&apos;w gychwyn eto.</translation>
     </message>
@@ -1488,7 +1588,7 @@ Problem: {0}</translation>
         <translation>Nid yw ffeil y ddesg hon ar agor, felly nid oes modd ei mewngofnodi.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Signed in to {0} as {1}. Syncing now…</source>
         <translation>Wedi mewngofnodi i {0} fel {1}. Yn cysoni nawr…</translation>
     </message>

@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/gui/main_window.py" line="+361"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+381"/>
         <source>The hub refused %n enquiry(s); they are kept on this desk. The reason is in today&apos;s enquiries (F9); tell your supervisor.</source>
         <translation>
             <numerusform>The hub refused %n enquiry; it is kept on this desk. The reason is in today&apos;s enquiries (F9); tell your supervisor.</numerusform>
@@ -24,9 +24,44 @@
     </message>
 </context>
 <context>
+    <name>NoResults</name>
+    <message numerus="yes">
+        <location filename="../../frontdesk/gui/search/no_results.py" line="+39"/>
+        <source>Without them, more than %n services match.</source>
+        <translation>
+            <numerusform>Without them, more than %n service matches.</numerusform>
+            <numerusform>Without them, more than %n services match.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Without them, %n service(s) match.</source>
+        <translation>
+            <numerusform>Without them, %n service matches.</numerusform>
+            <numerusform>Without them, %n services match.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/gui/search/panel.py" line="+181"/>
+        <location filename="../../frontdesk/gui/search/panel.py" line="+206"/>
+        <source>Most used on this desk: %n service(s)</source>
+        <translation>
+            <numerusform>Most used on this desk: %n service</numerusform>
+            <numerusform>Most used on this desk: %n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>A–Z, the first %n services: type what the caller needs</source>
+        <translation>
+            <numerusform>A–Z, the first service: type what the caller needs</numerusform>
+            <numerusform>A–Z, the first %n services: type what the caller needs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>Best %n matches shown; type more words to narrow</source>
         <translation>
             <numerusform>Best match shown; type more words to narrow</numerusform>

@@ -20,7 +20,7 @@ from frontdesk.core.areas import LocalAuthority, PostcodeArea
 from frontdesk.core.catalogue import Catalogue, Tier
 from frontdesk.core.feed import ParsedFeed
 from frontdesk.formats.demo import read_demo_catalogue
-from frontdesk.gui import i18n
+from frontdesk.gui import i18n, style
 from frontdesk.gui.about_dialog import AboutDialog
 from frontdesk.gui.crash import CrashDialog
 from frontdesk.gui.dialogs import Ask
@@ -89,6 +89,12 @@ def runner() -> Iterator[OperationRunner]:
     runner = OperationRunner(ImmediateExecutor(), ImmediateExecutor())
     yield runner
     runner.cancel_pending()  # results still queued belong to this test's windows
+
+
+@pytest.fixture(autouse=True)
+def frontdesk_style(qapp: QApplication) -> None:
+    """frontdesk's style over the platform's, as the app installs it."""
+    style.install(qapp)
 
 
 @pytest.fixture(autouse=True)

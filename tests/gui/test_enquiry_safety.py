@@ -10,6 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
+from frontdesk.gui import message
 from frontdesk.gui.dialogs import Ask
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner
@@ -46,7 +47,12 @@ def test_the_draft_comes_back_after_closing_without_saving(
     assert form.outcome.currentText() == "Signposted"
     assert form.linked_model.ids() == (service_id,)
     qtbot.waitUntil(lambda: form.linked_model.name(service_id) != service_id)  # name fetched
+    assert form.linked_model.name(service_id).endswith(" — Trafford Council")  # whose it is
     assert "restored" in again.info_line.text()
+    # What starting up says next (a demo catalogue loaded, sync) does not replace it.
+    message.info("Demo catalogue loaded: frontdesk is working standalone.")
+    assert "restored" in again.info_line.text() and again.info_line.isVisible()
+    assert "Demo catalogue loaded" in again.info_line.text()
     close_stores(again)
 
 

@@ -84,7 +84,7 @@ def test_return_on_todays_list_reopens_it_and_a_correction_is_saved_with_history
     assert outcome == "resolved at first contact" and done is not None
     kinds = [k for (k,) in desk_rows(paths, "SELECT kind FROM outbox ORDER BY device_seq")]
     assert kinds[-2:] == ["amended", "follow-up done"], "each correction waits in the outbox"
-    assert window.today.model.index(0, 3).data() == "Resolved at first contact"
+    assert window.today.model.index(0, 2).data() == "Resolved at first contact"
 
     qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
     assert window.enquiry_stack.currentWidget() is window.form

@@ -74,6 +74,7 @@ class DetailPanel(QWidget):
 
     def clear(self) -> None:
         self.detail = None
+        self.browser.setAccessibleDescription("")
         self.browser.setHtml(
             "<p>" + self.tr("Choose a search result to see the service's details.") + "</p>"
         )
@@ -96,6 +97,7 @@ class DetailPanel(QWidget):
             return
         self.detail = detail
         self.browser.setHtml(render(detail))
+        self.browser.setAccessibleDescription(self.tr("Service id {0}").format(detail.id))
         self.copy_button.setEnabled(first_phone(detail.service) is not None)
         self.shown.emit(detail.id)
 

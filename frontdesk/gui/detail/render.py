@@ -170,9 +170,8 @@ def render(detail: ServiceDetail) -> str:
         _section(
             QCoreApplication.translate("ServiceDetail", "How up to date"), _para(_checked(detail))
         ),
-        _section(
-            QCoreApplication.translate("ServiceDetail", "Source"),
-            _para(f"{detail.source} · {detail.id}"),
-        ),
+        # The feed it came from, in words; the catalogue id is for the command line and
+        # support, not for reading out to a caller (it stays in the accessible description).
+        _section(QCoreApplication.translate("ServiceDetail", "Source"), _para(detail.source)),
     ]
     return "".join(parts)

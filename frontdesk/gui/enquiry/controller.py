@@ -15,6 +15,7 @@ from frontdesk.gui import message
 from frontdesk.gui.dialogs import Ask
 from frontdesk.gui.enquiry.call_record import CallRecord
 from frontdesk.gui.enquiry.form import EnquiryForm
+from frontdesk.gui.enquiry.linked import labels
 from frontdesk.gui.operations import OperationRunner, is_environment_error
 from frontdesk.search.catalogue_access import CatalogueAccess
 from frontdesk.store.desk import DeskWriteError, WriteProblem
@@ -31,10 +32,12 @@ class EnquiryController(QObject):
     Signals:
         saved(SaveOutcome): an enquiry was saved; carries today's list and desk status.
         started(): a new enquiry was started (the window moves focus to the search box).
+        restored(str): a draft left when frontdesk last stopped is back on screen; says so.
     """
 
     saved = Signal(object)
     started = Signal()
+    restored = Signal(str)
 
     def __init__(self, form: EnquiryForm, runner: OperationRunner, window: QWidget) -> None:
         super().__init__(window)
@@ -69,12 +72,12 @@ class EnquiryController(QObject):
             return
         self.form.load(draft, {})
         self._fetch_names()
-        message.info(self.tr("The enquiry you were typing has been restored."))
+        self.restored.emit(self.tr("The enquiry you were typing has been restored."))
 
     def _fetch_names(self) -> None:
         catalogue, ids = self._catalogue, self.form.linked_model.ids()
         if catalogue is not None and ids:
-            self._runner.run(lambda: catalogue.names(ids)).on_success(
+            self._runner.run(lambda: labels(catalogue.names_and_agencies(ids))).on_success(
                 self.form.linked_model.set_names
             )
 

@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
-    QListView,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.core.enquiry import Caller, Channel, EnquiryDraft, Outcome
+from frontdesk.gui.compact import CompactListView, CompactTextEdit, FieldLabel
 from frontdesk.gui.enquiry.caller_checks import CallerFieldChecks
 from frontdesk.gui.enquiry.caller_history import CallerHistoryPanel
 from frontdesk.gui.enquiry.linked import LinkedServicesModel
@@ -89,11 +88,14 @@ class EnquiryForm(QWidget):
         )
         self.history = CallerHistoryPanel()
         self.linked_model = LinkedServicesModel(self)
-        self.linked = QListView()
+        self.linked = CompactListView()
         self.linked.setModel(self.linked_model)
         self.linked.setAccessibleName(self.tr("Services linked to this enquiry"))
+        # "Service — Agency" wraps rather than hiding the agency off to the right.
+        self.linked.setWordWrap(True)
+        self.linked.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.remove_button = QPushButton(self.tr("Remove linked service (Delete)"))
-        self.notes = QPlainTextEdit()
+        self.notes = CompactTextEdit()
         self.notes.setTabChangesFocus(True)  # Tab leaves the notes, as in every other field
         self.reason = QComboBox()
         self.set_reasons([])
@@ -108,11 +110,14 @@ class EnquiryForm(QWidget):
         self._enable_fields()
 
     def _lay_out(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.timer, 1)
-        top.addWidget(self.wrap_up_button)
-        top.addWidget(self.new_button)
-        form = QFormLayout()
+        # The buttons sit under each other beside the timer: side by side they would set
+        # the column's narrowest width past what a 1366-wide screen can give it.
+        top = QGridLayout()
+        top.addWidget(self.timer, 0, 0, 2, 1)
+        top.addWidget(self.new_button, 0, 1)
+        top.addWidget(self.wrap_up_button, 1, 1)
+        top.setColumnStretch(0, 1)
+        form = self.fields_layout = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         # Labels above fields when the window is narrow (200% text), beside them otherwise.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -146,13 +151,16 @@ class EnquiryForm(QWidget):
         form.addRow("", self.remove_button)
         for text, field in rows[6:]:
             form.addRow(self._label(text, field), field)
-        self.linked.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
-        self.linked.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
-        self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        # Three lines each at least, so a whole call fits 1366×768 with room for two more
+        # rows (docs/decisions.md); they grow into whatever height the screen has.
+        lines = self.fontMetrics().lineSpacing()
+        self.linked.setMinimumHeight(lines * 3 + 2 * self.linked.frameWidth() + 2)
+        self.linked.setMaximumHeight(lines * 7)
+        self.notes.setMinimumHeight(lines * 3 + 2 * self.notes.frameWidth() + 8)
         # The fields scroll at large text sizes; the timer and Save stay in view.
         fields = QWidget()
         fields.setLayout(form)
-        scroll = QScrollArea()
+        scroll = self.fields_scroll = QScrollArea()
         scroll.setWidget(fields)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -167,7 +175,7 @@ class EnquiryForm(QWidget):
 
     @staticmethod
     def _label(text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
+        label = FieldLabel(text)
         label.setBuddy(buddy)
         return label
 

@@ -1,12 +1,33 @@
-"""The services linked to the enquiry being typed: ids plus their names for display."""
+"""The services linked to the enquiry being typed: ids plus, for display, each one's name
+with the agency that runs it."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 IdRole = Qt.ItemDataRole.UserRole + 1
+
+
+def service_label(name: str, agency: str | None) -> str:
+    """ "Service — Agency": two councils' "Missed bin" are different services."""
+    if not agency:
+        return name
+    return QCoreApplication.translate("LinkedServicesModel", "{0} — {1}").format(name, agency)
+
+
+def labels(found: dict[str, tuple[str, str | None]]) -> dict[str, str]:
+    """`service_label` for each service the catalogue found (id → name and agency)."""
+    return {service_id: service_label(*pair) for service_id, pair in found.items()}
+
+
 Index = QModelIndex | QPersistentModelIndex
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListWidget,
     QPlainTextEdit,
@@ -92,10 +92,11 @@ class ReopenPanel(QWidget):
             label.setBuddy(field)
             form.addRow(label, field)
         form.addRow(self.follow_up)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.new_call_button)
-        buttons.addWidget(self.close_button)
+        # Two rows, so the three buttons do not set the column's narrowest width.
+        buttons = QGridLayout()
+        buttons.addWidget(self.save_button, 0, 0)
+        buttons.addWidget(self.close_button, 0, 1)
+        buttons.addWidget(self.new_call_button, 1, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)

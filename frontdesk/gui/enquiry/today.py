@@ -29,17 +29,18 @@ from PySide6.QtWidgets import (
 from frontdesk.core.enquiry import Enquiry, SyncState
 from frontdesk.gui.enquiry.timer import elapsed_text
 from frontdesk.gui.enquiry.vocabulary import (
-    channel_labels,
     outcome_labels,
     referral_labels,
     sync_labels,
 )
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = 7
+# Five columns: at 200 % text they are what the middle column holds without scrolling
+# sideways. The channel and linked services show when the enquiry is reopened.
+COLUMNS = 5
 REFERENCE_COLUMN = 0
-DURATION_COLUMN = 5
-STATUS_COLUMN = 6
+DURATION_COLUMN = 3
+STATUS_COLUMN = 4
 
 
 def status_text(enquiry: Enquiry) -> str:
@@ -109,9 +110,7 @@ class TodayModel(QAbstractTableModel):
         titles = (
             QCoreApplication.translate("TodayModel", "Reference"),
             QCoreApplication.translate("TodayModel", "Time"),
-            QCoreApplication.translate("TodayModel", "Channel"),
             QCoreApplication.translate("TodayModel", "Outcome"),
-            QCoreApplication.translate("TodayModel", "Services"),
             QCoreApplication.translate("TodayModel", "Duration"),
             QCoreApplication.translate("TodayModel", "Status"),
         )
@@ -133,11 +132,7 @@ class TodayModel(QAbstractTableModel):
         if column == 1:
             return enquiry.saved_at.astimezone().strftime("%H:%M")
         if column == 2:
-            return channel_labels()[enquiry.channel]
-        if column == 3:
             return outcome_labels()[enquiry.outcome] if enquiry.outcome else "—"
-        if column == 4:
-            return str(len(enquiry.service_ids))
         if column == DURATION_COLUMN:
             return duration_text(enquiry)
         if column == STATUS_COLUMN:

@@ -14,6 +14,7 @@ from frontdesk.gui.operations import OperationRunner
 from frontdesk.gui.search.delegate import ResultDelegate
 from frontdesk.gui.search.filters import FilterBar
 from frontdesk.gui.search.model import IdRole, ResultsModel, ResultsProxy
+from frontdesk.gui.search.no_results import NoResults
 from frontdesk.search.catalogue_access import (
     CatalogueAccess,
     FilterChoices,
@@ -68,6 +69,10 @@ class SearchPanel(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.hide()
+        self.no_results = NoResults()
+        self.no_results.clear_requested.connect(self.clear_filters)
+        self._most_used: tuple[str, ...] = ()
+        self._outcome: SearchOutcome | None = None
         self.model = ResultsModel(self)
         self.proxy = ResultsProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -86,6 +91,7 @@ class SearchPanel(QWidget):
         layout.addWidget(self.box)
         layout.addWidget(self.filters)
         layout.addWidget(self.notice)
+        layout.addWidget(self.no_results)
         layout.addWidget(results_label)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.count)
@@ -116,7 +122,8 @@ class SearchPanel(QWidget):
 
     def tab_order(self) -> list[QWidget]:
         f = self.filters
-        return [self.box, f.postcode, f.agency, f.category, f.open_now, self.results]
+        clear = self.no_results.clear_button
+        return [self.box, f.postcode, f.agency, f.category, f.open_now, clear, self.results]
 
     def set_catalogue(self, catalogue: CatalogueAccess | None, choices: FilterChoices) -> None:
         self._catalogue = catalogue
@@ -128,6 +135,19 @@ class SearchPanel(QWidget):
         open now, so nothing from the last call narrows this one unseen."""
         self.box.clear()
         self.filters.clear()
+
+    def clear_filters(self) -> None:
+        """Drop every filter but keep the words: the results widen at once."""
+        self.filters.clear()
+        self.box.setFocus()
+
+    def set_most_used(self, service_ids: tuple[str, ...]) -> None:
+        """The desk's most used services, offered while nothing is typed."""
+        if service_ids == self._most_used:
+            return
+        self._most_used = service_ids
+        if not self.box.text().strip():
+            self.search_now()
 
     def current_id(self) -> str:
         index = self.results.currentIndex()
@@ -143,6 +163,7 @@ class SearchPanel(QWidget):
             postcode=self.filters.postcode.text(),
             organization_id=self.filters.organization_id(),
             category_id=self.filters.category_id(),
+            most_used=self._most_used,
         )
         now = dt.datetime.now()
         self._runner.run(lambda: catalogue.search(request, now), key="search").on_success(
@@ -166,6 +187,7 @@ class SearchPanel(QWidget):
         self.notice.setText("\n".join(notes))
         self.notice.setVisible(bool(notes))
         self._has_more = outcome.has_more
+        self._outcome = outcome
         self._show_count()
         if had_focus:
             self.results.setFocus()
@@ -175,13 +197,44 @@ class SearchPanel(QWidget):
     def _show_count(self) -> None:
         """Count the rows on screen, after the open-now filter, not what the engine found."""
         shown = self.proxy.rowCount()
+        outcome = self._outcome
+        typed = outcome is not None and bool(outcome.request.text.strip())
+        self._explain_empty()
         if not shown:
             count = self.tr("No services found")
+        elif outcome is not None and outcome.most_used:
+            count = self.tr("Most used on this desk: %n service(s)", "", shown)
+        elif not typed:
+            # Nothing typed and nothing used yet: the catalogue from A, said as it is.
+            count = self.tr("A–Z, the first %n services: type what the caller needs", "", shown)
         elif self._has_more:
             count = self.tr("Best %n matches shown; type more words to narrow", "", shown)
         else:
             count = self.tr("%n service(s) found", "", shown)
         self.count.setText(count)
+
+    def _explain_empty(self) -> None:
+        """With no rows because of the filters: which ones, what they hide, a way out."""
+        outcome = self._outcome
+        f = self.filters
+        on: list[str] = []
+        if outcome is not None and not self.proxy.rowCount():
+            request = outcome.request
+            if request.postcode.strip():
+                on.append(self.tr("caller's postcode {0}").format(request.postcode.strip().upper()))
+            if request.organization_id:
+                on.append(self.tr("agency {0}").format(f.agency.currentText()))
+            if request.category_id:
+                on.append(self.tr("category {0}").format(f.category.currentText()))
+            if f.open_now.isChecked():
+                on.append(self.tr("open now"))
+        if not on or outcome is None:
+            self.no_results.hide()
+            return
+        hidden, more = outcome.hidden, outcome.hidden_more
+        if self.model.rowCount():  # the engine found some; only "open now" hides them
+            hidden, more = self.model.rowCount(), outcome.has_more
+        self.no_results.show_for(on, hidden, more)
 
     def _select_first(self) -> None:
         if self.proxy.rowCount() and not self.results.currentIndex().isValid():
