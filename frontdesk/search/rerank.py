@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from frontdesk.search.bundled import bundled_text
+from frontdesk.search.intent import Intents
 from frontdesk.search.query import QueryPlan
 from frontdesk.search.stemming import stem
 from frontdesk.search.tokens import words
@@ -109,8 +110,11 @@ def rerank(
         return scored
     wanted = audiences.wanted(query.typed.spoken)
     forms = _concept_forms(query)
+    intents = Intents.bundled()
+    asked = intents.of_query(query.typed.spoken)
     out: list[tuple[Any, float]] = []
     for row, score in scored:
+        score *= intents.factor(asked, row.name)
         text = _row_text(row) if wanted or len(forms) > 1 else ()
         if wanted and any(any(_within(p, text) for p in group) for group in wanted):
             score *= AUDIENCE
