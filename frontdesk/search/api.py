@@ -23,6 +23,7 @@ from frontdesk.search.filters import Filters, covers_expression, filter_clause
 from frontdesk.search.index import ensure_index
 from frontdesk.search.query import QueryPlan, plan
 from frontdesk.search.ranking import Ranking
+from frontdesk.search.relax import ANY_WORD, NOTES, PARTIAL_WORDS, SOME_WORDS, partial_words
 from frontdesk.search.rerank import Audiences, rerank
 from frontdesk.search.scoring import (
     RANKED_SHARE,
@@ -33,13 +34,15 @@ from frontdesk.search.scoring import (
     sampled_hits,
     split,
 )
+from frontdesk.search.situations import CRISIS, LIFE, MOST, Situation, Situations
 from frontdesk.search.snippets import Marker
 from frontdesk.search.spelling import Speller
 from frontdesk.search.synonyms import Synonyms
-from frontdesk.search.tokens import MAX_INPUT, MAX_WORDS
+from frontdesk.search.tokens import MAX_INPUT, MAX_WORDS, STOPWORDS
 from frontdesk.search.vocabulary import Vocabulary, fingerprint
 from frontdesk.store.catalogue import CatalogueStore
 
+_NO_SYNONYMS = Synonyms()
 # Candidates fetched per hit wanted, for the final ordering in Python.
 _OVERFETCH = 2
 TRIM = 0.1
@@ -88,6 +91,12 @@ class SearchResult:
     messages: tuple[str, ...] = ()
     has_more: bool = False
     place: Place | None = None
+    relaxed: str | None = None  # relax.py's step when the words as said found nothing
+
+    @property
+    def relaxed_note(self) -> str | None:
+        """One line saying what was relaxed, for a person (English)."""
+        return NOTES.get(self.relaxed) if self.relaxed else None
 
 
 class SearchEngine:
@@ -137,7 +146,14 @@ class SearchEngine:
             )
             found = _Collector(limit + 1)
             _run(conn, query, ranking, found, typed_name)
-        marker = Marker(*query.highlight_words())
+            relaxed = SOME_WORDS if found.rows and not found.whole else None
+            shown = [query]
+            if not found.rows and not query.browse:
+                found, relaxed, shown = self._relaxed(conn, query, ranking, limit, typing)
+            situated = _Situated(self, conn, vocabulary, speller, ranking)
+            found.rows = situated.order(query, found.rows, limit + 1)
+            shown += situated.plans
+        marker = Marker(*_highlight(shown))
         hits = tuple(
             _hit(row, kind, score, place, marker) for row, kind, score in found.rows[:limit]
         )
@@ -149,7 +165,31 @@ class SearchEngine:
             messages=tuple(messages),
             has_more=len(found.rows) > limit,
             place=place,
+            relaxed=relaxed if hits else None,
         )
+
+    def _relaxed(
+        self,
+        conn: Connection,
+        query: QueryPlan,
+        ranking: Ranking,
+        limit: int,
+        typing: bool,
+    ) -> tuple[_Collector, str | None, list[QueryPlan]]:
+        """The relaxation steps of relax.py, in order, until one finds something."""
+        vocabulary, speller = self._current_lexicon(conn)
+        words = " ".join(query.typed.words)
+        attempts = [(ANY_WORD, words)]
+        partial = partial_words(query.typed, vocabulary)
+        if partial is not None:
+            attempts.append((PARTIAL_WORDS, partial))
+        for step, text in attempts:
+            loose = plan(text, vocabulary, speller, _NO_SYNONYMS, typing=typing)
+            found = _Collector(limit + 1)
+            _run(conn, loose, ranking, found, "")
+            if found.rows:
+                return found, step, [loose]
+        return _Collector(limit + 1), None, [query]
 
     def _current_lexicon(self, conn: Connection) -> tuple[Vocabulary, Speller]:
         mark = fingerprint(conn)
@@ -168,12 +208,14 @@ class _Collector:
     want: int
     rows: list[tuple[Any, str, float]] = field(default_factory=list)
     seen: set[int] = field(default_factory=set)
+    whole: bool = False  # some row matches every concept of the query
 
     @property
     def need(self) -> int:
         return self.want - len(self.rows)
 
     def add(self, rows: list[Any], kind: str) -> None:
+        self.whole = self.whole or bool(rows)
         for row in rows:
             if row.rowid not in self.seen and self.need > 0:
                 self.seen.add(row.rowid)
@@ -186,6 +228,74 @@ class _Collector:
             if row.rowid not in self.seen and self.need > 0:
                 self.seen.add(row.rowid)
                 self.rows.append((row, kind(row), score))
+
+
+class _Situated:
+    """Puts the services a crisis or a life event calls for where the adviser looks
+    first (situations.py): crisis services at the top, a life event's set right after the
+    best answer to the caller's words."""
+
+    def __init__(
+        self,
+        engine: SearchEngine,
+        conn: Connection,
+        vocabulary: Vocabulary,
+        speller: Speller,
+        ranking: Ranking,
+    ) -> None:
+        self._engine, self._conn, self._ranking = engine, conn, ranking
+        self._vocabulary, self._speller = vocabulary, speller
+        self.plans: list[QueryPlan] = []
+
+    def order(
+        self, query: QueryPlan, rows: list[tuple[Any, str, float]], want: int
+    ) -> list[tuple[Any, str, float]]:
+        found = Situations.bundled().find(query.typed.spoken)
+        if not found:
+            return rows
+        crisis = self._best([s for s in found if s.kind == CRISIS], MOST[CRISIS])
+        life = self._best([s for s in found if s.kind == LIFE], MOST[LIFE])
+        ordered = crisis + rows[:1] + life + rows[1:] if life else crisis + rows
+        out: list[tuple[Any, str, float]] = []
+        seen: set[int] = set()
+        for row in ordered:
+            if row[0].rowid not in seen:
+                seen.add(row[0].rowid)
+                out.append(row)
+        return out[:want]
+
+    def _best(self, situations: list[Situation], most: int) -> list[tuple[Any, str, float]]:
+        """The best whole match of each situation's searches, taking the first search of
+        every situation before the second of any."""
+        out: list[tuple[Any, str, float]] = []
+        seen: set[int] = set()
+        depth = max((len(s.searches) for s in situations), default=0)
+        for k in range(depth):
+            for situation in situations:
+                if len(out) >= most or k >= len(situation.searches):
+                    continue
+                target = situation.searches[k]
+                wanted = plan(
+                    target, self._vocabulary, self._speller, self._engine._synonyms, typing=False
+                )
+                collected = _Collector(3)
+                _run(self._conn, wanted, self._ranking, collected, target.lower())
+                best = next((r for r in collected.rows if r[1] != "some words"), None)
+                if best is not None and best[0].rowid not in seen:
+                    seen.add(best[0].rowid)
+                    out.append((best[0], "situation", best[2]))
+                    self.plans.append(wanted)
+        return out
+
+
+def _highlight(plans: list[QueryPlan]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    whole: set[str] = set()
+    prefixes: set[str] = set()
+    for each in plans:
+        w, p = each.highlight_words()
+        whole.update(x for x in w if x not in STOPWORDS)
+        prefixes.update(p)
+    return tuple(sorted(whole)), tuple(sorted(prefixes))
 
 
 def _run(
@@ -211,7 +321,13 @@ def _run(
         scored = [(row, final_score(row, total, parts.check_masses, name)) for row in rows]
         scored = rerank(scored, query, Audiences.bundled())
         whole = {row.rid for row in rows if coordination(row, total, parts.check_masses) >= 1}
-        found.add_ranked(_trim(scored, whole), lambda row: "words" if row.literal else "synonyms")
+        found.whole = found.whole or bool(whole)
+        found.add_ranked(
+            _trim(scored, whole),
+            lambda row: (
+                "some words" if row.rid not in whole else ("words" if row.literal else "synonyms")
+            ),
+        )
     if found.need > 0 and (parts.checks or not found.rows):
         _sampled(conn, query, ranking, found, name, typed)
 
@@ -232,10 +348,10 @@ def _sampled(
     # The caller's own words only (synonyms when a concept has none): a long OR of
     # phrases is slow to test row by row, and this path is for vague queries anyway.
     parts = [f"({c.literal() if c.words else c.synonym()})" for c in query.concepts]
-    expressions = [(" AND ".join(parts), total)]
+    expressions = [(" AND ".join(parts), total, "words")]
     if len(parts) > 1:
-        expressions.append((" OR ".join(parts), total / 2))
-    for expression, mass in expressions:
+        expressions.append((" OR ".join(parts), total / 2, "some words"))
+    for expression, mass, kind in expressions:
         if found.need <= 0:
             return
         rows = ranking.candidates(
@@ -247,7 +363,8 @@ def _sampled(
         )
         scored = [(row, final_score(row, total, (), name) * _short(row.name)) for row in rows]
         scored = rerank(scored, query, Audiences.bundled())
-        found.add_ranked(scored, lambda row: "words")
+        found.whole = found.whole or (kind == "words" and bool(scored))
+        found.add_ranked(scored, lambda row, kind=kind: kind)
 
 
 def _trim(scored: list[tuple[Any, float]], whole: set[int]) -> list[tuple[Any, float]]:

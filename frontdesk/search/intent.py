@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from frontdesk.search.bundled import bundled_text
+from frontdesk.search.phrases import within
 from frontdesk.search.stemming import stem
 from frontdesk.search.tokens import words
 
@@ -40,8 +41,29 @@ FACTORS: dict[tuple[str, str], float] = {
 }
 STATE_WEIGHT = 0.3
 _NEGATORS = frozenset(
-    "not never no weren wasn hasn haven didn isn aren won wont cant dont didnt hasnt havent "
-    "wasnt werent isnt arent".split()
+    [
+        "not",
+        "never",
+        "no",
+        "weren",
+        "wasn",
+        "hasn",
+        "haven",
+        "didn",
+        "isn",
+        "aren",
+        "won",
+        "wont",
+        "cant",
+        "dont",
+        "didnt",
+        "hasnt",
+        "havent",
+        "wasnt",
+        "werent",
+        "isnt",
+        "arent",
+    ]
 )
 _AFTER_NOT_WINDOW = 3
 
@@ -93,7 +115,7 @@ class Intents:
     def of_query(self, spoken: Sequence[str]) -> frozenset[str]:
         """The intents the caller's words show."""
         stems = tuple(stem(w) for w in spoken)
-        found = {k for k, phrases in self.query.items() if any(_within(p, stems) for p in phrases)}
+        found = {k for k, phrases in self.query.items() if any(within(p, stems) for p in phrases)}
         for i, word in enumerate(stems):
             if word in self.after_not and any(
                 w in _NEGATORS for w in spoken[max(0, i - _AFTER_NOT_WINDOW) : i]
@@ -106,7 +128,7 @@ class Intents:
     def of_service(self, name: str) -> frozenset[str]:
         stems = tuple(_stem(w) for w in words(name))
         return frozenset(
-            k for k, phrases in self.service.items() if any(_within(p, stems) for p in phrases)
+            k for k, phrases in self.service.items() if any(within(p, stems) for p in phrases)
         )
 
     def is_state(self, word: str) -> bool:
@@ -136,11 +158,6 @@ def _bare_need(spoken: Sequence[str]) -> bool:
         w in ("need", "needs") and i + 1 < len(spoken) and spoken[i + 1] != "to"
         for i, w in enumerate(spoken)
     )
-
-
-def _within(phrase: Phrase, text: Phrase) -> bool:
-    n = len(phrase)
-    return any(text[i : i + n] == phrase for i in range(len(text) - n + 1))
 
 
 _stem = lru_cache(maxsize=1 << 16)(stem)

@@ -1,0 +1,68 @@
+"""Situations that call for a set of services rather than the caller's words.
+
+A caller in crisis rarely names the service: "he beats me up", "she says she wants to
+end it all". Whatever else the words match, the crisis line, the domestic abuse service
+or safeguarding must come first. A life event ("retiring next month", "leaving care",
+"my dad just died") calls for the set of services an adviser goes through with the
+caller. Both are listed in `resources/search/situations.txt` as the caller's phrases and
+ordinary searches in the catalogue's own words; the searches run through the same engine,
+so a catalogue without (say) a Samaritans listing simply contributes nothing for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from frontdesk.search.bundled import bundled_text
+from frontdesk.search.phrases import Phrase, stems, within
+from frontdesk.search.stemming import stem
+
+CRISIS, LIFE = "crisis", "life"
+# Services each situation may put ahead of the caller's own words.
+MOST = {CRISIS: 3, LIFE: 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    kind: str  # CRISIS or LIFE
+    said: tuple[Phrase, ...]  # the caller's phrases, as stems
+    searches: tuple[str, ...]  # what to look for, in the catalogue's words
+
+
+@dataclass(frozen=True, slots=True)
+class Situations:
+    items: tuple[Situation, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Situations:
+        items: list[Situation] = []
+        for number, raw in enumerate(text.splitlines(), 1):
+            line = raw.split("#", 1)[0].strip()
+            if not line:
+                continue
+            kind, colon, rest = line.partition(":")
+            said, arrow, searches = rest.partition("=>")
+            if not colon or not arrow or kind.strip() not in (CRISIS, LIFE):
+                raise ValueError(f"situations line {number}: expected 'crisis|life: … => …'")
+            phrases = tuple(p for p in (stems(part) for part in said.split(",")) if p)
+            targets = tuple(t.strip() for t in searches.split(";") if t.strip())
+            if phrases and targets:
+                items.append(Situation(kind.strip(), phrases, targets))
+        return cls(tuple(items))
+
+    @classmethod
+    def bundled(cls) -> Situations:
+        return _bundled()
+
+    def find(self, spoken: Sequence[str]) -> tuple[Situation, ...]:
+        """The situations the caller's words describe, crises first."""
+        said = tuple(stem(w) for w in spoken)
+        found = [s for s in self.items if any(within(p, said) for p in s.said)]
+        return tuple(sorted(found, key=lambda s: s.kind != CRISIS))
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> Situations:
+    return Situations.parse(bundled_text("situations.txt"))
