@@ -38,7 +38,7 @@ from frontdesk.search.situations import CRISIS, LIFE, MOST, Situation, Situation
 from frontdesk.search.snippets import Marker
 from frontdesk.search.spelling import Speller
 from frontdesk.search.synonyms import Synonyms
-from frontdesk.search.tokens import MAX_INPUT, MAX_WORDS, STOPWORDS
+from frontdesk.search.tokens import MAX_INPUT, MAX_WORDS, STOPWORDS, WEAKWORDS
 from frontdesk.search.vocabulary import Vocabulary, fingerprint
 from frontdesk.store.catalogue import CatalogueStore
 
@@ -146,7 +146,8 @@ class SearchEngine:
             )
             found = _Collector(limit + 1)
             _run(conn, query, ranking, found, typed_name)
-            relaxed = SOME_WORDS if found.rows and not found.whole else None
+            partly = not found.whole or _unmatched(query)
+            relaxed = SOME_WORDS if found.rows and partly else None
             shown = [query]
             if not found.rows and not query.browse:
                 found, relaxed, shown = self._relaxed(conn, query, ranking, limit, typing)
@@ -250,7 +251,7 @@ class _Situated:
     def order(
         self, query: QueryPlan, rows: list[tuple[Any, str, float]], want: int
     ) -> list[tuple[Any, str, float]]:
-        found = Situations.bundled().find(query.typed.spoken)
+        found = Situations.bundled().find(query.typed.spoken, query.typed.prefix)
         if not found:
             return rows
         crisis = self._best([s for s in found if s.kind == CRISIS], MOST[CRISIS])
@@ -286,6 +287,13 @@ class _Situated:
                     out.append((best[0], "situation", best[2]))
                     self.plans.append(wanted)
         return out
+
+
+def _unmatched(query: QueryPlan) -> bool:
+    """Whether a word that names a need matched nothing at all (the catalogue lacks it)."""
+    said = {w for c in query.concepts for w in c.said}
+    spoken = (query.corrected or "").split() or query.typed.words
+    return any(w not in said and w not in STOPWORDS and w not in WEAKWORDS for w in spoken)
 
 
 def _highlight(plans: list[QueryPlan]) -> tuple[tuple[str, ...], tuple[str, ...]]:

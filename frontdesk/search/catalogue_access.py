@@ -67,6 +67,7 @@ class SearchOutcome:
     unknown_postcode: bool
     messages: tuple[str, ...]
     has_more: bool = False  # more services match than were fetched
+    relaxed: str | None = None  # how the search was relaxed (search/relax.py), if it was
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +232,7 @@ class CatalogueAccess:
             # The unknown-postcode message is worded by the GUI, in the adviser's language.
             messages=tuple(m for m in result.messages if not unknown or "postcode" not in m),
             has_more=result.has_more,
+            relaxed=result.relaxed,
         )
 
     def names(self, ids: tuple[str, ...]) -> dict[str, str]:

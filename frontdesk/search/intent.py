@@ -31,7 +31,7 @@ HELP, REGULATION = "help", "regulation"
 # Score factors: (query intent, service kind) -> factor.
 FACTORS: dict[tuple[str, str], float] = {
     (REPORT, REPORT): 1.5,
-    (REPORT, FIND_OUT): 0.75,
+    (REPORT, FIND_OUT): 0.9,
     (FIND_OUT, FIND_OUT): 1.3,
     (FIND_OUT, REPORT): 0.8,
     (NEED, HELP): 1.15,

@@ -18,6 +18,7 @@ from functools import lru_cache
 from frontdesk.search.bundled import bundled_text
 from frontdesk.search.phrases import Phrase, stems, within
 from frontdesk.search.stemming import stem
+from frontdesk.search.tokens import words
 
 CRISIS, LIFE = "crisis", "life"
 # Services each situation may put ahead of the caller's own words.
@@ -34,10 +35,12 @@ class Situation:
 @dataclass(frozen=True, slots=True)
 class Situations:
     items: tuple[Situation, ...]
+    whole_words: frozenset[str] = frozenset()  # every word of the callers' phrases
 
     @classmethod
     def parse(cls, text: str) -> Situations:
         items: list[Situation] = []
+        whole: set[str] = set()
         for number, raw in enumerate(text.splitlines(), 1):
             line = raw.split("#", 1)[0].strip()
             if not line:
@@ -47,17 +50,22 @@ class Situations:
             if not colon or not arrow or kind.strip() not in (CRISIS, LIFE):
                 raise ValueError(f"situations line {number}: expected 'crisis|life: … => …'")
             phrases = tuple(p for p in (stems(part) for part in said.split(",")) if p)
+            whole.update(words(said))
             targets = tuple(t.strip() for t in searches.split(";") if t.strip())
             if phrases and targets:
                 items.append(Situation(kind.strip(), phrases, targets))
-        return cls(tuple(items))
+        return cls(tuple(items), frozenset(whole))
 
     @classmethod
     def bundled(cls) -> Situations:
         return _bundled()
 
-    def find(self, spoken: Sequence[str]) -> tuple[Situation, ...]:
-        """The situations the caller's words describe, crises first."""
+    def find(self, spoken: Sequence[str], typing: bool = False) -> tuple[Situation, ...]:
+        """The situations the caller's words describe, crises first. With `typing` the
+        last word is unfinished: it counts only once it is one of the phrases' words
+        ("bereav" is on its way to "bereavement", not a form of "bereaved")."""
+        if typing and spoken and spoken[-1] not in self.whole_words:
+            spoken = spoken[:-1]
         said = tuple(stem(w) for w in spoken)
         found = [s for s in self.items if any(within(p, said) for p in s.said)]
         return tuple(sorted(found, key=lambda s: s.kind != CRISIS))
