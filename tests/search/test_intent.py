@@ -13,7 +13,6 @@ from frontdesk.search.api import SearchEngine
 from frontdesk.search.intent import FIND_OUT, NEED, REGULATION, REPORT, Intents
 from tests.search.catalogue import feed, open_store, service
 
-
 # Unrelated services, so that "bin" and "food" are telling words, as in a real catalogue.
 OTHERS = [
     service(f"x{i}", f"{topic} service {i}", f"Help and advice about {topic}.")
@@ -89,11 +88,11 @@ def test_finding_out_puts_the_find_out_page_first(engine: SearchEngine) -> None:
 
 def test_intents_are_read_from_the_query_and_kinds_from_the_service_name() -> None:
     intents = Intents.bundled()
-    assert REPORT in intents.of_query("my bins weren t collected".split())
-    assert REPORT in intents.of_query("street light broken".split())
-    assert NEED in intents.of_query("need food".split())
-    assert NEED not in intents.of_query("need to register a death".split())
-    assert FIND_OUT in intents.of_query("what day is my bin collected".split())
+    assert REPORT in intents.of_query(["my", "bins", "weren", "t", "collected"])
+    assert REPORT in intents.of_query(["street", "light", "broken"])
+    assert NEED in intents.of_query(["need", "food"])
+    assert NEED not in intents.of_query(["need", "to", "register", "a", "death"])
+    assert FIND_OUT in intents.of_query(["what", "day", "is", "my", "bin", "collected"])
     assert REGULATION in intents.of_service("Premises and alcohol licences")
     assert REPORT in intents.of_service("Report a missed bin")
     # A service of the kind asked for is never pushed down for being another kind too.
