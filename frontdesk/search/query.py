@@ -256,6 +256,7 @@ def _concepts(
         ]
         if not members and found is None:
             continue
+        said = [w for _, w in members]
         if found is not None and len(members) > 1:
             # In a recognised phrase ("bins not emptied") the state word is carried by the
             # phrase's synonyms and the intent; literally, the thing ("bins") is enough.
@@ -268,7 +269,7 @@ def _concepts(
         if len(literal) == 1:
             # A synonym that is one of the literal forms adds nothing ("pot hole").
             usable = tuple(t for t in usable if t not in literal[0])
-        concept = _concept(tuple(literal), usable, [w for _, w in members], vocabulary)
+        concept = _concept(tuple(literal), usable, said, vocabulary)
         if concept is not None:
             concepts.append(concept)
     return concepts

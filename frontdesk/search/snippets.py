@@ -10,13 +10,17 @@ still marks "Café".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from frontdesk.search.tokens import fold
 
 MARK_OPEN, MARK_CLOSE, ELLIPSIS = "«", "»", "…"
 _WORD = re.compile(r"[^\W_]+")
-_WINDOW = 12
+_WINDOW = 24  # words shown of a long sentence
+_READ = 4000  # characters of a description read for sentences
+# A sentence ends at . ! or ? followed by a space and a capital, digit or quote, or at a
+# line break; the punctuation stays with its sentence.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(A-Z0-9])|\s*\n\s*")
 
 
 class Marker:
@@ -42,17 +46,35 @@ class Marker:
         return [m.span() for m in _WORD.finditer(text) if self._pattern.fullmatch(fold(m.group()))]
 
     def __call__(self, texts: Iterable[str | None]) -> str:
-        """The first text with a matching word, cut to a dozen words around the first
-        match; failing that, the start of the first non-empty text."""
-        fallback = ""
-        for candidate in texts:
-            if not candidate:
-                continue
-            fallback = fallback or candidate
-            spans = self.spans(candidate)
-            if spans:
-                return _cut(candidate, spans)
-        return _cut(fallback, []) if fallback else ""
+        """The sentence of the description that holds most of the caller's words, marked,
+        cut round its matches when it is long; failing a match, the description's first
+        sentence. Keyword and label columns are matched on but never shown: a list of
+        tags ("Housing benefit new claim Money Housing") tells the adviser nothing."""
+        description = next(iter(texts), None)
+        if not description:
+            return ""
+        text = description[:_READ]
+        best: tuple[int, int, int] | None = None  # (distinct words, -start, end)
+        for start, stop in _sentences(text):
+            found = {text[a:b].casefold() for a, b in self.spans(text[start:stop])}
+            if found and (best is None or (len(found), -start) > best[:2]):
+                best = (len(found), -start, stop)
+        if best is None:
+            first = next(iter(_sentences(text)), (0, len(text)))
+            return _cut(text[first[0] : first[1]], [])
+        start, stop = -best[1], best[2]
+        return _cut(text[start:stop], self.spans(text[start:stop]))
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence: ends at . ! ? or a line break before a new one."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[start : m.start()].strip():
+            yield start, m.start()
+        start = m.end()
+    if text[start:].strip():
+        yield start, len(text)
 
 
 def snippet(texts: Iterable[str | None], whole: tuple[str, ...], prefixes: tuple[str, ...]) -> str:
@@ -60,31 +82,26 @@ def snippet(texts: Iterable[str | None], whole: tuple[str, ...], prefixes: tuple
 
 
 def _cut(text: str, spans: list[tuple[int, int]]) -> str:
-    first = spans[0][0] if spans else 0
-    # Only the words near the first match are read, however long the text: a few
-    # before it (within a bounded look-back), then the rest of the window after it.
-    back = max(0, first - 30 * _WINDOW)
-    before = [back + m.start() for m in _WORD.finditer(text, back, first)]
-    if back > 0 and before:
-        before = before[1:]  # the first word found may be cut in half by the look-back
-    before = before[-(_WINDOW // 3) :]
-    begin = before[0] if before else first
-    after = []
-    for m in _WORD.finditer(text, first):
-        after.append(m.start())
-        if len(before) + len(after) > _WINDOW:
-            break
-    if not before and not after:
-        begin = 0
-    end = after[-1] if len(before) + len(after) > _WINDOW else len(text)
-    out: list[str] = [ELLIPSIS] if begin > 0 else []
+    """The sentence, marked; a long one cut to _WINDOW words starting a few words before
+    the first match, with an ellipsis where it was cut."""
+    starts = [m.start() for m in _WORD.finditer(text)]
+    begin, end = 0, len(text)
+    if len(starts) > _WINDOW:
+        first = spans[0][0] if spans else 0
+        at = max(0, sum(1 for x in starts if x < first) - _WINDOW // 4)
+        at = min(at, len(starts) - _WINDOW)
+        begin = starts[at]
+        if at + _WINDOW < len(starts):
+            end = starts[at + _WINDOW]
+    out: list[str] = []
     position = begin
     for start, stop in spans:
         if start < begin or stop > end:
             continue
         out += [text[position:start], MARK_OPEN, text[start:stop], MARK_CLOSE]
         position = stop
-    out.append(text[position:end].rstrip())
-    if end < len(text):
-        out.append(ELLIPSIS)
-    return " ".join("".join(out).split())
+    out.append(text[position:end])
+    body = " ".join("".join(out).split()).strip(" ,;:-")
+    if not body:
+        return ""
+    return (ELLIPSIS if begin > 0 else "") + body + (ELLIPSIS if end < len(text) else "")
