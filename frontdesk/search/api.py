@@ -372,7 +372,11 @@ def _sampled(
         scored = [(row, final_score(row, total, (), name) * _short(row.name)) for row in rows]
         scored = rerank(scored, query, Audiences.bundled())
         found.whole = found.whole or (kind == "words" and bool(scored))
-        found.add_ranked(scored, lambda row, kind=kind: kind)
+        found.add_ranked(scored, _const(kind))
+
+
+def _const(kind: str) -> Callable[[Any], str]:
+    return lambda _row: kind
 
 
 def _trim(scored: list[tuple[Any, float]], whole: set[int]) -> list[tuple[Any, float]]:
