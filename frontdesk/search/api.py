@@ -281,7 +281,9 @@ class _Situated:
                 )
                 collected = _Collector(3)
                 _run(self._conn, wanted, self._ranking, collected, target.lower())
-                best = next((r for r in collected.rows if r[1] != "some words"), None)
+                # The search's own words before its synonyms: "children's social care"
+                # must not settle for a grant that safeguards children.
+                best = next((r for r in collected.rows if r[1] in ("words", "name")), None)
                 if best is not None and best[0].rowid not in seen:
                     seen.add(best[0].rowid)
                     out.append((best[0], "situation", best[2]))
