@@ -530,7 +530,7 @@ Problem: {0}</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../frontdesk/gui/search/panel.py" line="+63"/>
+        <location filename="../../frontdesk/gui/search/panel.py" line="+64"/>
         <source>What does the caller need? e.g. missed bin</source>
         <translation>Beth sydd ei angen ar y galwr? e.e. bin heb ei gasglu</translation>
     </message>
@@ -559,8 +559,23 @@ Problem: {0}</translation>
         <source>We do not know the postcode {0}: showing services for every area. Check it with the caller.</source>
         <translation>Nid ydym yn adnabod y cod post {0}: yn dangos gwasanaethau ar gyfer pob ardal. Gwiriwch ef gyda&apos;r galwr.</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+20"/>
+        <source>No service matched every word; showing services matching some of them.</source>
+        <translation>Nid oedd unrhyw wasanaeth yn cyfateb i bob gair; yn dangos gwasanaethau sy&apos;n cyfateb i rai ohonynt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No service matched the words together; showing services matching any of them.</source>
+        <translation>Nid oedd unrhyw wasanaeth yn cyfateb i&apos;r geiriau gyda&apos;i gilydd; yn dangos gwasanaethau sy&apos;n cyfateb i unrhyw un ohonynt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No service matched these words; showing services with words that start or are spelt like them.</source>
+        <translation>Nid oedd unrhyw wasanaeth yn cyfateb i&apos;r geiriau hyn; yn dangos gwasanaethau â geiriau sy&apos;n dechrau neu&apos;n cael eu sillafu fel nhw.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
         <source>Best %n matches shown; type more words to narrow</source>
         <translation>
             <numerusform>Dangos y %n gorau; teipiwch ragor o eiriau i gulhau</numerusform>

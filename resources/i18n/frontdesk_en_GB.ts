@@ -15,7 +15,7 @@
 <context>
     <name>SearchPanel</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/gui/search/panel.py" line="+181"/>
+        <location filename="../../frontdesk/gui/search/panel.py" line="+200"/>
         <source>Best %n matches shown; type more words to narrow</source>
         <translation>
             <numerusform>Best match shown; type more words to narrow</numerusform>
