@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from frontdesk.search.bundled import bundled_text
-from frontdesk.search.phrases import within
+from frontdesk.search.phrases import content_lines, within
 from frontdesk.search.stemming import stem
 from frontdesk.search.tokens import words
 
@@ -83,10 +83,7 @@ class Intents:
         service: dict[str, list[Phrase]] = {}
         after_not: set[str] = set()
         state: set[str] = set()
-        for number, raw in enumerate(text.splitlines(), 1):
-            line = raw.split("#", 1)[0].strip()
-            if not line:
-                continue
+        for number, line in content_lines(text):
             head, colon, body = line.partition(":")
             section, _, kind = head.strip().partition(" ")
             if not colon or section not in ("query", "service") or not kind:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from frontdesk.search.stemming import stem
 from frontdesk.search.tokens import words
 
@@ -17,3 +19,11 @@ def within(phrase: Phrase, text: Phrase) -> bool:
     """Whether `phrase` occurs in `text` as consecutive words."""
     n = len(phrase)
     return any(text[i : i + n] == phrase for i in range(len(text) - n + 1))
+
+
+def content_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) of a vocabulary file, comments (`#` on) and blank lines left out."""
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            yield number, line

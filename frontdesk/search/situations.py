@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from frontdesk.search.bundled import bundled_text
-from frontdesk.search.phrases import Phrase, stems, within
+from frontdesk.search.phrases import Phrase, content_lines, stems, within
 from frontdesk.search.stemming import stem
 from frontdesk.search.tokens import words
 
@@ -41,10 +41,7 @@ class Situations:
     def parse(cls, text: str) -> Situations:
         items: list[Situation] = []
         whole: set[str] = set()
-        for number, raw in enumerate(text.splitlines(), 1):
-            line = raw.split("#", 1)[0].strip()
-            if not line:
-                continue
+        for number, line in content_lines(text):
             kind, colon, rest = line.partition(":")
             said, arrow, searches = rest.partition("=>")
             if not colon or not arrow or kind.strip() not in (CRISIS, LIFE):
