@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from frontdesk.search.bundled import bundled_text
-from frontdesk.search.phrases import content_lines, within
+from frontdesk.search.phrases import PhraseIndex, content_lines
 from frontdesk.search.stemming import stem
 from frontdesk.search.tokens import words
 
@@ -72,10 +72,10 @@ _AFTER_NOT_WINDOW = 3
 class Intents:
     """The cue phrases (as stems) for each query intent and each service kind."""
 
-    query: dict[str, tuple[Phrase, ...]]
-    service: dict[str, tuple[Phrase, ...]]
-    after_not: frozenset[str]
-    state: frozenset[str]
+    query: PhraseIndex[str]
+    service: PhraseIndex[str]
+    after_not: frozenset[str]  # stems that say something went wrong after a "not"
+    state: frozenset[str]  # stems that say so alone
 
     @classmethod
     def parse(cls, text: str) -> Intents:
@@ -99,10 +99,10 @@ class Intents:
             else:
                 query.setdefault(kind.strip(), []).extend(phrases)
         return cls(
-            {k: tuple(v) for k, v in query.items()},
-            {k: tuple(v) for k, v in service.items()},
+            PhraseIndex((p, k) for k, phrases in query.items() for p in phrases),
+            PhraseIndex((p, k) for k, phrases in service.items() for p in phrases),
             frozenset(after_not),
-            frozenset(state | after_not),
+            frozenset(state),
         )
 
     @classmethod
@@ -112,25 +112,26 @@ class Intents:
     def of_query(self, spoken: Sequence[str]) -> frozenset[str]:
         """The intents the caller's words show."""
         stems = tuple(stem(w) for w in spoken)
-        found = {k for k, phrases in self.query.items() if any(within(p, stems) for p in phrases)}
-        for i, word in enumerate(stems):
-            if word in self.after_not and any(
-                w in _NEGATORS for w in spoken[max(0, i - _AFTER_NOT_WINDOW) : i]
-            ):
-                found.add(REPORT)
+        found = self.query.found(stems)
+        if any(w in self.after_not and _negated(spoken, i) for i, w in enumerate(stems)):
+            found.add(REPORT)
         if _bare_need(spoken):
             found.add(NEED)
         return frozenset(found)
 
     def of_service(self, name: str) -> frozenset[str]:
         stems = tuple(_stem(w) for w in words(name))
-        return frozenset(
-            k for k, phrases in self.service.items() if any(within(p, stems) for p in phrases)
-        )
+        return frozenset(self.service.found(stems))
 
-    def is_state(self, word: str) -> bool:
-        """Whether a word only says something went wrong ("missed", "emptied")."""
-        return stem(word) in self.state
+    def states(self, spoken: Sequence[str]) -> frozenset[str]:
+        """The caller's words that only say something went wrong: "missed", "broken",
+        and "emptied" or "working" after a "not"."""
+        out = set()
+        for i, word in enumerate(spoken):
+            root = stem(word)
+            if root in self.state or (root in self.after_not and _negated(spoken, i)):
+                out.add(word)
+        return frozenset(out)
 
     def factor(self, wanted: frozenset[str], name: str) -> float:
         """How much better (or worse) a service of this name answers these intents."""
@@ -147,6 +148,10 @@ class Intents:
 
 
 _WANTED = frozenset(pair for pair, f in FACTORS.items() if f > 1.0)
+
+
+def _negated(spoken: Sequence[str], i: int) -> bool:
+    return any(w in _NEGATORS for w in spoken[max(0, i - _AFTER_NOT_WINDOW) : i])
 
 
 def _bare_need(spoken: Sequence[str]) -> bool:

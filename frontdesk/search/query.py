@@ -138,7 +138,8 @@ def plan(
     if changed:
         # Corrections replace the words they fix; filler in between is kept for phrases.
         spoken = fixed
-    concepts = _quiet_states(_concepts(spoken, typed, vocabulary, synonyms))
+    states = Intents.bundled().states(spoken)
+    concepts = _quiet_states(_concepts(spoken, typed, vocabulary, synonyms, states), states)
     corrected = " ".join(w for w in fixed if w not in STOPWORDS) if changed else None
     return QueryPlan(typed, tuple(concepts), corrected)
 
@@ -235,7 +236,11 @@ def _literal_terms(word: str, is_prefix: bool, vocabulary: Vocabulary) -> tuple[
 
 
 def _concepts(
-    spoken: list[str], typed: TypedQuery, vocabulary: Vocabulary, synonyms: Synonyms
+    spoken: list[str],
+    typed: TypedQuery,
+    vocabulary: Vocabulary,
+    synonyms: Synonyms,
+    states: frozenset[str],
 ) -> list[Concept]:
     last = len(spoken) - 1
     # A query made only of filler words is searched as typed.
@@ -260,7 +265,7 @@ def _concepts(
         if found is not None and len(members) > 1:
             # In a recognised phrase ("bins not emptied") the state word is carried by the
             # phrase's synonyms and the intent; literally, the thing ("bins") is enough.
-            things = [(i, w) for i, w in members if not Intents.bundled().is_state(w)]
+            things = [(i, w) for i, w in members if w not in states]
             members = things or members
         literal = [_literal_terms(w, typed.prefix and i == last, vocabulary) for i, w in members]
         usable = _usable(found, vocabulary) if found else ()
@@ -325,13 +330,12 @@ def _concept(
     )
 
 
-def _quiet_states(concepts: list[Concept]) -> list[Concept]:
+def _quiet_states(concepts: list[Concept], states: frozenset[str]) -> list[Concept]:
     """Words that only say something went wrong ("missed", "not emptied") weigh little
     beside what went wrong (see intent.py); alone, they are all there is to match."""
-    intents = Intents.bundled()
 
     def state(c: Concept) -> bool:
-        return not c.synonyms and bool(c.said) and all(intents.is_state(w) for w in c.said)
+        return not c.synonyms and bool(c.said) and all(w in states for w in c.said)
 
     if all(state(c) for c in concepts):
         return concepts

@@ -12,11 +12,11 @@ so a catalogue without (say) a Samaritans listing simply contributes nothing for
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from frontdesk.search.bundled import bundled_text
-from frontdesk.search.phrases import Phrase, content_lines, stems, within
+from frontdesk.search.phrases import Phrase, PhraseIndex, content_lines, stems
 from frontdesk.search.stemming import stem
 from frontdesk.search.tokens import words
 
@@ -36,6 +36,11 @@ class Situation:
 class Situations:
     items: tuple[Situation, ...]
     whole_words: frozenset[str] = frozenset()  # every word of the callers' phrases
+    _said: PhraseIndex[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        said = PhraseIndex((p, i) for i, s in enumerate(self.items) for p in s.said)
+        object.__setattr__(self, "_said", said)
 
     @classmethod
     def parse(cls, text: str) -> Situations:
@@ -64,7 +69,7 @@ class Situations:
         if typing and spoken and spoken[-1] not in self.whole_words:
             spoken = spoken[:-1]
         said = tuple(stem(w) for w in spoken)
-        found = [s for s in self.items if any(within(p, said) for p in s.said)]
+        found = [self.items[i] for i in sorted(self._said.found(said))]
         return tuple(sorted(found, key=lambda s: s.kind != CRISIS))
 
 

@@ -9,8 +9,10 @@ still marks "Café".
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from frontdesk.search.tokens import fold
 
@@ -38,12 +40,8 @@ class Marker:
     def spans(self, text: str) -> list[tuple[int, int]]:
         if self._pattern is None:
             return []
-        # Folding keeps offsets only when it keeps length (true of ASCII and of most
-        # accented Latin text); otherwise match on the folded words one by one.
-        folded = text if text.isascii() else fold(text)
-        if len(folded) == len(text):
-            return [m.span() for m in self._pattern.finditer(folded)]
-        return [m.span() for m in _WORD.finditer(text) if self._pattern.fullmatch(fold(m.group()))]
+        folded = text if text.isascii() else text.translate(_same_length_folds(text))
+        return [m.span() for m in self._pattern.finditer(folded)]
 
     def __call__(self, texts: Iterable[str | None]) -> str:
         """The sentence of the description that holds most of the caller's words, marked,
@@ -54,16 +52,35 @@ class Marker:
         if not description:
             return ""
         text = description[:_READ]
-        best: tuple[int, int, int] | None = None  # (distinct words, -start, end)
-        for start, stop in _sentences(text):
-            found = {text[a:b].casefold() for a, b in self.spans(text[start:stop])}
-            if found and (best is None or (len(found), -start) > best[:2]):
-                best = (len(found), -start, stop)
-        if best is None:
-            first = next(iter(_sentences(text)), (0, len(text)))
-            return _cut(text[first[0] : first[1]], [])
-        start, stop = -best[1], best[2]
+        sentences = list(_sentences(text))
+        if not sentences:
+            return ""
+        # One pass of the pattern over the text; each match is then filed by sentence.
+        starts = [start for start, _ in sentences]
+        found: dict[int, set[str]] = {}
+        for a, b in self.spans(text):
+            i = bisect.bisect_right(starts, a) - 1
+            if i >= 0 and b <= sentences[i][1]:
+                found.setdefault(i, set()).add(text[a:b].casefold())
+        if not found:
+            return _cut(text[starts[0] : sentences[0][1]], [])
+        best = max(found, key=lambda i: (len(found[i]), -i))
+        start, stop = sentences[best]
         return _cut(text[start:stop], self.spans(text[start:stop]))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """One character folded as the index folds it, kept to one character so that
+    offsets in the folded text are offsets in the original ("é" → "e", "ﬁ" → "f")."""
+    folded = fold(ch)
+    return folded[0] if folded else ch
+
+
+def _same_length_folds(text: str) -> dict[int, str]:
+    """A str.translate table for the text's non-ASCII characters (curly quotes, no-break
+    spaces, accents): folding in C, instead of word by word in Python."""
+    return {ord(c): _fold_char(c) for c in set(text) if not c.isascii()}
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -84,8 +101,9 @@ def snippet(texts: Iterable[str | None], whole: tuple[str, ...], prefixes: tuple
 def _cut(text: str, spans: list[tuple[int, int]]) -> str:
     """The sentence, marked; a long one cut to _WINDOW words starting a few words before
     the first match, with an ellipsis where it was cut."""
-    starts = [m.start() for m in _WORD.finditer(text)]
     begin, end = 0, len(text)
+    # Fewer spaces than the window means fewer words: no need to find them all.
+    starts = [m.start() for m in _WORD.finditer(text)] if text.count(" ") >= _WINDOW else []
     if len(starts) > _WINDOW:
         first = spans[0][0] if spans else 0
         at = max(0, sum(1 for x in starts if x < first) - _WINDOW // 4)
