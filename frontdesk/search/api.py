@@ -135,7 +135,8 @@ class SearchEngine:
             relaxed = SOME_WORDS if found.rows and partly else None
             shown = [query]
             if not found.rows and not query.browse:
-                found, relaxed, shown = self._relaxed(conn, query, ranking, limit, typing)
+                loose = _Loosened(conn, vocabulary, speller, ranking, limit, typing)
+                found, relaxed, shown = loose.search(query)
             situated = Situated(conn, vocabulary, speller, self._synonyms, ranking)
             found.rows = situated.order(query, found.rows, limit + 1)
             shown += situated.plans
@@ -154,29 +155,6 @@ class SearchEngine:
             relaxed=relaxed if hits else None,
         )
 
-    def _relaxed(
-        self,
-        conn: Connection,
-        query: QueryPlan,
-        ranking: Ranking,
-        limit: int,
-        typing: bool,
-    ) -> tuple[Collector, str | None, list[QueryPlan]]:
-        """The relaxation steps of relax.py, in order, until one finds something."""
-        vocabulary, speller = self._current_lexicon(conn)
-        words = " ".join(query.typed.words)
-        attempts = [(ANY_WORD, words)]
-        partial = partial_words(query.typed, vocabulary)
-        if partial is not None:
-            attempts.append((PARTIAL_WORDS, partial))
-        for step, text in attempts:
-            loose = plan(text, vocabulary, speller, _NO_SYNONYMS, typing=typing)
-            found = Collector(limit + 1)
-            run(conn, loose, ranking, found, "")
-            if found.rows:
-                return found, step, [loose]
-        return Collector(limit + 1), None, [query]
-
     def _current_lexicon(self, conn: Connection) -> tuple[Vocabulary, Speller]:
         mark = fingerprint(conn)
         with self._lock:
@@ -185,6 +163,35 @@ class SearchEngine:
                 self._lexicon = (vocabulary, Speller(vocabulary))
                 self._mark = mark
             return self._lexicon
+
+
+class _Loosened:
+    """The relaxation steps of relax.py, tried in order until one finds something."""
+
+    def __init__(
+        self,
+        conn: Connection,
+        vocabulary: Vocabulary,
+        speller: Speller,
+        ranking: Ranking,
+        limit: int,
+        typing: bool,
+    ) -> None:
+        self._conn, self._vocabulary, self._speller = conn, vocabulary, speller
+        self._ranking, self._limit, self._typing = ranking, limit, typing
+
+    def search(self, query: QueryPlan) -> tuple[Collector, str | None, list[QueryPlan]]:
+        attempts = [(ANY_WORD, " ".join(query.typed.words))]
+        partial = partial_words(query.typed, self._vocabulary)
+        if partial is not None:
+            attempts.append((PARTIAL_WORDS, partial))
+        for step, text in attempts:
+            loose = plan(text, self._vocabulary, self._speller, _NO_SYNONYMS, typing=self._typing)
+            found = Collector(self._limit + 1)
+            run(self._conn, loose, self._ranking, found, "")
+            if found.rows:
+                return found, step, [loose]
+        return Collector(self._limit + 1), None, [query]
 
 
 def _unmatched(query: QueryPlan) -> bool:
