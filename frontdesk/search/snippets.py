@@ -19,7 +19,7 @@ from frontdesk.search.tokens import fold
 MARK_OPEN, MARK_CLOSE, ELLIPSIS = "«", "»", "…"
 _WORD = re.compile(r"[^\W_]+")
 _WINDOW = 24  # words shown of a long sentence
-_READ = 4000  # characters of a description read for sentences
+_READ = 1500  # characters of a description read for sentences
 # A sentence ends at . ! or ? followed by a space and a capital, digit or quote, or at a
 # line break; the punctuation stays with its sentence.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(A-Z0-9])|\s*\n\s*")
@@ -52,21 +52,27 @@ class Marker:
         if not description:
             return ""
         text = description[:_READ]
-        sentences = list(_sentences(text))
-        if not sentences:
-            return ""
+        spans = self.spans(text)
+        if not spans:
+            end = _SENTENCE_END.search(text)
+            return _cut(text[: end.start() if end else len(text)], [])
         # One pass of the pattern over the text; each match is then filed by sentence.
+        sentences = list(_sentences(text))
         starts = [start for start, _ in sentences]
-        found: dict[int, set[str]] = {}
-        for a, b in self.spans(text):
+        found: dict[int, list[tuple[int, int]]] = {}
+        for a, b in spans:
             i = bisect.bisect_right(starts, a) - 1
             if i >= 0 and b <= sentences[i][1]:
-                found.setdefault(i, set()).add(text[a:b].casefold())
+                found.setdefault(i, []).append((a, b))
         if not found:
             return _cut(text[starts[0] : sentences[0][1]], [])
-        best = max(found, key=lambda i: (len(found[i]), -i))
+
+        def distinct(i: int) -> tuple[int, int]:
+            return len({text[a:b].casefold() for a, b in found[i]}), -i
+
+        best = max(found, key=distinct)
         start, stop = sentences[best]
-        return _cut(text[start:stop], self.spans(text[start:stop]))
+        return _cut(text[start:stop], [(a - start, b - start) for a, b in found[best]])
 
 
 @lru_cache(maxsize=4096)
@@ -102,19 +108,32 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
     """The sentence, marked; a long one cut to _WINDOW words starting a few words before
     the first match, with an ellipsis where it was cut."""
     begin, end = 0, len(text)
-    # Fewer spaces than the window means fewer words: no need to find them all.
-    starts = [m.start() for m in _WORD.finditer(text)] if text.count(" ") >= _WINDOW else []
-    if len(starts) > _WINDOW:
+    if text.count(" ") >= _WINDOW:  # fewer spaces than the window: the whole sentence
         first = spans[0][0] if spans else 0
-        at = max(0, sum(1 for x in starts if x < first) - _WINDOW // 4)
-        at = min(at, len(starts) - _WINDOW)
-        begin = starts[at]
-        if at + _WINDOW < len(starts):
-            end = starts[at + _WINDOW]
+        # A few words before the first match (within a bounded look-back), then the
+        # rest of the window after it: long text is never walked word by word.
+        back = max(0, first - 12 * _WINDOW)
+        before = [m.start() for m in _WORD.finditer(text, back, first)]
+        if back > 0 and before:
+            before = before[1:]  # the first may be cut in half by the look-back
+        before = before[-(_WINDOW // 4) :]
+        after: list[int] = []
+        for m in _WORD.finditer(text, first):
+            after.append(m.start())
+            if len(before) + len(after) > _WINDOW:
+                break
+        words = before + after
+        if len(words) > _WINDOW:
+            begin = words[0] if before else first
+            end = words[_WINDOW]
+        elif back > 0 or before:
+            begin = words[0]
     out: list[str] = []
     position = begin
     for start, stop in spans:
-        if start < begin or stop > end:
+        if stop > end:
+            break  # spans come in order
+        if start < begin:
             continue
         out += [text[position:start], MARK_OPEN, text[start:stop], MARK_CLOSE]
         position = stop
