@@ -109,6 +109,8 @@ def _print_notes(result: SearchResult, out: TextIO) -> None:
         print(message, file=out)
     if result.corrected_query:
         print(f"Showing results for “{result.corrected_query}”", file=out)
+    if result.relaxed_note:
+        print(result.relaxed_note, file=out)
 
 
 def _print_human(result: SearchResult, out: TextIO) -> None:

@@ -1,48 +1,36 @@
 """The one entry point the GUI and the CLI use: `SearchEngine.search(text, filters)`.
 
 The typed text is planned into concepts (query.py), the concepts are matched with OR
-and ranked by how much of the query each service answers and how well (scoring.py).
-Common concepts are checked on candidates rather than ranked across the catalogue, and a
-query made only of common words (every first keystroke) takes a bounded path: names
-starting with the text, then a capped sample ranked by where the words occur, so no
-keystroke costs more than a few milliseconds on a 200k catalogue.
+and ranked by how much of the query each service answers and how well (scoring.py,
+collect.py). When that finds nothing the search is relaxed step by step (relax.py), and
+a crisis or a life event brings the services it calls for to the top (situated.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, Engine
 
+from frontdesk.search.collect import Collector, run
 from frontdesk.search.coverage import Place, find_place
 from frontdesk.search.filters import Filters, covers_expression, filter_clause
 from frontdesk.search.index import ensure_index
 from frontdesk.search.query import QueryPlan, plan
 from frontdesk.search.ranking import Ranking
-from frontdesk.search.rerank import Audiences, rerank
-from frontdesk.search.scoring import (
-    RANKED_SHARE,
-    NameFactor,
-    coordination,
-    final_score,
-    ranked_hits,
-    sampled_hits,
-    split,
-)
+from frontdesk.search.relax import ANY_WORD, NOTES, PARTIAL_WORDS, SOME_WORDS, partial_words
+from frontdesk.search.situated import Situated
 from frontdesk.search.snippets import Marker
 from frontdesk.search.spelling import Speller
 from frontdesk.search.synonyms import Synonyms
-from frontdesk.search.tokens import MAX_INPUT, MAX_WORDS
+from frontdesk.search.tokens import MAX_INPUT, MAX_WORDS, STOPWORDS, WEAKWORDS
 from frontdesk.search.vocabulary import Vocabulary, fingerprint
 from frontdesk.store.catalogue import CatalogueStore
 
-# Candidates fetched per hit wanted, for the final ordering in Python.
-_OVERFETCH = 2
-TRIM = 0.1
+_NO_SYNONYMS = Synonyms()
 MAX_LIMIT = 500
 NO_FILTERS = Filters()  # active services anywhere
 
@@ -51,7 +39,7 @@ NO_FILTERS = Filters()  # active services anywhere
 class SearchHit:
     """One service found. `covers` is None when no postcode was given or the service
     does not say where it works; `match` is how it was found (words, synonyms, some
-    words, name)."""
+    words, name, situation)."""
 
     id: str
     source_id: str
@@ -88,6 +76,12 @@ class SearchResult:
     messages: tuple[str, ...] = ()
     has_more: bool = False
     place: Place | None = None
+    relaxed: str | None = None  # relax.py's step when the words as said found nothing
+
+    @property
+    def relaxed_note(self) -> str | None:
+        """One line saying what was relaxed, for a person (English)."""
+        return NOTES.get(self.relaxed) if self.relaxed else None
 
 
 class SearchEngine:
@@ -135,9 +129,18 @@ class SearchEngine:
                 covers=covers_expression(place) if place else None,
                 today=dt.date.today(),
             )
-            found = _Collector(limit + 1)
-            _run(conn, query, ranking, found, typed_name)
-        marker = Marker(*query.highlight_words())
+            found = Collector(limit + 1)
+            run(conn, query, ranking, found, typed_name)
+            partly = not found.whole or _unmatched(query)
+            relaxed = SOME_WORDS if found.rows and partly else None
+            shown = [query]
+            if not found.rows and not query.browse:
+                loose = _Loosened(conn, vocabulary, speller, ranking, limit, typing)
+                found, relaxed, shown = loose.search(query)
+            situated = Situated(conn, vocabulary, speller, self._synonyms, ranking)
+            found.rows = situated.order(query, found.rows, limit + 1)
+            shown += situated.plans
+        marker = Marker(*_highlight(shown))
         hits = tuple(
             _hit(row, kind, score, place, marker) for row, kind, score in found.rows[:limit]
         )
@@ -149,6 +152,7 @@ class SearchEngine:
             messages=tuple(messages),
             has_more=len(found.rows) > limit,
             place=place,
+            relaxed=relaxed if hits else None,
         )
 
     def _current_lexicon(self, conn: Connection) -> tuple[Vocabulary, Speller]:
@@ -161,109 +165,50 @@ class SearchEngine:
             return self._lexicon
 
 
-@dataclass(slots=True)
-class _Collector:
-    """Rows gathered across levels, without repeats, up to what the page needs."""
+class _Loosened:
+    """The relaxation steps of relax.py, tried in order until one finds something."""
 
-    want: int
-    rows: list[tuple[Any, str, float]] = field(default_factory=list)
-    seen: set[int] = field(default_factory=set)
+    def __init__(
+        self,
+        conn: Connection,
+        vocabulary: Vocabulary,
+        speller: Speller,
+        ranking: Ranking,
+        limit: int,
+        typing: bool,
+    ) -> None:
+        self._conn, self._vocabulary, self._speller = conn, vocabulary, speller
+        self._ranking, self._limit, self._typing = ranking, limit, typing
 
-    @property
-    def need(self) -> int:
-        return self.want - len(self.rows)
-
-    def add(self, rows: list[Any], kind: str) -> None:
-        for row in rows:
-            if row.rowid not in self.seen and self.need > 0:
-                self.seen.add(row.rowid)
-                self.rows.append((row, kind, 0.0))
-
-    def add_ranked(self, scored: list[tuple[Any, float]], kind: Callable[[Any], str]) -> None:
-        """Rows with their final scores: best first, ties by name then id."""
-        scored.sort(key=lambda pair: (-pair[1], pair[0].name.casefold(), pair[0].id))
-        for row, score in scored:
-            if row.rowid not in self.seen and self.need > 0:
-                self.seen.add(row.rowid)
-                self.rows.append((row, kind(row), score))
-
-
-def _run(
-    conn: Connection, query: QueryPlan, ranking: Ranking, found: _Collector, typed: str
-) -> None:
-    if query.browse:
-        # Nothing typed lists services A-Z; a single letter lists names starting with it.
-        found.add(ranking.by_name(conn, " ".join(query.typed.words), found.need), "name")
-        return
-    if not query.concepts:
-        return  # words, but none the catalogue (or the synonym list) knows
-    name = NameFactor(query, typed)
-    total = query.total_mass
-    parts = split(query)
-    if parts.branches and parts.ranked_mass >= RANKED_SHARE * total:
-        rows = ranking.candidates(
-            conn,
-            ranked_hits(parts.branches),
-            total,
-            found.need * _OVERFETCH,
-            checks=parts.checks,
-        )
-        scored = [(row, final_score(row, total, parts.check_masses, name)) for row in rows]
-        scored = rerank(scored, query, Audiences.bundled())
-        whole = {row.rid for row in rows if coordination(row, total, parts.check_masses) >= 1}
-        found.add_ranked(_trim(scored, whole), lambda row: "words" if row.literal else "synonyms")
-    if found.need > 0 and (parts.checks or not found.rows):
-        _sampled(conn, query, ranking, found, name, typed)
+    def search(self, query: QueryPlan) -> tuple[Collector, str | None, list[QueryPlan]]:
+        attempts = [(ANY_WORD, " ".join(query.typed.words))]
+        partial = partial_words(query.typed, self._vocabulary)
+        if partial is not None:
+            attempts.append((PARTIAL_WORDS, partial))
+        for step, text in attempts:
+            loose = plan(text, self._vocabulary, self._speller, _NO_SYNONYMS, typing=self._typing)
+            found = Collector(self._limit + 1)
+            run(self._conn, loose, self._ranking, found, "")
+            if found.rows:
+                return found, step, [loose]
+        return Collector(self._limit + 1), None, [query]
 
 
-def _sampled(
-    conn: Connection,
-    query: QueryPlan,
-    ranking: Ranking,
-    found: _Collector,
-    name: NameFactor,
-    typed: str,
-) -> None:
-    """The bounded path for common words: names starting with the text, then services
-    matching all the concepts (failing that, any), sampled by column group."""
-    if not found.rows and typed:
-        found.add(ranking.by_name(conn, typed, found.need), "name")
-    total = query.total_mass
-    # The caller's own words only (synonyms when a concept has none): a long OR of
-    # phrases is slow to test row by row, and this path is for vague queries anyway.
-    parts = [f"({c.literal() if c.words else c.synonym()})" for c in query.concepts]
-    expressions = [(" AND ".join(parts), total)]
-    if len(parts) > 1:
-        expressions.append((" OR ".join(parts), total / 2))
-    for expression, mass in expressions:
-        if found.need <= 0:
-            return
-        rows = ranking.candidates(
-            conn,
-            sampled_hits(expression, mass),
-            total,
-            found.need * _OVERFETCH,
-            exclude=_seen(found),
-        )
-        scored = [(row, final_score(row, total, (), name) * _short(row.name)) for row in rows]
-        scored = rerank(scored, query, Audiences.bundled())
-        found.add_ranked(scored, lambda row: "words")
+def _unmatched(query: QueryPlan) -> bool:
+    """Whether a word that names a need matched nothing at all (the catalogue lacks it)."""
+    said = {w for c in query.concepts for w in c.said}
+    spoken = (query.corrected or "").split() or query.typed.words
+    return any(w not in said and w not in STOPWORDS and w not in WEAKWORDS for w in spoken)
 
 
-def _trim(scored: list[tuple[Any, float]], whole: set[int]) -> list[tuple[Any, float]]:
-    """Leave out services that match only part of the query and score a small fraction
-    of the best: with OR matching they share a minor word with it, listed just to fill."""
-    best = max((score for _, score in scored), default=0.0)
-    return [(row, s) for row, s in scored if row.rid in whole or s >= TRIM * best]
-
-
-def _short(name: str) -> float:
-    """Without bm25 to say how focused a service is, a shorter name is the better bet."""
-    return 20.0 / (20.0 + len(name))
-
-
-def _seen(found: _Collector) -> tuple[int, ...]:
-    return tuple(sorted(found.seen))
+def _highlight(plans: list[QueryPlan]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    whole: set[str] = set()
+    prefixes: set[str] = set()
+    for each in plans:
+        w, p = each.highlight_words()
+        whole.update(x for x in w if x not in STOPWORDS)
+        prefixes.update(p)
+    return tuple(sorted(whole)), tuple(sorted(prefixes))
 
 
 def _hit(

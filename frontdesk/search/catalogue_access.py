@@ -79,6 +79,8 @@ class SearchOutcome:
     hidden: int | None = None
     hidden_more: bool = False
 
+    relaxed: str | None = None  # how the search was relaxed (search/relax.py), if it was
+
 
 @dataclass(frozen=True, slots=True)
 class Responsible:
@@ -262,6 +264,7 @@ class CatalogueAccess:
             most_used=most_used,
             hidden=hidden,
             hidden_more=hidden_more,
+            relaxed=result.relaxed,
         )
 
     def names_and_agencies(self, ids: tuple[str, ...]) -> dict[str, tuple[str, str | None]]:

@@ -17,8 +17,9 @@ vocabulary, without touching the database.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from frontdesk.search.intent import STATE_WEIGHT, Intents
 from frontdesk.search.spelling import Speller, edit_distance
 from frontdesk.search.stemming import stem
 from frontdesk.search.synonyms import SynonymMatch, Synonyms
@@ -71,6 +72,7 @@ class Concept:
     literal_estimate: int
     synonym_estimate: int
     cost: float  # rows ranked plus a tenth of the postings read (every word of every term)
+    said: tuple[str, ...] = ()  # the caller's words it stands for
 
     def literal(self) -> str:
         return " AND ".join(any_of(w) for w in self.words)
@@ -142,7 +144,8 @@ def plan(
     if changed:
         # Corrections replace the words they fix; filler in between is kept for phrases.
         spoken = fixed
-    concepts = _concepts(spoken, typed, vocabulary, synonyms)
+    states = Intents.bundled().states(spoken)
+    concepts = _quiet_states(_concepts(spoken, typed, vocabulary, synonyms, states), states)
     corrected = " ".join(w for w in fixed if w not in STOPWORDS) if changed else None
     return QueryPlan(typed, tuple(concepts), corrected)
 
@@ -239,7 +242,11 @@ def _literal_terms(word: str, is_prefix: bool, vocabulary: Vocabulary) -> tuple[
 
 
 def _concepts(
-    spoken: list[str], typed: TypedQuery, vocabulary: Vocabulary, synonyms: Synonyms
+    spoken: list[str],
+    typed: TypedQuery,
+    vocabulary: Vocabulary,
+    synonyms: Synonyms,
+    states: frozenset[str],
 ) -> list[Concept]:
     last = len(spoken) - 1
     # A query made only of filler words is searched as typed.
@@ -260,6 +267,12 @@ def _concepts(
         ]
         if not members and found is None:
             continue
+        said = [w for _, w in members]
+        if found is not None and len(members) > 1:
+            # In a recognised phrase ("bins not emptied") the state word is carried by the
+            # phrase's synonyms and the intent; literally, the thing ("bins") is enough.
+            things = [(i, w) for i, w in members if w not in states]
+            members = things or members
         literal = [_literal_terms(w, typed.prefix and i == last, vocabulary) for i, w in members]
         usable = _usable(found, vocabulary) if found else ()
         if any(not t for t in literal):
@@ -267,7 +280,7 @@ def _concepts(
         if len(literal) == 1:
             # A synonym that is one of the literal forms adds nothing ("pot hole").
             usable = tuple(t for t in usable if t not in literal[0])
-        concept = _concept(tuple(literal), usable, [w for _, w in members], vocabulary)
+        concept = _concept(tuple(literal), usable, said, vocabulary)
         if concept is not None:
             concepts.append(concept)
     return concepts
@@ -312,8 +325,30 @@ def _concept(
     )
     cost = literal_estimate + synonym_estimate + postings / 10
     return Concept(
-        literal, synonyms, weight, weight * telling, literal_estimate, synonym_estimate, cost
+        literal,
+        synonyms,
+        weight,
+        weight * telling,
+        literal_estimate,
+        synonym_estimate,
+        cost,
+        tuple(said),
     )
+
+
+def _quiet_states(concepts: list[Concept], states: frozenset[str]) -> list[Concept]:
+    """Words that only say something went wrong ("missed", "not emptied") weigh little
+    beside what went wrong (see intent.py); alone, they are all there is to match."""
+
+    def state(c: Concept) -> bool:
+        return not c.synonyms and bool(c.said) and all(w in states for w in c.said)
+
+    if all(state(c) for c in concepts):
+        return concepts
+    return [
+        replace(c, weight=c.weight * STATE_WEIGHT, mass=c.mass * STATE_WEIGHT) if state(c) else c
+        for c in concepts
+    ]
 
 
 def _postings(term: Term, vocabulary: Vocabulary) -> int:

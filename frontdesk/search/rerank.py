@@ -26,6 +26,8 @@ from functools import lru_cache
 from typing import Any
 
 from frontdesk.search.bundled import bundled_text
+from frontdesk.search.intent import Intents
+from frontdesk.search.phrases import within
 from frontdesk.search.query import QueryPlan
 from frontdesk.search.stemming import stem
 from frontdesk.search.tokens import words
@@ -70,7 +72,7 @@ class Audiences:
         """The groups the caller named: for each, the phrases services use for it."""
         said = tuple(stem(w) for w in spoken)
         return tuple(
-            meant for phrases, meant in self.groups if any(_within(p, said) for p in phrases)
+            meant for phrases, meant in self.groups if any(within(p, said) for p in phrases)
         )
 
 
@@ -85,11 +87,6 @@ def _phrases(part: str) -> list[Phrase]:
 
 def _stems(phrase: Phrase) -> Phrase:
     return tuple(stem(w) for w in phrase)
-
-
-def _within(phrase: Phrase, text: Phrase) -> bool:
-    n = len(phrase)
-    return any(text[i : i + n] == phrase for i in range(len(text) - n + 1))
 
 
 # Candidates' texts share most of their words: stem each once per process.
@@ -109,10 +106,13 @@ def rerank(
         return scored
     wanted = audiences.wanted(query.typed.spoken)
     forms = _concept_forms(query)
+    intents = Intents.bundled()
+    asked = intents.of_query(query.typed.spoken)
     out: list[tuple[Any, float]] = []
     for row, score in scored:
+        score *= intents.factor(asked, row.name)
         text = _row_text(row) if wanted or len(forms) > 1 else ()
-        if wanted and any(any(_within(p, text) for p in group) for group in wanted):
+        if wanted and any(any(within(p, text) for p in group) for group in wanted):
             score *= AUDIENCE
         if len(forms) > 1 and _near(text, forms):
             score *= NEAR_BONUS

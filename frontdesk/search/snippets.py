@@ -9,14 +9,20 @@ still marks "Café".
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from frontdesk.search.tokens import fold
 
 MARK_OPEN, MARK_CLOSE, ELLIPSIS = "«", "»", "…"
 _WORD = re.compile(r"[^\W_]+")
-_WINDOW = 12
+_WINDOW = 24  # words shown of a long sentence
+_READ = 1500  # characters of a description read for sentences
+# A sentence ends at . ! or ? followed by a space and a capital, digit or quote, or at a
+# line break; the punctuation stays with its sentence.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(A-Z0-9])|\s*\n\s*")
 
 
 class Marker:
@@ -34,25 +40,64 @@ class Marker:
     def spans(self, text: str) -> list[tuple[int, int]]:
         if self._pattern is None:
             return []
-        # Folding keeps offsets only when it keeps length (true of ASCII and of most
-        # accented Latin text); otherwise match on the folded words one by one.
-        folded = text if text.isascii() else fold(text)
-        if len(folded) == len(text):
-            return [m.span() for m in self._pattern.finditer(folded)]
-        return [m.span() for m in _WORD.finditer(text) if self._pattern.fullmatch(fold(m.group()))]
+        folded = text if text.isascii() else text.translate(_same_length_folds(text))
+        return [m.span() for m in self._pattern.finditer(folded)]
 
     def __call__(self, texts: Iterable[str | None]) -> str:
-        """The first text with a matching word, cut to a dozen words around the first
-        match; failing that, the start of the first non-empty text."""
-        fallback = ""
-        for candidate in texts:
-            if not candidate:
-                continue
-            fallback = fallback or candidate
-            spans = self.spans(candidate)
-            if spans:
-                return _cut(candidate, spans)
-        return _cut(fallback, []) if fallback else ""
+        """The sentence of the description that holds most of the caller's words, marked,
+        cut round its matches when it is long; failing a match, the description's first
+        sentence. Keyword and label columns are matched on but never shown: a list of
+        tags ("Housing benefit new claim Money Housing") tells the adviser nothing."""
+        description = next(iter(texts), None)
+        if not description:
+            return ""
+        text = description[:_READ]
+        spans = self.spans(text)
+        if not spans:
+            end = _SENTENCE_END.search(text)
+            return _cut(text[: end.start() if end else len(text)], [])
+        # One pass of the pattern over the text; each match is then filed by sentence.
+        sentences = list(_sentences(text))
+        starts = [start for start, _ in sentences]
+        found: dict[int, list[tuple[int, int]]] = {}
+        for a, b in spans:
+            i = bisect.bisect_right(starts, a) - 1
+            if i >= 0 and b <= sentences[i][1]:
+                found.setdefault(i, []).append((a, b))
+        if not found:
+            return _cut(text[starts[0] : sentences[0][1]], [])
+
+        def distinct(i: int) -> tuple[int, int]:
+            return len({text[a:b].casefold() for a, b in found[i]}), -i
+
+        best = max(found, key=distinct)
+        start, stop = sentences[best]
+        return _cut(text[start:stop], [(a - start, b - start) for a, b in found[best]])
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """One character folded as the index folds it, kept to one character so that
+    offsets in the folded text are offsets in the original ("é" → "e", "ﬁ" → "f")."""
+    folded = fold(ch)
+    return folded[0] if folded else ch
+
+
+def _same_length_folds(text: str) -> dict[int, str]:
+    """A str.translate table for the text's non-ASCII characters (curly quotes, no-break
+    spaces, accents): folding in C, instead of word by word in Python."""
+    return {ord(c): _fold_char(c) for c in set(text) if not c.isascii()}
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence: ends at . ! ? or a line break before a new one."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[start : m.start()].strip():
+            yield start, m.start()
+        start = m.end()
+    if text[start:].strip():
+        yield start, len(text)
 
 
 def snippet(texts: Iterable[str | None], whole: tuple[str, ...], prefixes: tuple[str, ...]) -> str:
@@ -60,31 +105,40 @@ def snippet(texts: Iterable[str | None], whole: tuple[str, ...], prefixes: tuple
 
 
 def _cut(text: str, spans: list[tuple[int, int]]) -> str:
-    first = spans[0][0] if spans else 0
-    # Only the words near the first match are read, however long the text: a few
-    # before it (within a bounded look-back), then the rest of the window after it.
-    back = max(0, first - 30 * _WINDOW)
-    before = [back + m.start() for m in _WORD.finditer(text, back, first)]
-    if back > 0 and before:
-        before = before[1:]  # the first word found may be cut in half by the look-back
-    before = before[-(_WINDOW // 3) :]
-    begin = before[0] if before else first
-    after = []
-    for m in _WORD.finditer(text, first):
-        after.append(m.start())
-        if len(before) + len(after) > _WINDOW:
-            break
-    if not before and not after:
-        begin = 0
-    end = after[-1] if len(before) + len(after) > _WINDOW else len(text)
-    out: list[str] = [ELLIPSIS] if begin > 0 else []
+    """The sentence, marked; a long one cut to _WINDOW words starting a few words before
+    the first match, with an ellipsis where it was cut."""
+    begin, end = 0, len(text)
+    if text.count(" ") >= _WINDOW:  # fewer spaces than the window: the whole sentence
+        first = spans[0][0] if spans else 0
+        # A few words before the first match (within a bounded look-back), then the
+        # rest of the window after it: long text is never walked word by word.
+        back = max(0, first - 12 * _WINDOW)
+        before = [m.start() for m in _WORD.finditer(text, back, first)]
+        if back > 0 and before:
+            before = before[1:]  # the first may be cut in half by the look-back
+        before = before[-(_WINDOW // 4) :]
+        after: list[int] = []
+        for m in _WORD.finditer(text, first):
+            after.append(m.start())
+            if len(before) + len(after) > _WINDOW:
+                break
+        words = before + after
+        if len(words) > _WINDOW:
+            begin = words[0] if before else first
+            end = words[_WINDOW]
+        elif back > 0 or before:
+            begin = words[0]
+    out: list[str] = []
     position = begin
     for start, stop in spans:
-        if start < begin or stop > end:
+        if stop > end:
+            break  # spans come in order
+        if start < begin:
             continue
         out += [text[position:start], MARK_OPEN, text[start:stop], MARK_CLOSE]
         position = stop
-    out.append(text[position:end].rstrip())
-    if end < len(text):
-        out.append(ELLIPSIS)
-    return " ".join("".join(out).split())
+    out.append(text[position:end])
+    body = " ".join("".join(out).split()).strip(" ,;:-")
+    if not body:
+        return ""
+    return (ELLIPSIS if begin > 0 else "") + body + (ELLIPSIS if end < len(text) else "")

@@ -10,27 +10,15 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from rapidfuzz.distance import OSA
+
 from frontdesk.search.vocabulary import Vocabulary
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
-    """Optimal-string-alignment distance, or `limit + 1` as soon as it must exceed `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, previous2[j - 2] + 1)
-            current[j] = value
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
+    """Optimal-string-alignment distance (a swapped pair of letters is one slip), or
+    `limit + 1` as soon as it must exceed `limit`; rapidfuzz's, in C."""
+    return int(OSA.distance(a, b, score_cutoff=limit))
 
 
 def allowed_edits(word: str) -> int:
@@ -38,6 +26,19 @@ def allowed_edits(word: str) -> int:
     if len(word) < 4:
         return 0
     return 1 if len(word) < 8 else 2
+
+
+def _bare_forms(term: str) -> tuple[str, ...]:
+    """The word without a plural or past ending, as a caller may type it."""
+    if term.endswith("ies") and len(term) > 4:
+        return (term[:-3] + "y",)
+    if term.endswith("es") and len(term) > 4:
+        return (term[:-2], term[:-1])
+    if term.endswith("s") and not term.endswith("ss") and len(term) > 3:
+        return (term[:-1],)
+    if term.endswith("ed") and len(term) > 4:
+        return (term[:-2], term[:-1])
+    return ()
 
 
 def _pairs(word: str) -> set[str]:
@@ -50,11 +51,17 @@ class Speller:
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self._vocabulary = vocabulary
+        # Keys are the indexed words and their bare forms ("allotments" is also filed as
+        # "allotment"), so a slip in a form the catalogue never uses is still one slip
+        # away from a key; each key leads to the indexed word it came from.
+        self._keys: list[tuple[str, int]] = []
         self._by_pair: dict[str, list[int]] = defaultdict(list)
         for i, term in enumerate(vocabulary.terms):
             if term.isalpha() and len(term) >= 3:
-                for pair in _pairs(term):
-                    self._by_pair[pair].append(i)
+                for key in dict.fromkeys((term, *_bare_forms(term))):
+                    for pair in _pairs(key):
+                        self._by_pair[pair].append(len(self._keys))
+                    self._keys.append((key, i))
 
     def correct(self, word: str) -> str | None:
         """The closest common indexed word to a word the index lacks, if one is close."""
@@ -68,15 +75,15 @@ class Speller:
         needed = len(pairs) - 2 * limit
         best: tuple[int, int, str] | None = None
         terms, counts = self._vocabulary.terms, self._vocabulary.counts
-        for i, n in shared.items():
+        for k, n in shared.items():
             if n < needed:
                 continue
-            term = terms[i]
-            distance = edit_distance(word, term, limit)
+            key, i = self._keys[k]
+            distance = edit_distance(word, key, limit)
             if distance <= limit:
-                key = (distance, -counts[i], term)
-                if best is None or key < best:
-                    best = key
+                found = (distance, -counts[i], terms[i])
+                if best is None or found < best:
+                    best = found
         return None if best is None else best[2]
 
     def join(self, first: str, second: str) -> str | None:

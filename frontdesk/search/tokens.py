@@ -88,7 +88,8 @@ def parse_typed(text: str, *, typing: bool = True) -> TypedQuery:
         content = list(range(len(found)))
     truncated = len(text) > MAX_INPUT or len(content) > MAX_WORDS
     content = content[:MAX_WORDS]
-    spoken = found[: content[-1] + 1] if content else []
+    # Filler after the last content word stays: "kill myself" hinges on it.
+    spoken = (found if not truncated else found[: content[-1] + 1]) if content else []
     # A stopword kept as the unfinished last word stays a prefix ("tax an" -> "an*").
     prefix = typing and bool(content) and content[-1] == last
     return TypedQuery(tuple(found[i] for i in content), prefix, truncated, tuple(spoken))

@@ -332,17 +332,17 @@ Problem: {0}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+232"/>
+        <location line="+235"/>
         <source>Not chosen yet</source>
         <translation>Heb ei ddewis eto</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-231"/>
         <source>Save enquiry (Ctrl+S)</source>
         <translation>Cadw&apos;r ymholiad (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Channe&amp;l</source>
         <translation>Siane&amp;l</translation>
     </message>
@@ -965,7 +965,7 @@ Problem: {0}</translation>
         <translation>Atgyfei&amp;rio at</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>(no reference)</source>
         <translation>(dim cyfeirnod)</translation>
     </message>
@@ -1051,7 +1051,7 @@ Problem: {0}</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../frontdesk/gui/search/panel.py" line="+64"/>
+        <location filename="../../frontdesk/gui/search/panel.py" line="+65"/>
         <source>What does the caller need? e.g. missed bin</source>
         <translation>Beth sydd ei angen ar y galwr? e.e. bin heb ei gasglu</translation>
     </message>
@@ -1080,8 +1080,23 @@ Problem: {0}</translation>
         <source>We do not know the postcode {0}: showing services for every area. Check it with the caller.</source>
         <translation>Nid ydym yn adnabod y cod post {0}: yn dangos gwasanaethau ar gyfer pob ardal. Gwiriwch ef gyda&apos;r galwr.</translation>
     </message>
+    <message>
+        <location line="+21"/>
+        <source>No service matched every word; showing services matching some of them.</source>
+        <translation>Nid oedd unrhyw wasanaeth yn cyfateb i bob gair; yn dangos gwasanaethau sy&apos;n cyfateb i rai ohonynt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No service matched the words together; showing services matching any of them.</source>
+        <translation>Nid oedd unrhyw wasanaeth yn cyfateb i&apos;r geiriau gyda&apos;i gilydd; yn dangos gwasanaethau sy&apos;n cyfateb i unrhyw un ohonynt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No service matched these words; showing services with words that start or are spelt like them.</source>
+        <translation>Nid oedd unrhyw wasanaeth yn cyfateb i&apos;r geiriau hyn; yn dangos gwasanaethau â geiriau sy&apos;n dechrau neu&apos;n cael eu sillafu fel nhw.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+14"/>
         <source>Most used on this desk: %n service(s)</source>
         <translation>
             <numerusform>Y mwyaf a ddefnyddir ar y ddesg hon: %n gwasanaeth</numerusform>
@@ -1785,7 +1800,7 @@ Problem: {0}</translation>
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../frontdesk/gui/enquiry/today.py" line="+61"/>
+        <location filename="../../frontdesk/gui/enquiry/today.py" line="+62"/>
         <source>{0} + {1} wrap-up</source>
         <translation>{0} + {1} cloi</translation>
     </message>
@@ -1811,18 +1826,8 @@ Problem: {0}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Channel</source>
-        <translation>Sianel</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Outcome</source>
         <translation>Deilliant</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Services</source>
-        <translation>Gwasanaethau</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1838,7 +1843,7 @@ Problem: {0}</translation>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location line="+59"/>
+        <location line="+55"/>
         <source>Press Return to open an enquiry again</source>
         <translation>Pwyswch Return i agor ymholiad eto</translation>
     </message>

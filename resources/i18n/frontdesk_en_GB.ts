@@ -45,7 +45,7 @@
 <context>
     <name>SearchPanel</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/gui/search/panel.py" line="+206"/>
+        <location filename="../../frontdesk/gui/search/panel.py" line="+225"/>
         <source>Most used on this desk: %n service(s)</source>
         <translation>
             <numerusform>Most used on this desk: %n service</numerusform>

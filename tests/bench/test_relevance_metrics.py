@@ -125,9 +125,10 @@ def test_judged_sets_cover_the_catalogues_and_kinds() -> None:
     assert {q.catalogue for q in both} == set(CATALOGUES)
     assert {q.kind for q in both} == set(KINDS)
     assert len(fresh) >= 0.25 * len(both)
-    # the fresh part is spread: every catalogue and every kind has fresh queries
+    # the fresh part is spread: every catalogue and every kind has fresh queries (Welsh
+    # ones are written apart from the English set, by the Welsh vocabulary's work)
     assert {q.catalogue for q in fresh} == set(CATALOGUES)
-    assert {q.kind for q in fresh} == set(KINDS)
+    assert set(KINDS) - {"welsh"} <= {q.kind for q in fresh}
 
 
 def test_judged_set_rejects_bad_files(tmp_path: Path) -> None:

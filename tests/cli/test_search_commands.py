@@ -116,3 +116,21 @@ def test_a_catalogue_with_services_but_no_match_still_says_no_services_found(
     out = capsys.readouterr().out
     assert "No services found." in out
     assert "catalogue is empty" not in out
+
+
+def test_the_human_list_says_when_only_some_words_matched(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "food parcels for my cat", "--data-dir", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "Food Bank" in out
+    assert "No service matched every word; showing services matching some of them." in out
+
+
+def test_json_mode_tells_what_was_relaxed_on_stderr(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "food parcels for my cat", "--json", "--data-dir", str(data_dir)]) == 0
+    captured = capsys.readouterr()
+    assert [h["id"] for h in json.loads(captured.out)] == ["demo:2"]
+    assert "showing services matching some of them" in captured.err

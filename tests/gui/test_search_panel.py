@@ -86,3 +86,14 @@ def test_return_in_the_box_links_the_selected_result(qtbot: QtBot, panel: Search
         qtbot.keyClick(panel.box, Qt.Key.Key_Return)
     assert linked.args == ["s0"]
     assert panel.box.hasFocus()  # the adviser can go on typing
+
+
+def test_a_relaxed_search_says_what_was_relaxed_above_the_results(panel: SearchPanel) -> None:
+    relaxed = SearchOutcome(
+        SearchRequest("hardship fund"), rows([True]), None, False, (), relaxed="any-word"
+    )
+    panel._apply(relaxed)
+    assert panel.notice.isVisibleTo(panel)
+    assert "No service matched the words together" in panel.notice.text()
+    panel._apply(outcome(rows([True])))
+    assert not panel.notice.isVisibleTo(panel)

@@ -48,3 +48,15 @@ def test_the_sign_in_dialog_in_welsh(qtbot: QtBot, welsh: None) -> None:
     assert dialog.sign_in_button.text() == "Mewngofnodi (&S)"
     dialog.failed("wrong username or password")
     assert dialog.problem.text() == "Heb fewngofnodi: wrong username or password"
+
+
+def test_a_relaxed_search_is_explained_in_welsh(
+    qtbot: QtBot, welsh: None, runner: OperationRunner
+) -> None:
+    from frontdesk.gui.search.panel import SearchPanel
+    from frontdesk.search.catalogue_access import SearchOutcome, SearchRequest
+
+    panel = SearchPanel(runner)
+    qtbot.addWidget(panel)
+    panel._apply(SearchOutcome(SearchRequest("x"), (), None, False, (), relaxed="some-words"))
+    assert panel.notice.text().startswith("Nid oedd unrhyw wasanaeth yn cyfateb i bob gair")

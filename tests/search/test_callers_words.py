@@ -79,3 +79,17 @@ def test_forms_of_one_word_share_a_stem(a: str, b: str) -> None:
 @pytest.mark.parametrize(("a", "b"), [("rats", "rates"), ("care", "car"), ("hoping", "hopping")])
 def test_look_alike_words_keep_apart(a: str, b: str) -> None:
     assert stem(a) != stem(b)
+
+
+def test_a_slip_in_a_word_the_catalogue_holds_only_in_the_plural_is_corrected(
+    tmp_path: Path,
+) -> None:
+    from frontdesk.search.spelling import Speller
+    from frontdesk.search.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary(["allotments", "cemeteries", "parking"], [5, 3, 40], 50)
+    speller = Speller(vocabulary)
+    assert speller.correct("alotment") == "allotments"  # one slip from "allotment"
+    assert speller.correct("cemetary") == "cemeteries"
+    assert speller.correct("parkng") == "parking"
+    assert speller.correct("zebra") is None

@@ -21,6 +21,7 @@ from frontdesk.search.catalogue_access import (
     SearchOutcome,
     SearchRequest,
 )
+from frontdesk.search.relax import ANY_WORD, PARTIAL_WORDS, SOME_WORDS
 
 # Zero: the search starts on the next turn of the event loop, which still merges changes
 # made together (text and a filter) into one search. No wait is needed to spare the
@@ -183,6 +184,9 @@ class SearchPanel(QWidget):
                     "Check it with the caller."
                 ).format(outcome.request.postcode.strip().upper())
             )
+        relaxed = self._relaxed_note(outcome.relaxed)
+        if relaxed:
+            notes.append(relaxed)
         notes.extend(outcome.messages)
         self.notice.setText("\n".join(notes))
         self.notice.setVisible(bool(notes))
@@ -193,6 +197,21 @@ class SearchPanel(QWidget):
             self.results.setFocus()
         self.shown_request = outcome.request
         self.results_shown.emit(outcome.request.text)
+
+    def _relaxed_note(self, step: str | None) -> str:
+        """What the engine relaxed to find these services, in the adviser's language."""
+        if step == SOME_WORDS:
+            return self.tr("No service matched every word; showing services matching some of them.")
+        if step == ANY_WORD:
+            return self.tr(
+                "No service matched the words together; showing services matching any of them."
+            )
+        if step == PARTIAL_WORDS:
+            return self.tr(
+                "No service matched these words; showing services with words that start or "
+                "are spelt like them."
+            )
+        return ""
 
     def _show_count(self) -> None:
         """Count the rows on screen, after the open-now filter, not what the engine found."""
