@@ -4,9 +4,11 @@ them); stdlib only."""
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import hashlib
 import json
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -76,3 +78,48 @@ def part_fingerprint(service: dict[str, Any] | None, field: ReportField) -> str:
         return ""
     text = json.dumps(reported_part(service, field), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# -- what a desk holds ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RecordWarning:
+    """An open report on a service, as every desk shows it until the report closes."""
+
+    service_id: str
+    field: ReportField
+    advisers: int
+    since: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class OwnReport:
+    """A report this desk made, and what became of it."""
+
+    id: str
+    service_id: str
+    service_name: str
+    field: ReportField
+    problem: str
+    suggested: str | None
+    reported_at: dt.datetime
+    waiting: bool  # not yet confirmed by the hub
+    rejection_reason: str | None
+    status: ReportStatus | None  # the hub's latest word, once it arrived by the feed
+    status_note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupUpdate:
+    """A record-report group as the change feed carries it to every desk."""
+
+    group_id: str
+    service_id: str
+    field: ReportField
+    status: ReportStatus
+    confirmations: int
+    first_reported_at: dt.datetime
+    updated_at: dt.datetime
+    note: str | None
+    report_ids: tuple[str, ...]

@@ -126,9 +126,7 @@ def test_another_agency_cannot_see_or_answer_a_report(world: World) -> None:
 
 
 def test_personal_numbers_and_addresses_are_removed_from_the_problem(world: World) -> None:
-    problem = (
-        "it rings out; caller Ann on 07700 900123, ann@example.org, says use 01484 414700"
-    )
+    problem = "it rings out; caller Ann on 07700 900123, ann@example.org, says use 01484 414700"
     world.push(
         "adviser",
         [report_op(1, report="r-1", service=SERVICE, problem=problem, suggested="01484 414700")],

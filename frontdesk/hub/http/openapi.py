@@ -313,7 +313,13 @@ def _schemas() -> JsonObject:
             "required": ["kind", "id", "op", "data"],
             "properties": {
                 "kind": {
-                    "enum": ["service", "organization", "taxonomy_term", "referral", "record_report"]
+                    "enum": [
+                        "service",
+                        "organization",
+                        "taxonomy_term",
+                        "referral",
+                        "record_report",
+                    ]
                 },
                 "id": string,
                 "op": {"enum": ["upsert", "delete"]},

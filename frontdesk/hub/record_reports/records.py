@@ -72,9 +72,7 @@ def apply_report(
             received_at=now,
         )
     )
-    confirmations = select(func.count(_r.c.account_id.distinct())).where(
-        _r.c.group_id == group_id
-    )
+    confirmations = select(func.count(_r.c.account_id.distinct())).where(_r.c.group_id == group_id)
     conn.execute(
         update(_g)
         .where(_g.c.id == group_id)
