@@ -64,10 +64,11 @@ def reported_part(service: dict[str, Any], field: ReportField) -> dict[str, Any]
     if field is ReportField.OTHER:
         return {k: v for k, v in service.items() if k not in _UNTRACKED}
     part = {key: service.get(key) for key in _PARTS[field]}
-    if field is ReportField.PHONE and isinstance(part.get("contacts"), list):
-        part["contacts"] = [c.get("phones") for c in part["contacts"] if isinstance(c, dict)]
-    if field is ReportField.EMAIL and isinstance(part.get("contacts"), list):
-        part["contacts"] = [c.get("email") for c in part["contacts"] if isinstance(c, dict)]
+    contacts = part.get("contacts")
+    if field in (ReportField.PHONE, ReportField.EMAIL) and isinstance(contacts, list):
+        # Only the contacts' phones (or e-mails): a new contact name changes neither.
+        key = "phones" if field is ReportField.PHONE else "email"
+        part["contacts"] = [c.get(key) for c in contacts if isinstance(c, dict)]
     return part
 
 

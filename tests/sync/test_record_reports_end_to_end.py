@@ -166,7 +166,7 @@ def _warned_after_sync(desk: Desk, service: str) -> list[Any]:
 
 
 def test_the_agencys_answer_reaches_the_reporting_desk(world: Any, make_desk: Any) -> None:
-    engine, (hub_a, _), _, _, service = world
+    _, (hub_a, _), _, _, service = world
     alice = make_desk("alice")
     alice.sign_in(hub_a.url, "alice")
     alice.sync()

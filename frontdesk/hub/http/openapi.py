@@ -15,6 +15,7 @@ from frontdesk.hub.http.openapi_record_reports import record_report_paths, recor
 from frontdesk.hub.http.openapi_referrals import referral_paths, referral_schemas
 
 JsonObject = dict[str, Any]
+CATALOGUE_KINDS = ("service", "organization", "taxonomy_term")
 HSDS_SCHEMA = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
 
 

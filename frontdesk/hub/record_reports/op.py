@@ -43,9 +43,9 @@ def parse_report(schema_v: Any, payload: Any) -> ReportPayload | str:
     if has_nul(payload):
         return "payload must not contain the NUL character (U+0000)"
     report_id, service_id = payload.get("report_id"), payload.get("service_id")
-    if not _text(report_id, MAX_ID_CHARS) or not report_id.isprintable():
+    if not (isinstance(report_id, str) and _text(report_id, MAX_ID_CHARS)):
         return f"payload.report_id must be a string of 1–{MAX_ID_CHARS} characters"
-    if not _text(service_id, MAX_SERVICE_ID_CHARS) or not service_id.isprintable():
+    if not (isinstance(service_id, str) and _text(service_id, MAX_SERVICE_ID_CHARS)):
         return "payload.service_id must name the service reported"
     try:
         field = ReportField(str(payload.get("field")))
@@ -53,7 +53,7 @@ def parse_report(schema_v: Any, payload: Any) -> ReportPayload | str:
         allowed = ", ".join(f.value for f in ReportField)
         return f"payload.field must be one of: {allowed}"
     problem, suggested = payload.get("problem"), payload.get("suggested")
-    if not _text(problem, MAX_PROBLEM_CHARS) or not problem.strip():
+    if not (isinstance(problem, str) and _text(problem, MAX_PROBLEM_CHARS) and problem.strip()):
         return f"payload.problem must be text of 1–{MAX_PROBLEM_CHARS} characters"
     if suggested is not None and not _text(suggested, MAX_SUGGESTED_CHARS):
         return f"payload.suggested must be text of at most {MAX_SUGGESTED_CHARS} characters"
@@ -65,7 +65,11 @@ def parse_report(schema_v: Any, payload: Any) -> ReportPayload | str:
 
 
 def _text(value: Any, limit: int) -> bool:
-    return isinstance(value, str) and 0 < len(value) <= limit
+    """Text of 1 to `limit` characters, printable (no control characters) but for the
+    tabs and line breaks free text may hold."""
+    if not (isinstance(value, str) and 0 < len(value) <= limit):
+        return False
+    return all(c.isprintable() or c in "\t\r\n" for c in value)
 
 
 def _datetime(value: Any) -> dt.datetime | None:
