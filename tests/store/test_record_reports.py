@@ -82,7 +82,7 @@ def test_an_invalid_report_is_refused_and_nothing_is_written(
     assert ReportLog(desk).own() == [] and EnquiryLog(desk).outbox_size() == 0
 
 
-def test_an_enquiry_is_sent_and_purged_although_a_report_waits(desk: DeskStore) -> None:
+def test_an_enquiry_is_marked_sent_although_a_report_waits(desk: DeskStore) -> None:
     enquiries = EnquiryLog(desk)
     ReportLog(desk).report(SERVICE, "Council tax", ReportField.PHONE, "rings out")
     draft = EnquiryDraft(id="e-1", channel=Channel.PHONE, started_at=NOW, notes="about bins")

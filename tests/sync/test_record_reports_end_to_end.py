@@ -15,6 +15,7 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
+from frontdesk.core.record_report import ReportField
 from frontdesk.hub import schema as h
 from frontdesk.hub.accounts.registry import Role, add_account, add_organization
 from frontdesk.hub.catalogue.harvest import HarvestOptions, Profile, harvest
@@ -192,3 +193,22 @@ def test_the_agencys_answer_reaches_the_reporting_desk(world: Any, make_desk: An
     assert ReportLog(alice.store).warnings([service]) == {}
     listed = alice.cli("service", "reports")
     assert "fixed (hours corrected on our website)" in listed.stdout
+
+
+def test_a_report_the_hub_refuses_shows_why_and_the_queue_goes_on(
+    world: Any, make_desk: Any
+) -> None:
+    _, (hub_a, _), _, _, service = world
+    alice = make_desk("alice")
+    alice.sign_in(hub_a.url, "alice")
+    alice.sync()
+    reports = ReportLog(alice.store)
+    reports.report("bristol:gone", "A closed service", ReportField.OTHER, "closed last month")
+    reports.report(service, "Acas", ReportField.ADDRESS, "moved to Temple Quay")
+    report = alice.sync()
+    assert report.push.rejected == 1 and report.push.applied == 1
+    refused = next(r for r in reports.own() if r.service_id == "bristol:gone")
+    assert refused.rejection_reason is not None
+    assert "not in the catalogue" in refused.rejection_reason
+    assert alice.log.outbox_size() == 0
+    assert [g["field"] for g in _agency_reports(hub_a)] == ["address"]
