@@ -21,6 +21,7 @@ from frontdesk.core.enquiry import Enquiry, SyncState
 from frontdesk.gui import message
 from frontdesk.gui.about_dialog import AboutDialog
 from frontdesk.gui.detail.panel import DetailPanel
+from frontdesk.gui.detail.record_reports import RecordReports
 from frontdesk.gui.enquiry.controller import EnquiryController
 from frontdesk.gui.enquiry.form import EnquiryForm
 from frontdesk.gui.enquiry.today import TodayPanel
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("frontdesk — find a service, log the enquiry"))
         self.search = SearchPanel(runner)
         self.detail = DetailPanel(runner)
+        self.record_reports = RecordReports(runner, self)
         self.form = EnquiryForm()
         self.today = TodayPanel()
         self.enquiries = EnquiryController(self.form, runner, self)
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
             "add_service": self.add_selected,
             "focus_detail": self.detail.browser.setFocus,
             "copy_phone": self.detail.copy_phone,
+            "report_record": self.report_record,
             "focus_enquiry": self.focus_enquiry,
             "focus_today": self.today.table.setFocus,
             "save": self.enquiries.form.save_requested.emit,  # as the Save button does
@@ -163,7 +166,14 @@ class MainWindow(QMainWindow):
             ),
             (
                 self.tr("&Go"),
-                ("focus_search", "focus_detail", "focus_enquiry", "focus_today", "add_service"),
+                (
+                    "focus_search",
+                    "focus_detail",
+                    "focus_enquiry",
+                    "focus_today",
+                    "add_service",
+                    "report_record",
+                ),
             ),
             (self.tr("&Help"), ("shortcuts", "about")),
         )
@@ -184,6 +194,10 @@ class MainWindow(QMainWindow):
         self.runner.progress_started.connect(self.status.progress_started)
         self.runner.progress_finished.connect(self.status.progress_finished)
         self.message_bar.close_button.clicked.connect(self.dismiss_message)
+        # -- record reports: warnings on results and details, reporting the shown record
+        self.detail.report_requested.connect(self.report_record)
+        self.record_reports.changed.connect(self._record_warnings_changed)
+        self.record_reports.reported.connect(self._record_reported)
 
     # -- stores ----------------------------------------------------------------------
 
@@ -226,6 +240,7 @@ class MainWindow(QMainWindow):
     def attach_desk(self, desk: DeskAccess) -> None:
         self.desk = desk
         self.enquiries.set_desk(desk)
+        self.record_reports.set_desk(desk)
         self.runner.run(desk.today).on_success(self._show_today)
         self.runner.run(desk.status).on_success(self.status.set_desk)
 
@@ -299,6 +314,7 @@ class MainWindow(QMainWindow):
         ):
             # Acknowledgements, rejections and referral statuses change today's list.
             self.runner.run(self.desk.today, key="today").on_success(self._show_today)
+            self.record_reports.refresh()  # and the feed may have brought record reports
 
     def _tell_about_mode(self, status: SyncStatus) -> None:
         """Modes that need the adviser go to the message bar, with what to do."""
@@ -408,6 +424,22 @@ class MainWindow(QMainWindow):
         else:
             self.status.set_waiting(outcome.status.waiting)
             self.sync.wake()  # send it now rather than at the next poll
+
+    # -- record reports ---------------------------------------------------------------
+
+    def report_record(self) -> None:
+        shown = self.detail.detail
+        name = shown.service.name if shown is not None else ""
+        self.record_reports.report(shown.id if shown else "", name, self)
+
+    def _record_warnings_changed(self) -> None:
+        marks = self.record_reports.all_texts()
+        self.search.model.set_marks(marks)
+        self.detail.set_marks(marks)
+
+    def _record_reported(self) -> None:
+        if self.sync is not None:
+            self.sync.wake()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Queue the last keystrokes' draft on the worker; run_app waits for it before exit.

@@ -139,7 +139,7 @@ Problem: {0}</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../frontdesk/gui/detail/panel.py" line="+37"/>
+        <location filename="../../frontdesk/gui/detail/panel.py" line="+41"/>
         <location line="+3"/>
         <source>Service details</source>
         <translation>Manylion y gwasanaeth</translation>
@@ -150,12 +150,17 @@ Problem: {0}</translation>
         <translation>Copïo&apos;r rhif ffôn (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+9"/>
+        <source>Report a problem with this record (Ctrl+Shift+R)</source>
+        <translation>Rhoi gwybod am broblem gyda&apos;r cofnod hwn (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Choose a search result to see the service&apos;s details.</source>
         <translation>Dewiswch ganlyniad chwilio i weld manylion y gwasanaeth.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+41"/>
         <source>This service has no phone number to copy.</source>
         <translation>Nid oes gan y gwasanaeth hwn rif ffôn i&apos;w gopïo.</translation>
     </message>
@@ -380,12 +385,12 @@ Problem: {0}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/gui/main_window.py" line="+72"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+73"/>
         <source>frontdesk — find a service, log the enquiry</source>
         <translation>frontdesk — dod o hyd i wasanaeth, cofnodi&apos;r ymholiad</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
@@ -395,12 +400,12 @@ Problem: {0}</translation>
         <translation>Ewch (&amp;G)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+88"/>
         <source>This window syncs this desk with the hub now.</source>
         <translation>Mae&apos;r ffenestr hon yn cysoni&apos;r ddesg hon â&apos;r hyb nawr.</translation>
     </message>
@@ -425,12 +430,12 @@ Problem: {0}</translation>
         <translation>Mae&apos;r ddesg hon yn gweithio ar ei phen ei hun: mewngofnodwch i hyb yn gyntaf (Ffeil → Mewngofnodi, Ctrl+Shift+L).</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-125"/>
         <source>&amp;About frontdesk</source>
         <translation>Ynghylch frontdesk (&amp;A)</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+166"/>
         <source>This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again: File → Sign in (Ctrl+Shift+L).</source>
         <translation>Mae&apos;r ddesg hon wedi&apos;i hallgofnodi o&apos;r hyb ({0}). Mae ymholiadau&apos;n cael eu cadw ar y ddesg hon. Mewngofnodwch eto: Ffeil → Mewngofnodi (Ctrl+Shift+L).</translation>
     </message>
@@ -497,6 +502,173 @@ Problem: {0}</translation>
         <location line="+0"/>
         <source>✖ Error:</source>
         <translation>✖ Gwall:</translation>
+    </message>
+</context>
+<context>
+    <name>RecordReports</name>
+    <message numerus="yes">
+        <location filename="../../frontdesk/gui/detail/record_reports.py" line="+58"/>
+        <source>%n adviser(s)</source>
+        <translation>
+            <numerusform>%n cynghorydd</numerusform>
+            <numerusform>%n cynghorydd</numerusform>
+            <numerusform>%n cynghorydd</numerusform>
+            <numerusform>%n cynghorydd</numerusform>
+            <numerusform>%n cynghorydd</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⚠ Reported: {0} ({1}, since {2})</source>
+        <translation>⚠ Wedi&apos;i adrodd: {0} ({1}, ers {2})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>phone number may be wrong</source>
+        <translation>gall y rhif ffôn fod yn anghywir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e-mail address may be wrong</source>
+        <translation>gall y cyfeiriad e-bost fod yn anghywir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address may be wrong</source>
+        <translation>gall y cyfeiriad fod yn anghywir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>opening hours may be wrong</source>
+        <translation>gall yr oriau agor fod yn anghywir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>eligibility may be wrong</source>
+        <translation>gall y meini prawf cymhwysedd fod yn anghywir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>may have closed or moved</source>
+        <translation>efallai ei fod wedi cau neu symud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>something may be wrong</source>
+        <translation>gall rhywbeth fod yn anghywir</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>today</source>
+        <translation>heddiw</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose a service first, then report a problem with it.</source>
+        <translation>Dewiswch wasanaeth yn gyntaf, yna rhowch wybod am broblem gydag ef.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Report saved on this desk; it goes to the agency that owns {0} at the next sync.</source>
+        <translation>Mae&apos;r adroddiad wedi&apos;i gadw ar y ddesg hon; bydd yn mynd i&apos;r asiantaeth sy&apos;n berchen ar {0} yn y cysoniad nesaf.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The report cannot be saved: {0}</source>
+        <translation>Nid oes modd cadw&apos;r adroddiad: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The report could not be saved: desk.db cannot be written just now. Try again; tell IT if it keeps happening.</source>
+        <translation>Nid oedd modd cadw&apos;r adroddiad: nid oes modd ysgrifennu i desk.db ar hyn o bryd. Rhowch gynnig arall arni; dywedwch wrth TG os yw&apos;n dal i ddigwydd.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../frontdesk/gui/detail/report_dialog.py" line="+45"/>
+        <source>Service: {0}</source>
+        <translation>Gwasanaeth: {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Report</source>
+        <translation>&amp;Rhoi gwybod</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Phone number</source>
+        <translation>Rhif ffôn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail address</source>
+        <translation>Cyfeiriad e-bost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Cyfeiriad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening hours</source>
+        <translation>Oriau agor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who can use it (eligibility)</source>
+        <translation>Pwy all ei ddefnyddio (cymhwysedd)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed or moved</source>
+        <translation>Wedi cau neu symud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something else</source>
+        <translation>Rhywbeth arall</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Say what you found, so the agency can check it.</source>
+        <translation>Dywedwch beth welsoch chi, fel y gall yr asiantaeth ei wirio.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep it to {0} characters (now {1}).</source>
+        <translation>Cadwch ef at {0} nod (nawr {1}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_record.ui" line="+6"/>
+        <source>Report a problem with this record</source>
+        <translation>Rhoi gwybod am broblem gyda&apos;r cofnod hwn</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;What is wrong</source>
+        <translation>Beth sy&apos;n anghy&amp;wir</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>What you &amp;found</source>
+        <translation>Beth welsoch chi (&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The right value, if &amp;known</source>
+        <translation>Y gwerth cywir, os yw&apos;n hysbys (&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Do not write the caller&apos;s details here. The report goes to the agency that owns the record, and every desk is warned until it is put right.</source>
+        <translation>Peidiwch ag ysgrifennu manylion y galwr yma. Mae&apos;r adroddiad yn mynd i&apos;r asiantaeth sy&apos;n berchen ar y cofnod, a chaiff pob desg ei rhybuddio nes iddo gael ei gywiro.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Why the report cannot be sent</source>
+        <translation>Pam nad oes modd anfon yr adroddiad</translation>
     </message>
 </context>
 <context>
@@ -837,6 +1009,11 @@ Problem: {0}</translation>
         <location line="+5"/>
         <source>Copy the service&apos;s first phone number</source>
         <translation>Copïo rhif ffôn cyntaf y gwasanaeth</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Report a problem with the shown service&apos;s record</source>
+        <translation>Rhoi gwybod am broblem gyda chofnod y gwasanaeth a ddangosir</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -4,11 +4,22 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/gui/main_window.py" line="+341"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+357"/>
         <source>The hub refused %n enquiry(s); they are kept on this desk. The reason is in today&apos;s enquiries (F9); tell your supervisor.</source>
         <translation>
             <numerusform>The hub refused %n enquiry; it is kept on this desk. The reason is in today&apos;s enquiries (F9); tell your supervisor.</numerusform>
             <numerusform>The hub refused %n enquiries; they are kept on this desk. The reason is in today&apos;s enquiries (F9); tell your supervisor.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordReports</name>
+    <message numerus="yes">
+        <location filename="../../frontdesk/gui/detail/record_reports.py" line="+58"/>
+        <source>%n adviser(s)</source>
+        <translation>
+            <numerusform>%n adviser</numerusform>
+            <numerusform>%n advisers</numerusform>
         </translation>
     </message>
 </context>
