@@ -215,3 +215,24 @@ def test_reports_on_unlinked_records_wait_for_the_admin(world: World, hub: Hub) 
     assert [g["service_id"] for g in _agency_list(world)] == [SERVICE]
     admin = world.hub.client.get("/admin/v1/record-reports", headers=world.headers["admin"])
     assert admin.json()["contents"] == []
+
+
+def test_the_retention_purge_blanks_the_text_of_closed_reports_only(world: World) -> None:
+    from frontdesk.hub.enquiries.admin import purge
+
+    world.push("adviser", [report_op(1, report="r-1", service=SERVICE, problem="Ann said so")])
+    world.push("adviser", [report_op(2, report="r-2", service=SERVICE, field="hours")])
+    phone = next(g for g in _agency_list(world) if g["field"] == "phone")
+    world.hub.client.post(
+        f"{AGENCY_LIST}/{phone['id']}/status",
+        json={"status": "fixed"},
+        headers=world.headers["agency"],
+    )
+    purge(world.hub.engine, 0, actor="test")
+    groups = {g["field"]: g for g in _agency_list(world)}
+    assert groups["phone"]["reports"][0]["problem"] == ""
+    assert groups["phone"]["confirmations"] == 1  # the figures keep the count
+    assert groups["hours"]["reports"][0]["problem"] == "the number rings out"
+    with world.hub.engine.connect() as conn:
+        actions = set(conn.scalars(select(t.audit_log.c.action)))
+    assert "record_reports.purge" in actions
