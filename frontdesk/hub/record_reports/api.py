@@ -22,12 +22,12 @@ from frontdesk.hub.http.endpoint import (
     ApiError,
     check_protocol,
     client_of,
+    enum_param,
     hub,
     int_param,
     path_id,
     read_json,
     signed_in,
-    text_param,
 )
 from frontdesk.hub.record_reports.actions import (
     MAX_NOTE_CHARS,
@@ -50,14 +50,7 @@ async def _signed_in_as(request: Request, role: Role, what: str) -> Principal:
 
 
 def _status_filter(request: Request) -> ReportStatus | None:
-    raw = text_param(request, "status", 50)
-    if raw is None:
-        return None
-    try:
-        return ReportStatus(raw)
-    except ValueError:
-        allowed = ", ".join(s.value for s in ReportStatus)
-        raise ApiError(400, "bad_parameter", f"status must be one of: {allowed}") from None
+    return enum_param(request, "status", ReportStatus)
 
 
 def _paging(request: Request) -> Paging:

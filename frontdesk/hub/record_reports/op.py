@@ -13,6 +13,7 @@ from typing import Any
 
 from frontdesk.core.record_report import MAX_PROBLEM_CHARS, MAX_SUGGESTED_CHARS, ReportField
 from frontdesk.hub.columns import has_nul
+from frontdesk.hub.sync.push_validation import op_datetime
 
 #: The op kind the desk's outbox writes for a record report.
 RECORD_REPORT = "record_report"
@@ -57,11 +58,13 @@ def parse_report(schema_v: Any, payload: Any) -> ReportPayload | str:
         return f"payload.problem must be text of 1–{MAX_PROBLEM_CHARS} characters"
     if suggested is not None and not _text(suggested, MAX_SUGGESTED_CHARS):
         return f"payload.suggested must be text of at most {MAX_SUGGESTED_CHARS} characters"
-    at = _datetime(payload.get("at"))
+    at = op_datetime(payload.get("at"))
     if at is None:
         return "payload.at must be an ISO 8601 date and time"
     kept = suggested.strip() if isinstance(suggested, str) else None
-    return ReportPayload(report_id, service_id, field, problem.strip(), kept or None, at)
+    return ReportPayload(
+        report_id, service_id, field, problem.strip(), kept or None, at.astimezone(dt.UTC)
+    )
 
 
 def _text(value: Any, limit: int) -> bool:
@@ -70,14 +73,3 @@ def _text(value: Any, limit: int) -> bool:
     if not (isinstance(value, str) and 0 < len(value) <= limit):
         return False
     return all(c.isprintable() or c in "\t\r\n" for c in value)
-
-
-def _datetime(value: Any) -> dt.datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = dt.datetime.fromisoformat(value)
-        parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-        return parsed.astimezone(dt.UTC)
-    except (ValueError, OverflowError):
-        return None
