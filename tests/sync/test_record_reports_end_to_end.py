@@ -22,7 +22,8 @@ from frontdesk.hub.catalogue.harvest import HarvestOptions, Profile, harvest
 from frontdesk.hub.catalogue.harvest_http import HttpSettings
 from frontdesk.hub.referrals.routing import link
 from frontdesk.store.record_reports import ReportLog
-from frontdesk.sync import HubUnreachable
+from frontdesk.sync import CatalogueFile, HubUnreachable
+from frontdesk.sync.session import sign_out
 from tests.helpers.feed_server import FeedScript, serve
 from tests.helpers.hub import PASSWORD, PROTOCOL, eventually
 from tests.helpers.hub_process import Desk, HubProcess, prepare_hub
@@ -212,3 +213,23 @@ def test_a_report_the_hub_refuses_shows_why_and_the_queue_goes_on(
     assert "not in the catalogue" in refused.rejection_reason
     assert alice.log.outbox_size() == 0
     assert [g["field"] for g in _agency_reports(hub_a)] == ["address"]
+
+
+def test_signing_out_forgets_the_hubs_warnings_and_a_rebuild_brings_them_back(
+    world: Any, make_desk: Any
+) -> None:
+    _, (hub_a, _), _, _, service = world
+    alice = make_desk("alice")
+    alice.sign_in(hub_a.url, "alice")
+    alice.sync()
+    ReportLog(alice.store).report(service, "Acas", ReportField.PHONE, "no answer all week")
+    assert _warned(alice, service)
+    catalogue = CatalogueFile(alice.root / "catalogue.db")
+    try:
+        sign_out(alice.store, catalogue, tokens=alice.tokens)  # as `frontdesk logout` does
+    finally:
+        catalogue.close()
+    assert ReportLog(alice.store).warnings() == {}
+    alice.sign_in(hub_a.url, "alice")
+    [warning] = _warned(alice, service)  # the first sync rebuilds, warnings included
+    assert warning.field is ReportField.PHONE
