@@ -93,9 +93,8 @@ class ReportLog:
                     attempts=0,
                 )
             )
-        found = self.own(report_id)
-        assert found is not None
-        return found[0]
+        [saved] = self.own(report_id)
+        return saved
 
     def own(self, report_id: str | None = None) -> list[OwnReport]:
         """This desk's reports, newest first (or the one with `report_id`)."""

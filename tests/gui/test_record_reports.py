@@ -4,6 +4,7 @@ reported service in the results and the details."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -98,8 +99,6 @@ def test_a_reported_service_is_marked_in_the_results_and_the_details(
 
 
 def replace_status(group: GroupUpdate, status: ReportStatus) -> GroupUpdate:
-    import dataclasses
-
     return dataclasses.replace(group, status=status)
 
 

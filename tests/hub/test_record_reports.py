@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from frontdesk.core.catalogue import Phone
 from frontdesk.hub import schema as t
 from frontdesk.hub.catalogue.imports import import_feeds
+from frontdesk.hub.enquiries.admin import purge
 from frontdesk.hub.referrals.routing import link, unlink
 from tests.helpers.hub import Hub, eventually, small_feed
 from tests.helpers.record_reports import report_op
@@ -218,8 +219,6 @@ def test_reports_on_unlinked_records_wait_for_the_admin(world: World, hub: Hub) 
 
 
 def test_the_retention_purge_blanks_the_text_of_closed_reports_only(world: World) -> None:
-    from frontdesk.hub.enquiries.admin import purge
-
     world.push("adviser", [report_op(1, report="r-1", service=SERVICE, problem="Ann said so")])
     world.push("adviser", [report_op(2, report="r-2", service=SERVICE, field="hours")])
     phone = next(g for g in _agency_list(world) if g["field"] == "phone")

@@ -106,7 +106,7 @@ class DetailPanel(QWidget):
             self.clear()
             return
         self.detail = detail
-        self.browser.setHtml(self._warnings_html(detail.id) + render(detail))
+        self._render(detail)
         self.copy_button.setEnabled(first_phone(detail.service) is not None)
         self.report_button.setEnabled(True)
         self.shown.emit(detail.id)
@@ -117,11 +117,13 @@ class DetailPanel(QWidget):
         changed = shown is not None and marks.get(shown.id) != self._marks.get(shown.id)
         self._marks = marks
         if shown is not None and changed:
-            self._show(shown)
+            self._render(shown)
 
-    def _warnings_html(self, service_id: str) -> str:
-        # Words with a symbol, first in the text, so a screen reader reads them first.
-        return "".join(f"<p><b>{escape(text)}</b></p>" for text in self._marks.get(service_id, []))
+    def _render(self, detail: ServiceDetail) -> None:
+        # Warnings are words with a symbol, first, so a screen reader reads them first.
+        marks = self._marks.get(detail.id, [])
+        warnings = "".join(f"<p><b>{escape(text)}</b></p>" for text in marks)
+        self.browser.setHtml(warnings + render(detail))
 
     def copy_phone(self) -> None:
         number = first_phone(self.detail.service) if self.detail else None
