@@ -433,9 +433,8 @@ class MainWindow(QMainWindow):
         self.record_reports.report(shown.id if shown else "", name, self)
 
     def _record_warnings_changed(self) -> None:
-        marks = self.record_reports.all_texts()
-        self.search.model.set_marks(marks)
-        self.detail.set_marks(marks)
+        self.search.model.set_marks(self.record_reports.all_texts())
+        self.detail.set_marks(self.record_reports.detail_texts())
 
     def _record_reported(self) -> None:
         if self.sync is not None:

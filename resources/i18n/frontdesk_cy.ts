@@ -160,7 +160,7 @@ Problem: {0}</translation>
         <translation>Dewiswch ganlyniad chwilio i weld manylion y gwasanaeth.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>This service has no phone number to copy.</source>
         <translation>Nid oes gan y gwasanaeth hwn rif ffôn i&apos;w gopïo.</translation>
     </message>
@@ -507,8 +507,9 @@ Problem: {0}</translation>
 <context>
     <name>RecordReports</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/gui/detail/record_reports.py" line="+58"/>
+        <location filename="../../frontdesk/gui/detail/record_reports.py" line="+59"/>
         <source>%n adviser(s)</source>
+        <extracomment>This desk&apos;s own reports shown on a service, newest first.</extracomment>
         <translation>
             <numerusform>%n cynghorydd</numerusform>
             <numerusform>%n cynghorydd</numerusform>
@@ -563,12 +564,97 @@ Problem: {0}</translation>
         <translation>heddiw</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+26"/>
+        <source>Your report of {0} ({1}): {2}</source>
+        <translation>Eich adroddiad ar {0} ({1}): {2}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>phone number</source>
+        <translation>rhif ffôn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e-mail address</source>
+        <translation>cyfeiriad e-bost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address</source>
+        <translation>cyfeiriad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>opening hours</source>
+        <translation>oriau agor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>eligibility</source>
+        <translation>cymhwysedd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed or moved</source>
+        <translation>wedi cau neu symud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>something else</source>
+        <translation>rhywbeth arall</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>refused by the hub: {0}</source>
+        <translation>gwrthodwyd gan yr hyb: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>saved on this desk, not sent yet</source>
+        <translation>wedi&apos;i gadw ar y ddesg hon, heb ei anfon eto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sent to the hub</source>
+        <translation>wedi&apos;i anfon i&apos;r hyb</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting for the agency</source>
+        <translation>yn aros am yr asiantaeth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the agency is looking into it</source>
+        <translation>mae&apos;r asiantaeth yn ymchwilio iddo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fixed by the agency</source>
+        <translation>wedi&apos;i gywiro gan yr asiantaeth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the agency found nothing wrong</source>
+        <translation>ni chanfu&apos;r asiantaeth ddim o&apos;i le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the record has changed since</source>
+        <translation>mae&apos;r cofnod wedi newid ers hynny</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Choose a service first, then report a problem with it.</source>
         <translation>Dewiswch wasanaeth yn gyntaf, yna rhowch wybod am broblem gydag ef.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Report saved on this desk; it goes to the agency that owns {0} at the next sync.</source>
         <translation>Mae&apos;r adroddiad wedi&apos;i gadw ar y ddesg hon; bydd yn mynd i&apos;r asiantaeth sy&apos;n berchen ar {0} yn y cysoniad nesaf.</translation>
     </message>

@@ -15,8 +15,9 @@
 <context>
     <name>RecordReports</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/gui/detail/record_reports.py" line="+58"/>
+        <location filename="../../frontdesk/gui/detail/record_reports.py" line="+59"/>
         <source>%n adviser(s)</source>
+        <extracomment>This desk&apos;s own reports shown on a service, newest first.</extracomment>
         <translation>
             <numerusform>%n adviser</numerusform>
             <numerusform>%n advisers</numerusform>

@@ -58,6 +58,40 @@ def test_ctrl_shift_r_reports_the_shown_service(
     )
     assert [op.kind for op in EnquiryLog(window.desk.store).pending_ops()] == ["record_report"]
     qtbot.waitUntil(lambda: "Report saved on this desk" in window.info_line.text())
+    mine = "(phone number): saved on this desk, not sent yet"
+    qtbot.waitUntil(lambda: mine in window.detail.browser.toPlainText())
+
+
+def test_the_agencys_answer_to_this_desks_report_shows_in_the_details(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    service_id = _shown(qtbot, window)
+    assert window.desk is not None and window.detail.detail is not None
+    log = ReportLog(window.desk.store)
+    mine = log.report(service_id, window.detail.detail.service.name, ReportField.HOURS, "shut")
+    EnquiryLog(window.desk.store).acknowledge(
+        [mine_op.op_id for mine_op in EnquiryLog(window.desk.store).pending_ops()]
+    )
+    now = dt.datetime.now(dt.UTC)
+    log.apply_groups(
+        [
+            GroupUpdate(
+                "9",
+                service_id,
+                ReportField.HOURS,
+                ReportStatus.FIXED,
+                1,
+                now,
+                now,
+                "open Tuesdays now",
+                (mine.id,),
+            )
+        ]
+    )
+    window.record_reports.refresh()
+    expected = "(opening hours): fixed by the agency — open Tuesdays now"
+    qtbot.waitUntil(lambda: expected in window.detail.browser.toPlainText())
+    assert "⚠ Reported" not in window.detail.browser.toPlainText()  # closed: no warning
 
 
 def test_the_report_button_is_off_until_a_service_is_shown(
