@@ -162,6 +162,14 @@ def test_a_report_from_an_offline_desk_reaches_the_agency_and_warns_every_desk(
     assert own.status.value == "changed at source"
 
 
+def _synced_desk(make_desk: Any, hub: HubProcess) -> Desk:
+    """Alice's desk, signed in to `hub` and holding its catalogue."""
+    desk: Desk = make_desk("alice")
+    desk.sign_in(hub.url, "alice")
+    desk.sync()
+    return desk
+
+
 def _warned_after_sync(desk: Desk, service: str) -> list[Any]:
     desk.sync()
     return ReportLog(desk.store).warnings([service]).get(service, [])
@@ -169,9 +177,7 @@ def _warned_after_sync(desk: Desk, service: str) -> list[Any]:
 
 def test_the_agencys_answer_reaches_the_reporting_desk(world: Any, make_desk: Any) -> None:
     _, (hub_a, _), _, _, service = world
-    alice = make_desk("alice")
-    alice.sign_in(hub_a.url, "alice")
-    alice.sync()
+    alice = _synced_desk(make_desk, hub_a)
     made = alice.cli("service", "report", service, "--field", "hours", "--problem", "closed")
     assert made.returncode == 0, made.stderr
     alice.sync()
@@ -200,9 +206,7 @@ def test_a_report_the_hub_refuses_shows_why_and_the_queue_goes_on(
     world: Any, make_desk: Any
 ) -> None:
     _, (hub_a, _), _, _, service = world
-    alice = make_desk("alice")
-    alice.sign_in(hub_a.url, "alice")
-    alice.sync()
+    alice = _synced_desk(make_desk, hub_a)
     reports = ReportLog(alice.store)
     reports.report("bristol:gone", "A closed service", ReportField.OTHER, "closed last month")
     reports.report(service, "Acas", ReportField.ADDRESS, "moved to Temple Quay")
@@ -219,9 +223,7 @@ def test_signing_out_forgets_the_hubs_warnings_and_a_rebuild_brings_them_back(
     world: Any, make_desk: Any
 ) -> None:
     _, (hub_a, _), _, _, service = world
-    alice = make_desk("alice")
-    alice.sign_in(hub_a.url, "alice")
-    alice.sync()
+    alice = _synced_desk(make_desk, hub_a)
     ReportLog(alice.store).report(service, "Acas", ReportField.PHONE, "no answer all week")
     assert _warned(alice, service)
     catalogue = CatalogueFile(alice.root / "catalogue.db")
