@@ -17,6 +17,7 @@ from frontdesk.cli import (
     demo_commands,
     enquiries_commands,
     hub_commands,
+    record_report_commands,
     search_commands,
     sync_commands,
 )
@@ -29,6 +30,7 @@ COMMAND_GROUPS = (
     demo_commands,
     hub_commands,
     sync_commands,
+    record_report_commands,  # `service report`: advisers report a wrong record
 )
 
 

@@ -223,13 +223,15 @@ def _print_report(report: SyncReport) -> None:
         line += f"; {push.rejected} rejected by the hub"
     print(line)
     for enquiry_id, reason in push.rejections[:10]:
-        print(f"  rejected: enquiry {enquiry_id}: {reason}")
+        what = f"enquiry {enquiry_id}" if enquiry_id else "a record report"
+        print(f"  rejected: {what}: {reason}")
     if report.push_blocked:
         print(f"sending is stopped: {report.push_blocked}")
     how = " (catalogue rebuilt from the hub)" if pull.rebuilt else ""
     print(
         f"received {pull.changes} changes in {pull.pages} pages{how}: {pull.upserted} "
-        f"added or updated, {pull.deleted} removed, {pull.referrals} referral updates"
+        f"added or updated, {pull.deleted} removed, {pull.referrals} referral updates, "
+        f"{pull.record_reports} record report updates"
     )
 
 

@@ -21,6 +21,7 @@ from frontdesk.core.enquiry import Enquiry, SyncState
 from frontdesk.gui import message, style, window_size
 from frontdesk.gui.about_dialog import AboutDialog
 from frontdesk.gui.detail.panel import DetailPanel
+from frontdesk.gui.detail.record_reports import RecordReports
 from frontdesk.gui.enquiry.controller import EnquiryController
 from frontdesk.gui.enquiry.form import EnquiryForm
 from frontdesk.gui.enquiry.linked import service_label
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("frontdesk — find a service, log the enquiry"))
         self.search = SearchPanel(runner)
         self.detail = DetailPanel(runner)
+        self.record_reports = RecordReports(runner, self)
         self.form = EnquiryForm()
         self.today = TodayPanel()
         self.enquiries = EnquiryController(self.form, runner, self)
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
             "add_service": self.add_selected,
             "focus_detail": self.detail.browser.setFocus,
             "copy_phone": self.detail.copy_phone,
+            "report_record": self.report_record,
             "focus_enquiry": self.focus_enquiry,
             "focus_today": self.today.table.setFocus,
             "save": self.save,
@@ -183,7 +186,14 @@ class MainWindow(QMainWindow):
             ),
             (
                 self.tr("&Go"),
-                ("focus_search", "focus_detail", "focus_enquiry", "focus_today", "add_service"),
+                (
+                    "focus_search",
+                    "focus_detail",
+                    "focus_enquiry",
+                    "focus_today",
+                    "add_service",
+                    "report_record",
+                ),
             ),
             (self.tr("&Help"), ("shortcuts", "about")),
         )
@@ -214,6 +224,10 @@ class MainWindow(QMainWindow):
         self.runner.progress_started.connect(self.status.progress_started)
         self.runner.progress_finished.connect(self.status.progress_finished)
         self.message_bar.close_button.clicked.connect(self.dismiss_message)
+        # -- record reports: warnings on results and details, reporting the shown record
+        self.detail.report_requested.connect(self.report_record)
+        self.record_reports.changed.connect(self._record_warnings_changed)
+        self.record_reports.reported.connect(self._record_reported)
 
     # -- stores ----------------------------------------------------------------------
 
@@ -258,6 +272,7 @@ class MainWindow(QMainWindow):
         self.desk = desk
         self.enquiries.set_desk(desk)
         self.reopening.desk = desk
+        self.record_reports.set_desk(desk)
         self.runner.run(desk.today).on_success(self._show_today)
         self.runner.run(desk.status).on_success(self.status.set_desk)
         self._refresh_most_used()
@@ -339,6 +354,7 @@ class MainWindow(QMainWindow):
         ):
             # Acknowledgements, rejections and referral statuses change today's list.
             self.runner.run(self.desk.today, key="today").on_success(self._show_today)
+            self.record_reports.refresh()  # and the feed may have brought record reports
 
     def _tell_about_mode(self, status: SyncStatus) -> None:
         """Modes that need the adviser go to the message bar, with what to do."""
@@ -506,6 +522,21 @@ class MainWindow(QMainWindow):
         else:
             self.status.set_waiting(status.waiting)
             self.sync.wake()  # send it now rather than at the next poll
+
+    # -- record reports ---------------------------------------------------------------
+
+    def report_record(self) -> None:
+        shown = self.detail.detail
+        name = shown.service.name if shown is not None else ""
+        self.record_reports.report(shown.id if shown else "", name, self)
+
+    def _record_warnings_changed(self) -> None:
+        self.search.model.set_marks(self.record_reports.all_texts())
+        self.detail.set_marks(self.record_reports.detail_texts())
+
+    def _record_reported(self) -> None:
+        if self.sync is not None:
+            self.sync.wake()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         window_size.remember(self, self.settings)

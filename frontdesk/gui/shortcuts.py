@@ -63,6 +63,11 @@ SHORTCUTS: tuple[KeyBinding, ...] = (
         "copy_phone",
     ),
     KeyBinding(
+        ("Ctrl+Shift+R",),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Report a problem with the shown service's record")),
+        "report_record",
+    ),
+    KeyBinding(
         ("F8",), str(QT_TRANSLATE_NOOP("Shortcuts", "Go to the enquiry form")), "focus_enquiry"
     ),
     KeyBinding(

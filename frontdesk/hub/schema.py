@@ -344,3 +344,42 @@ reference_prefixes = Table(
     Column("organization_id", ForeignKey("organizations.id"), nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
 )
+
+# -- record reports (revision 0006): advisers say a record is wrong ----------------------
+
+record_report_groups = Table(
+    "record_report_groups",
+    metadata,
+    # One problem on one part of one service, however many desks reported it.
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("service_id", String(300), nullable=False, index=True),  # catalogue id
+    Column("field", String(20), nullable=False),
+    Column("status", String(30), nullable=False),
+    # "service_id|field" while open, NULL once closed: at most one open group per part,
+    # even when two hub processes take the first two reports at once.
+    Column("open_key", String(330), unique=True),
+    # core.record_report.part_fingerprint of the part when first reported ("" if the
+    # service was not in the catalogue): an import that changes it closes the group.
+    Column("fingerprint", String(64), nullable=False),
+    Column("confirmations", Integer, nullable=False),
+    Column("first_reported_at", UtcDateTime, nullable=False),
+    Column("last_reported_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Column("closed_at", UtcDateTime),
+    Column("note", Text),  # the agency's latest word
+)
+
+record_reports = Table(
+    "record_reports",
+    metadata,
+    Column("id", String(100), primary_key=True),  # made on the desk
+    Column("group_id", ForeignKey("record_report_groups.id"), nullable=False, index=True),
+    Column("organization_id", ForeignKey("organizations.id"), nullable=False, index=True),
+    Column("account_id", ForeignKey("accounts.id"), nullable=False),
+    Column("device_id", String(200), nullable=False),
+    Column("op_id", String(100), nullable=False),
+    Column("problem", Text, nullable=False),  # personal phone numbers and e-mails removed
+    Column("suggested", Text),
+    Column("reported_at", UtcDateTime, nullable=False),  # the desk's time
+    Column("received_at", UtcDateTime, nullable=False),
+)

@@ -102,7 +102,61 @@ def _v3(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3)
+def _v4(db: sqlite3.Connection) -> None:
+    """Record reports: the adviser's own (sent through the outbox, whose enquiry_id is
+    now empty for an op that is not an enquiry's) and every desk's open ones from the hub."""
+    _run(
+        db,
+        """
+        CREATE TABLE outbox_v2 (
+            device_seq INTEGER PRIMARY KEY,
+            op_id TEXT NOT NULL UNIQUE,
+            schema_v INTEGER NOT NULL,
+            enquiry_id TEXT REFERENCES enquiries (id),
+            kind TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+        );
+        INSERT INTO outbox_v2 (device_seq, op_id, schema_v, enquiry_id, kind, payload,
+            created_at, attempts, last_error)
+            SELECT device_seq, op_id, schema_v, enquiry_id, kind, payload, created_at,
+                attempts, last_error FROM outbox;
+        DROP TABLE outbox;
+        ALTER TABLE outbox_v2 RENAME TO outbox;
+        CREATE INDEX ix_outbox_enquiry_id ON outbox (enquiry_id);
+        CREATE TABLE record_reports (
+            id TEXT PRIMARY KEY,
+            op_id TEXT NOT NULL UNIQUE,
+            service_id TEXT NOT NULL,
+            service_name TEXT NOT NULL,
+            field TEXT NOT NULL,
+            problem TEXT NOT NULL,
+            suggested TEXT,
+            reported_at TEXT NOT NULL,
+            rejection_reason TEXT,
+            group_id TEXT,
+            status TEXT,
+            status_note TEXT,
+            status_at TEXT
+        );
+        CREATE INDEX ix_record_reports_reported_at ON record_reports (reported_at);
+        CREATE TABLE record_warnings (
+            group_id TEXT PRIMARY KEY,
+            service_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            status TEXT NOT NULL,
+            confirmations INTEGER NOT NULL,
+            first_reported_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX ix_record_warnings_service_id ON record_warnings (service_id);
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4)
 LATEST = len(MIGRATIONS)
 
 

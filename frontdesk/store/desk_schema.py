@@ -52,7 +52,8 @@ outbox = Table(
     Column("device_seq", Integer, primary_key=True),
     Column("op_id", String, nullable=False, unique=True),
     Column("schema_v", Integer, nullable=False),
-    Column("enquiry_id", String, nullable=False, index=True),
+    # Empty for an op that is not an enquiry's (a record report).
+    Column("enquiry_id", String, index=True),
     Column("kind", String, nullable=False),
     Column("payload", Text, nullable=False),
     Column("created_at", String, nullable=False),
@@ -74,4 +75,38 @@ desk_state = Table(
     metadata,
     Column("key", String, primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+# -- record reports (migration 2) ---------------------------------------------------------
+
+# The adviser's own reports that a record is wrong; the hub's answer arrives by the feed.
+record_reports = Table(
+    "record_reports",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("op_id", String, nullable=False, unique=True),
+    Column("service_id", String, nullable=False),
+    Column("service_name", String, nullable=False),
+    Column("field", String, nullable=False),
+    Column("problem", Text, nullable=False),
+    Column("suggested", Text),
+    Column("reported_at", String, nullable=False, index=True),
+    Column("rejection_reason", Text),
+    Column("group_id", String),
+    Column("status", String),
+    Column("status_note", Text),
+    Column("status_at", String),
+)
+
+# Every desk's reports as the hub groups them: an open one warns on its service.
+record_warnings = Table(
+    "record_warnings",
+    metadata,
+    Column("group_id", String, primary_key=True),
+    Column("service_id", String, nullable=False, index=True),
+    Column("field", String, nullable=False),
+    Column("status", String, nullable=False),
+    Column("confirmations", Integer, nullable=False),
+    Column("first_reported_at", String, nullable=False),
+    Column("updated_at", String, nullable=False),
 )

@@ -78,7 +78,7 @@ class OutboxOp:
     device_seq: int
     op_id: str
     schema_v: int
-    enquiry_id: str
+    enquiry_id: str | None  # None for an op that is no enquiry's (a record report)
     kind: str
     payload: dict[str, Any]
     created_at: dt.datetime
@@ -96,6 +96,10 @@ class EnquiryLog:
 
     def __init__(self, desk: DeskStore) -> None:
         self._desk = desk
+
+    @property
+    def desk(self) -> DeskStore:
+        return self._desk
 
     # -- saving --------------------------------------------------------------------
 
@@ -283,6 +287,8 @@ class EnquiryLog:
             if not enquiry_ids:
                 raise UnknownEnquiryError(f"no op {op_id} is waiting in the outbox")
             [enquiry_id] = enquiry_ids
+            if enquiry_id is None:
+                raise UnknownEnquiryError(f"op {op_id} belongs to no enquiry")
             previous = conn.scalar(
                 select(t.enquiries.c.rejection_reason).where(t.enquiries.c.id == enquiry_id)
             )
@@ -336,7 +342,7 @@ class EnquiryLog:
         due = (
             select(e.c.id)
             .where(e.c.caller.is_not(None), e.c.saved_at < cutoff)
-            .where(e.c.id.not_in(select(t.outbox.c.enquiry_id)))
+            .where(e.c.id.not_in(_enquiries_in_outbox()))
         )
         with self._desk.write("purge old caller details") as conn:
             ids = list(conn.scalars(due))
@@ -391,7 +397,7 @@ def _append(conn: Connection, event: EnquiryEvent, at: dt.datetime) -> None:
     )
     conn.execute(
         insert(t.outbox).values(
-            device_seq=_next_device_seq(conn),
+            device_seq=next_device_seq(conn),
             op_id=str(uuid.uuid4()),
             schema_v=OUTBOX_SCHEMA_V,
             enquiry_id=event.enquiry_id,
@@ -403,7 +409,8 @@ def _append(conn: Connection, event: EnquiryEvent, at: dt.datetime) -> None:
     )
 
 
-def _next_device_seq(conn: Connection) -> int:
+def next_device_seq(conn: Connection) -> int:
+    """The device_seq for a new outbox op, in the caller's write transaction."""
     # Kept in desk_state rather than derived from the outbox, which empties as the hub
     # acknowledges: a number once handed out is never handed out again.
     last = int(conn.scalar(_state_value(_LAST_SEQ)) or 0)
@@ -425,17 +432,24 @@ def _op(row: Any) -> OutboxOp:
     )
 
 
-def _enquiries_of_ops(conn: Connection, op_ids: list[str]) -> set[str]:
+def _enquiries_in_outbox() -> Any:
+    """Enquiries with an op waiting. Ops of no enquiry (record reports) are left out: one
+    NULL in a NOT IN list would make it match nothing at all."""
+    o = t.outbox.c
+    return select(o.enquiry_id).where(o.enquiry_id.is_not(None))
+
+
+def _enquiries_of_ops(conn: Connection, op_ids: list[str]) -> set[str | None]:
     query = select(t.outbox.c.enquiry_id).where(t.outbox.c.op_id.in_(op_ids))
     return set(conn.scalars(query))
 
 
-def _mark_sent_if_done(conn: Connection, enquiry_ids: set[str]) -> None:
+def _mark_sent_if_done(conn: Connection, enquiry_ids: set[str | None]) -> None:
     e = t.enquiries
     conn.execute(
         update(e)
         .where(e.c.id.in_(enquiry_ids), e.c.sync_state == SyncState.SAVED_LOCALLY.value)
-        .where(e.c.id.not_in(select(t.outbox.c.enquiry_id)))
+        .where(e.c.id.not_in(_enquiries_in_outbox()))
         .values(sync_state=SyncState.SENT.value)
     )
 

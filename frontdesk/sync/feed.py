@@ -10,6 +10,7 @@ from typing import Any
 
 from frontdesk.core.codec import organization_from_dict, taxonomy_term_from_dict
 from frontdesk.core.enquiry import ReferralStatus
+from frontdesk.core.record_report import GroupUpdate
 from frontdesk.store.catalogue_changes import (
     ORGANIZATION,
     SERVICE,
@@ -18,6 +19,7 @@ from frontdesk.store.catalogue_changes import (
     Record,
 )
 from frontdesk.store.catalogue_rows import check_service_dict
+from frontdesk.sync.record_report_feed import RECORD_REPORT, group_update
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,7 @@ class ReferralUpdate:
 class DecodedPage:
     catalogue: list[CatalogueChange] = field(default_factory=list)
     referrals: list[ReferralUpdate] = field(default_factory=list)
+    record_reports: list[GroupUpdate] = field(default_factory=list)
     skipped: int = 0
 
 
@@ -82,6 +85,8 @@ def _decode(entry: dict[str, Any], page: DecodedPage) -> None:
             page.skipped += 1
     elif kind == REFERRAL and op == UPSERT:
         page.referrals.append(_referral(data))
+    elif kind == RECORD_REPORT and op == UPSERT:
+        page.record_reports.append(group_update(data))
     else:
         page.skipped += 1
 

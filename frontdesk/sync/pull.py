@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from frontdesk.store.catalogue import CatalogueStore
 from frontdesk.store.catalogue_changes import ApplyPage, PageWriter
 from frontdesk.store.enquiries import EnquiryLog, UnknownEnquiryError
+from frontdesk.store.record_reports import ReportLog
 from frontdesk.sync.client import ChangePage, HubClient
 from frontdesk.sync.collector import fewer_collections
 from frontdesk.sync.feed import DecodedPage, ReferralUpdate, decode_page
@@ -40,13 +41,15 @@ class PullReport:
     upserted: int = 0
     deleted: int = 0
     referrals: int = 0
+    record_reports: int = 0
     skipped: int = 0
     rebuilt: bool = False
     finished: bool = False  # the last page said the feed has no more
     cursor: str | None = None
 
     def add(self, other: PullReport) -> None:
-        for name in ("pages", "changes", "upserted", "deleted", "referrals", "skipped"):
+        counted = ("pages", "changes", "upserted", "deleted", "referrals", "record_reports")
+        for name in (*counted, "skipped"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.finished, self.cursor = other.finished, other.cursor
 
@@ -136,6 +139,8 @@ def _apply(
         return  # an empty page: nothing to store, and nothing to ask for again
     for update in decoded.referrals:
         _record_referral(log_, update)
+    if decoded.record_reports:  # idempotent too, so also before the commit
+        ReportLog(log_.desk).apply_groups(decoded.record_reports)
     meta: dict[str, str | None] = {
         CURSOR: page.cursor,
         FEED: feed_id,
@@ -147,6 +152,7 @@ def _apply(
     report.upserted += counts.upserted
     report.deleted += counts.deleted
     report.referrals += len(decoded.referrals)
+    report.record_reports += len(decoded.record_reports)
     report.skipped += decoded.skipped
     report.cursor = page.cursor
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from frontdesk.store.enquiries import EnquiryLog, OutboxOp, UnknownEnquiryError
+from frontdesk.store.record_reports import ReportLog
 from frontdesk.sync.client import HubClient
 from frontdesk.sync.errors import HubRefused
 
@@ -43,7 +44,8 @@ class PushReport:
     rejected: int = 0
     out_of_order: int = 0
     batches: int = 0
-    rejections: list[tuple[str, str]] = field(default_factory=list)  # (enquiry id, reason)
+    # (enquiry id, or "" for an op of no enquiry: a record report; reason)
+    rejections: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def delivered(self) -> int:
@@ -109,7 +111,7 @@ def _record(
             reason = str(answer.get("reason") or "refused by the hub")
             _reject(log_, op, reason)
             report.rejected += 1
-            report.rejections.append((op.enquiry_id, reason))
+            report.rejections.append((op.enquiry_id or "", reason))
             answered += 1
         elif status == OUT_OF_ORDER:
             report.out_of_order += 1
@@ -123,6 +125,10 @@ def _record(
 
 
 def _reject(log_: EnquiryLog, op: OutboxOp, reason: str) -> None:
+    if op.enquiry_id is None:  # a record report: the reason stays on the report
+        log.warning("the hub rejected record report op %s: %s", op.op_id, reason)
+        ReportLog(log_.desk).mark_rejected(op.op_id, reason)
+        return
     log.warning("the hub rejected op %s of enquiry %s: %s", op.op_id, op.enquiry_id, reason)
     # UnknownEnquiryError: another sync of this desk recorded the same answer first.
     with contextlib.suppress(UnknownEnquiryError):

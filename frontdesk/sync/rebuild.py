@@ -37,6 +37,7 @@ from frontdesk.store.catalogue import CatalogueSchemaError, CatalogueStore
 from frontdesk.store.catalogue_changes import PageWriter
 from frontdesk.store.engine import writer
 from frontdesk.store.enquiries import EnquiryLog
+from frontdesk.store.record_reports import ReportLog
 from frontdesk.sync.client import HubClient
 from frontdesk.sync.errors import CursorExpired
 from frontdesk.sync.pull import CURSOR, FEED, PAGE, PullReport, pull_pages
@@ -170,6 +171,10 @@ def rebuild(
     path = target.staging_path
     index_path = path.with_name(path.name + INDEX_SUFFIX)
     staging = _open_staging(path, feed_id)
+    if staging.meta(CURSOR) is None:
+        # A walk from the start brings every open record report again: the warnings
+        # held now may be another hub's.
+        ReportLog(log_.desk).forget_warnings()
     writer: StagingWriter | None = None
 
     def hand_over() -> StagingWriter:

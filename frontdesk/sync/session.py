@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from frontdesk.store.desk import DeskStore
 from frontdesk.store.enquiries import EnquiryLog
+from frontdesk.store.record_reports import ReportLog
 from frontdesk.sync.account import SIGNED_OUT, HubAccount, SyncState
 from frontdesk.sync.client import HubClient, normalise_hub_url
 from frontdesk.sync.credentials import TokenStore
@@ -119,6 +120,7 @@ def sign_out(
             log.warning("could not revoke the token on the hub: %s", error)
     _forget(tokens, account)
     state.clear_account()
+    ReportLog(desk).forget_warnings()  # they came from that hub's feed
     if catalogue is not None:
         # Standalone again: local imports may now change the catalogue, so a later
         # sign-in must rebuild it from the hub rather than carry on from this cursor.

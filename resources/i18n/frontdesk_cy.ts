@@ -184,7 +184,7 @@ Problem: {0}</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../frontdesk/gui/detail/panel.py" line="+37"/>
+        <location filename="../../frontdesk/gui/detail/panel.py" line="+41"/>
         <location line="+3"/>
         <source>Service details</source>
         <translation>Manylion y gwasanaeth</translation>
@@ -195,17 +195,27 @@ Problem: {0}</translation>
         <translation>Copïo&apos;r rhif ffôn (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+9"/>
+        <source>Report a problem (Ctrl+Shift+R)</source>
+        <translation>Rhoi gwybod am broblem (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report a problem with this record</source>
+        <translation>Rhoi gwybod am broblem gyda&apos;r cofnod hwn</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Choose a search result to see the service&apos;s details.</source>
         <translation>Dewiswch ganlyniad chwilio i weld manylion y gwasanaeth.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Service id {0}</source>
         <translation>Dynodydd y gwasanaeth {0}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>This service has no phone number to copy.</source>
         <translation>Nid oes gan y gwasanaeth hwn rif ffôn i&apos;w gopïo.</translation>
     </message>
@@ -542,12 +552,12 @@ Problem: {0}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/gui/main_window.py" line="+76"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+77"/>
         <source>frontdesk — find a service, log the enquiry</source>
         <translation>frontdesk — dod o hyd i wasanaeth, cofnodi&apos;r ymholiad</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+107"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
@@ -557,12 +567,12 @@ Problem: {0}</translation>
         <translation>Ewch (&amp;G)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+108"/>
         <source>This window syncs this desk with the hub now.</source>
         <translation>Mae&apos;r ffenestr hon yn cysoni&apos;r ddesg hon â&apos;r hyb nawr.</translation>
     </message>
@@ -587,12 +597,12 @@ Problem: {0}</translation>
         <translation>Mae&apos;r ddesg hon yn gweithio ar ei phen ei hun: mewngofnodwch i hyb yn gyntaf (Ffeil → Mewngofnodi, Ctrl+Shift+L).</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-145"/>
         <source>&amp;About frontdesk</source>
         <translation>Ynghylch frontdesk (&amp;A)</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+186"/>
         <source>This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again: File → Sign in (Ctrl+Shift+L).</source>
         <translation>Mae&apos;r ddesg hon wedi&apos;i hallgofnodi o&apos;r hyb ({0}). Mae ymholiadau&apos;n cael eu cadw ar y ddesg hon. Mewngofnodwch eto: Ffeil → Mewngofnodi (Ctrl+Shift+L).</translation>
     </message>
@@ -880,6 +890,171 @@ Problem: {0}</translation>
     </message>
 </context>
 <context>
+    <name>RecordReports</name>
+    <message numerus="yes">
+        <location filename="../../frontdesk/gui/detail/record_reports.py" line="+59"/>
+        <source>%n adviser(s)</source>
+        <extracomment>This desk&apos;s own reports shown on a service, newest first.</extracomment>
+        <translation>
+            <numerusform>%n cynghorydd</numerusform>
+            <numerusform>%n cynghorydd</numerusform>
+            <numerusform>%n cynghorydd</numerusform>
+            <numerusform>%n cynghorydd</numerusform>
+            <numerusform>%n cynghorydd</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⚠ Reported: {0} ({1}, since {2})</source>
+        <translation>⚠ Wedi&apos;i adrodd: {0} ({1}, ers {2})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>phone number may be wrong</source>
+        <translation>gall y rhif ffôn fod yn anghywir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e-mail address may be wrong</source>
+        <translation>gall y cyfeiriad e-bost fod yn anghywir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address may be wrong</source>
+        <translation>gall y cyfeiriad fod yn anghywir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>opening hours may be wrong</source>
+        <translation>gall yr oriau agor fod yn anghywir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>eligibility may be wrong</source>
+        <translation>gall y meini prawf cymhwysedd fod yn anghywir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>may have closed or moved</source>
+        <translation>efallai ei fod wedi cau neu symud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>something may be wrong</source>
+        <translation>gall rhywbeth fod yn anghywir</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>today</source>
+        <translation>heddiw</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Your report of {0} ({1}): {2}</source>
+        <translation>Eich adroddiad ar {0} ({1}): {2}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>phone number</source>
+        <translation>rhif ffôn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e-mail address</source>
+        <translation>cyfeiriad e-bost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address</source>
+        <translation>cyfeiriad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>opening hours</source>
+        <translation>oriau agor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>eligibility</source>
+        <translation>cymhwysedd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed or moved</source>
+        <translation>wedi cau neu symud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>something else</source>
+        <translation>rhywbeth arall</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>refused by the hub: {0}</source>
+        <translation>gwrthodwyd gan yr hyb: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>saved on this desk, not sent yet</source>
+        <translation>wedi&apos;i gadw ar y ddesg hon, heb ei anfon eto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sent to the hub</source>
+        <translation>wedi&apos;i anfon i&apos;r hyb</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting for the agency</source>
+        <translation>yn aros am yr asiantaeth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the agency is looking into it</source>
+        <translation>mae&apos;r asiantaeth yn ymchwilio iddo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fixed by the agency</source>
+        <translation>wedi&apos;i gywiro gan yr asiantaeth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the agency found nothing wrong</source>
+        <translation>ni chanfu&apos;r asiantaeth ddim o&apos;i le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the record has changed since</source>
+        <translation>mae&apos;r cofnod wedi newid ers hynny</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose a service first, then report a problem with it.</source>
+        <translation>Dewiswch wasanaeth yn gyntaf, yna rhowch wybod am broblem gydag ef.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Report saved on this desk; it goes to the agency that owns {0} at the next sync.</source>
+        <translation>Mae&apos;r adroddiad wedi&apos;i gadw ar y ddesg hon; bydd yn mynd i&apos;r asiantaeth sy&apos;n berchen ar {0} yn y cysoniad nesaf.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The report cannot be saved: {0}</source>
+        <translation>Nid oes modd cadw&apos;r adroddiad: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The report could not be saved: desk.db cannot be written just now. Try again; tell IT if it keeps happening.</source>
+        <translation>Nid oedd modd cadw&apos;r adroddiad: nid oes modd ysgrifennu i desk.db ar hyn o bryd. Rhowch gynnig arall arni; dywedwch wrth TG os yw&apos;n dal i ddigwydd.</translation>
+    </message>
+</context>
+<context>
     <name>ReopenController</name>
     <message>
         <location filename="../../frontdesk/gui/enquiry/reopen_controller.py" line="+64"/>
@@ -1018,6 +1193,94 @@ Problem: {0}</translation>
         <location line="+2"/>
         <source>Withdraw the referral</source>
         <translation>Tynnu&apos;r atgyfeiriad yn ôl</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../frontdesk/gui/detail/report_dialog.py" line="+45"/>
+        <source>Service: {0}</source>
+        <translation>Gwasanaeth: {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Report</source>
+        <translation>&amp;Rhoi gwybod</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Phone number</source>
+        <translation>Rhif ffôn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail address</source>
+        <translation>Cyfeiriad e-bost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Cyfeiriad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening hours</source>
+        <translation>Oriau agor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who can use it (eligibility)</source>
+        <translation>Pwy all ei ddefnyddio (cymhwysedd)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed or moved</source>
+        <translation>Wedi cau neu symud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something else</source>
+        <translation>Rhywbeth arall</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Say what you found, so the agency can check it.</source>
+        <translation>Dywedwch beth welsoch chi, fel y gall yr asiantaeth ei wirio.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep it to {0} characters (now {1}).</source>
+        <translation>Cadwch ef at {0} nod (nawr {1}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_record.ui" line="+6"/>
+        <source>Report a problem with this record</source>
+        <translation>Rhoi gwybod am broblem gyda&apos;r cofnod hwn</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;What is wrong</source>
+        <translation>Beth sy&apos;n anghy&amp;wir</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>What you &amp;found</source>
+        <translation>Beth welsoch chi (&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The right value, if &amp;known</source>
+        <translation>Y gwerth cywir, os yw&apos;n hysbys (&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Do not write the caller&apos;s details here. The report goes to the agency that owns the record, and every desk is warned until it is put right.</source>
+        <translation>Peidiwch ag ysgrifennu manylion y galwr yma. Mae&apos;r adroddiad yn mynd i&apos;r asiantaeth sy&apos;n berchen ar y cofnod, a chaiff pob desg ei rhybuddio nes iddo gael ei gywiro.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Why the report cannot be sent</source>
+        <translation>Pam nad oes modd anfon yr adroddiad</translation>
     </message>
 </context>
 <context>
@@ -1420,6 +1683,11 @@ Problem: {0}</translation>
         <location line="+5"/>
         <source>Copy the service&apos;s first phone number</source>
         <translation>Copïo rhif ffôn cyntaf y gwasanaeth</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Report a problem with the shown service&apos;s record</source>
+        <translation>Rhoi gwybod am broblem gyda chofnod y gwasanaeth a ddangosir</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/gui/main_window.py" line="+381"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+397"/>
         <source>The hub refused %n enquiry(s); they are kept on this desk. The reason is in today&apos;s enquiries (F9); tell your supervisor.</source>
         <translation>
             <numerusform>The hub refused %n enquiry; it is kept on this desk. The reason is in today&apos;s enquiries (F9); tell your supervisor.</numerusform>
@@ -39,6 +39,18 @@
         <translation>
             <numerusform>Without them, %n service matches.</numerusform>
             <numerusform>Without them, %n services match.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordReports</name>
+    <message numerus="yes">
+        <location filename="../../frontdesk/gui/detail/record_reports.py" line="+59"/>
+        <source>%n adviser(s)</source>
+        <extracomment>This desk&apos;s own reports shown on a service, newest first.</extracomment>
+        <translation>
+            <numerusform>%n adviser</numerusform>
+            <numerusform>%n advisers</numerusform>
         </translation>
     </message>
 </context>

@@ -23,6 +23,7 @@ from frontdesk.formats.demo import read_demo_catalogue
 from frontdesk.gui import i18n, style
 from frontdesk.gui.about_dialog import AboutDialog
 from frontdesk.gui.crash import CrashDialog
+from frontdesk.gui.detail.report_dialog import ReportDialog
 from frontdesk.gui.dialogs import Ask
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import ImmediateExecutor, OperationRunner
@@ -116,6 +117,7 @@ def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(SettingsDialog, "edit", classmethod(unexpected))
     monkeypatch.setattr(ShortcutsDialog, "show_shortcuts", classmethod(unexpected))
     monkeypatch.setattr(AboutDialog, "show_about", classmethod(unexpected))
+    monkeypatch.setattr(ReportDialog, "ask", classmethod(unexpected))
 
 
 def open_window(

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from frontdesk.gui import forms
 from frontdesk.gui import settings as s
 from frontdesk.gui.about_dialog import AboutDialog
+from frontdesk.gui.detail.report_dialog import ReportDialog
 from frontdesk.gui.settings import Settings
 from frontdesk.gui.settings_dialog import SettingsDialog
 from frontdesk.gui.shortcuts_dialog import ShortcutsDialog
@@ -44,6 +45,7 @@ OWNERS: dict[str, Callable[[Settings], QDialog]] = {
     "settings": lambda settings: SettingsDialog(settings),
     "shortcuts": lambda settings: ShortcutsDialog(),
     "sign_in": lambda settings: SignInDialog(),
+    "report_record": lambda settings: ReportDialog("Missed bin collections"),
 }
 
 

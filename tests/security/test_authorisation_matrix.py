@@ -20,6 +20,7 @@ from frontdesk.core import reference
 from frontdesk.hub.accounts.api_keys import create_key
 from frontdesk.hub.http.app import routes
 from tests.helpers.hub import PASSWORD, PROTOCOL, event_op
+from tests.helpers.record_reports import report_op
 from tests.helpers.referral_world import ROLES, SERVICE, World, make_world
 
 ANONYMOUS = "anonymous"
@@ -66,6 +67,7 @@ def _open311_post(world: World, role: str) -> Call:
 
 REFERRAL = "ref-matrix"
 MATRIX_REFERENCE = reference.make("MAT", 1)
+RECORD_REPORT = "1"  # the first group of record reports, made by the fixture
 OTHER_AGENCY = frozenset({"other_agency"})
 MATRIX: dict[tuple[str, str], Entry] = {
     ("GET", "/"): Entry(EVERYONE, _fixed("/")),
@@ -142,6 +144,23 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("POST", "/admin/v1/subject/erase"): Entry(
         frozenset({"admin"}), _fixed("/admin/v1/subject/erase", json={"email": "x@example.org"})
     ),
+    # -- record reports ------------------------------------------------------------------
+    ("GET", "/agency/v1/record-reports"): Entry(
+        frozenset({"agency", "other_agency"}), _fixed("/agency/v1/record-reports")
+    ),
+    ("GET", "/agency/v1/record-reports/{id}"): Entry(
+        frozenset({"agency"}), _fixed(f"/agency/v1/record-reports/{RECORD_REPORT}"), OTHER_AGENCY
+    ),
+    ("POST", "/agency/v1/record-reports/{id}/status"): Entry(
+        frozenset({"agency"}),
+        _fixed(
+            f"/agency/v1/record-reports/{RECORD_REPORT}/status", json={"status": "acknowledged"}
+        ),
+        OTHER_AGENCY,
+    ),
+    ("GET", "/admin/v1/record-reports"): Entry(
+        frozenset({"admin"}), _fixed("/admin/v1/record-reports")
+    ),
 }
 
 
@@ -186,6 +205,8 @@ def world(hub):  # type: ignore[no-untyped-def]
     world.enquiry(
         "matrix", refer_to=SERVICE, reference=MATRIX_REFERENCE
     )  # referral "ref-matrix": council → housing
+    # Record-report group 1, on a record the agency "housing" owns.
+    world.push("adviser", [report_op(1, report="matrix-report", service=SERVICE)], "reports")
     create_key(hub.engine, "adviser", actor="test")
     return world
 

@@ -15,6 +15,7 @@ import pytest
 
 from frontdesk.hub.accounts.api_keys import create_key
 from tests.helpers.hub import event_op
+from tests.helpers.record_reports import report_op
 from tests.helpers.referral_world import OTHER_COUNCIL, SERVICE, World, make_world
 
 MISSING = "ref-that-was-never-made"
@@ -126,3 +127,26 @@ def test_an_enquiry_id_in_use_elsewhere_is_rejected_without_saying_whose(world: 
     assert onto_council["status"] == onto_other["status"] == "rejected"
     assert onto_council["reason"] == onto_other["reason"]
     assert "organisation" not in onto_council["reason"]
+
+
+# -- record reports ------------------------------------------------------------------------
+
+
+def test_an_agency_reading_or_answering_a_report_on_another_agencys_record(
+    world: World,
+) -> None:
+    world.push("adviser", [report_op(1, report="nyt-1", service=SERVICE)], "reports-desk")
+    [group] = world.hub.client.get(
+        "/agency/v1/record-reports", headers=world.headers["agency"]
+    ).json()["contents"]
+    client, headers = world.hub.client, world.headers["other_agency"]
+    for call in (
+        lambda gid: client.get(f"/agency/v1/record-reports/{gid}", headers=headers),
+        lambda gid: client.post(
+            f"/agency/v1/record-reports/{gid}/status", json={"status": "fixed"}, headers=headers
+        ),
+    ):
+        not_yours, not_there = _answer(call(group["id"])), _answer(call("987654"))
+        assert not_yours == not_there and not_yours[0] == 404
+    mine = client.get(f"/agency/v1/record-reports/{group['id']}", headers=world.headers["agency"])
+    assert mine.json()["status"] == "open"  # and nothing changed

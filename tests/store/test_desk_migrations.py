@@ -43,16 +43,15 @@ def test_a_migration_backs_up_the_file_first_and_keeps_the_data(
     def add_column(db: sqlite3.Connection) -> None:
         db.execute("ALTER TABLE enquiries ADD COLUMN adviser TEXT")
 
+    before = desk_migrations.LATEST
     monkeypatch.setattr(desk_migrations, "MIGRATIONS", (*desk_migrations.MIGRATIONS, add_column))
-    monkeypatch.setattr(desk_migrations, "LATEST", desk_migrations.LATEST + 1)
+    monkeypatch.setattr(desk_migrations, "LATEST", before + 1)
     backup = migrate(path, backups)
     assert backup is not None and backup.exists()
-    assert user_version(backup) == desk_migrations.LATEST - 1, (
-        "the backup is the file as it was before the change"
-    )
+    assert user_version(backup) == before, "the backup is the file as it was before the change"
     with sqlite3.connect(backup) as db:
         assert db.execute("SELECT value FROM desk_state").fetchone() == ("desk-1",)
-    assert user_version(path) == desk_migrations.LATEST
+    assert user_version(path) == before + 1
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT value FROM desk_state").fetchone() == ("desk-1",)
 
@@ -67,11 +66,12 @@ def test_a_failing_migration_leaves_the_file_as_it_was(
         db.execute("CREATE TABLE partial (x)")
         raise RuntimeError("disk full")
 
+    before = desk_migrations.LATEST
     monkeypatch.setattr(desk_migrations, "MIGRATIONS", (*desk_migrations.MIGRATIONS, half_done))
-    monkeypatch.setattr(desk_migrations, "LATEST", desk_migrations.LATEST + 1)
+    monkeypatch.setattr(desk_migrations, "LATEST", before + 1)
     with pytest.raises(RuntimeError):
         migrate(path, backups)
-    assert user_version(path) == desk_migrations.LATEST - 1
+    assert user_version(path) == before
     with sqlite3.connect(path) as db:
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "partial" not in tables

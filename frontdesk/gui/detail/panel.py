@@ -4,6 +4,7 @@ when the selection settles, plus copying its first phone number with one key."""
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -23,9 +24,11 @@ class DetailPanel(QWidget):
 
     Signals:
         shown(str): a service's details are on screen (its id; "" when cleared).
+        report_requested(): the adviser asked to report a problem with the shown record.
     """
 
     shown = Signal(str)
+    report_requested = Signal()
 
     def __init__(self, runner: OperationRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +36,7 @@ class DetailPanel(QWidget):
         self._catalogue: CatalogueAccess | None = None
         self._wanted = ""
         self._postcode = ""
+        self._marks: dict[str, list[str]] = {}  # record-report warnings by service id
         self.detail: ServiceDetail | None = None
         heading = QLabel(self.tr("Service details"))
         self.browser = QTextBrowser()
@@ -52,6 +56,12 @@ class DetailPanel(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.copy_button)
+        # Short, so the details column stays narrow enough for a 1366-wide screen.
+        self.report_button = QPushButton(self.tr("Report a problem (Ctrl+Shift+R)"))
+        self.report_button.setAccessibleDescription(self.tr("Report a problem with this record"))
+        self.report_button.setEnabled(False)
+        self.report_button.clicked.connect(self.report_requested.emit)
+        layout.addWidget(self.report_button)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SETTLE_MS)
@@ -79,6 +89,7 @@ class DetailPanel(QWidget):
             "<p>" + self.tr("Choose a search result to see the service's details.") + "</p>"
         )
         self.copy_button.setEnabled(False)
+        self.report_button.setEnabled(False)
         self.shown.emit("")
 
     def _fetch(self) -> None:
@@ -96,10 +107,25 @@ class DetailPanel(QWidget):
             self.clear()
             return
         self.detail = detail
-        self.browser.setHtml(render(detail))
+        self._render(detail)
         self.browser.setAccessibleDescription(self.tr("Service id {0}").format(detail.id))
         self.copy_button.setEnabled(first_phone(detail.service) is not None)
+        self.report_button.setEnabled(True)
         self.shown.emit(detail.id)
+
+    def set_marks(self, marks: dict[str, list[str]]) -> None:
+        """Warnings on reported services; the shown service's are redrawn at once."""
+        shown = self.detail
+        changed = shown is not None and marks.get(shown.id) != self._marks.get(shown.id)
+        self._marks = marks
+        if shown is not None and changed:
+            self._render(shown)
+
+    def _render(self, detail: ServiceDetail) -> None:
+        # Warnings are words with a symbol, first, so a screen reader reads them first.
+        marks = self._marks.get(detail.id, [])
+        warnings = "".join(f"<p><b>{escape(text)}</b></p>" for text in marks)
+        self.browser.setHtml(warnings + render(detail))
 
     def copy_phone(self) -> None:
         number = first_phone(self.detail.service) if self.detail else None

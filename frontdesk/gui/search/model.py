@@ -60,6 +60,7 @@ class ResultsModel(QAbstractListModel):
         self._ids: list[str] = []
         self._cache: OrderedDict[str, ResultRow] = OrderedDict()
         self._postcode = ""
+        self._marks: dict[str, list[str]] = {}  # record-report warnings by service id
 
     def set_rows(self, rows: tuple[ResultRow, ...], postcode: str) -> None:
         self.beginResetModel()
@@ -71,6 +72,15 @@ class ResultsModel(QAbstractListModel):
         while len(self._cache) > max(CACHE_SIZE, len(self._ids)):
             self._cache.popitem(last=False)
         self.endResetModel()
+
+    def set_marks(self, marks: dict[str, list[str]]) -> None:
+        """Warnings shown on reported services (open record reports), beside the badges."""
+        self._marks = marks
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [BadgesRole])
+
+    def _badges(self, row: ResultRow) -> list[str]:
+        return [*badges(row, self._postcode), *self._marks.get(row.id, ())]
 
     def service_id(self, row: int) -> str | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
@@ -93,11 +103,11 @@ class ResultsModel(QAbstractListModel):
         if role == SnippetRole:
             return row.snippet
         if role == BadgesRole:
-            return badges(row, self._postcode)
+            return self._badges(row)
         if role == OpenNowRole:
             return row.open_now
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            parts = [row.name, row.organization or "", *badges(row, self._postcode)]
+            parts = [row.name, row.organization or "", *self._badges(row)]
             return ". ".join(p for p in parts if p)
         return None
 

@@ -26,6 +26,7 @@ from frontdesk.hub import schema as t
 from frontdesk.hub.accounts import audit
 from frontdesk.hub.columns import utcnow
 from frontdesk.hub.db import writing
+from frontdesk.hub.record_reports.source import close_changed_at_source
 from frontdesk.hub.sync.changes import DELETE, UPSERT, Change, record_changes
 
 _T = TypeVar("_T")
@@ -160,6 +161,8 @@ def apply_feed(conn: Connection, source: str, feed: ParsedFeed) -> ImportReport:
         .where(t.catalogue_sources.c.name == source)
         .values(services=len(by_id))
     )
+    # Reports on a part this feed changed are answered by the source itself.
+    close_changed_at_source(conn, source)
     return report
 
 

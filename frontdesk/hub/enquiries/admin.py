@@ -23,6 +23,7 @@ from frontdesk.hub.accounts import audit
 from frontdesk.hub.columns import utcnow
 from frontdesk.hub.db import reading, writing
 from frontdesk.hub.enquiries.callers import FIELDS, SubjectQuery, matching, redact_event
+from frontdesk.hub.record_reports.retention import forget_closed_report_texts
 
 JsonObject = dict[str, Any]
 ERASED_NOTE = "[erased]"
@@ -81,6 +82,16 @@ def purge(engine: Engine, older_than_days: int, *, actor: str, client: str | Non
             client=client,
             detail={"older_than_days": older_than_days, "enquiries": len(ids)},
         )
+        # Record reports' free text follows the same retention (their own audit row).
+        reports = forget_closed_report_texts(conn, cutoff)
+        if reports:
+            audit.record(
+                conn,
+                "record_reports.purge",
+                actor=actor,
+                client=client,
+                detail={"older_than_days": older_than_days, "record_reports": reports},
+            )
     return len(ids)
 
 

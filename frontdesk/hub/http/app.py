@@ -35,6 +35,7 @@ from frontdesk.hub.http.endpoint import (
 )
 from frontdesk.hub.http.openapi import openapi_document
 from frontdesk.hub.migrate import check_current
+from frontdesk.hub.record_reports import api as api_record_reports
 from frontdesk.hub.referrals import api_agency, api_open311
 from frontdesk.hub.sync import api as api_sync
 
@@ -76,6 +77,7 @@ def routes() -> list[Route]:
         Route("/service_at_locations", c.service_at_locations, methods=["GET"]),
         Route("/service_at_locations/{id:path}", c.service_at_location, methods=["GET"]),
         *_referral_routes(),
+        *_record_report_routes(),
     ]
 
 
@@ -97,6 +99,17 @@ def _referral_routes() -> list[Route]:
         Route("/admin/v1/purge", adm.purge_callers, methods=["POST"]),
         Route("/admin/v1/subject/export", adm.export_subject, methods=["POST"]),
         Route("/admin/v1/subject/erase", adm.erase_subject, methods=["POST"]),
+    ]
+
+
+def _record_report_routes() -> list[Route]:
+    """Reports that a record is wrong: the owning agency's queue, the admin's unrouted ones."""
+    rr = api_record_reports
+    return [
+        Route("/agency/v1/record-reports", rr.record_reports, methods=["GET"]),
+        Route("/agency/v1/record-reports/{id}", rr.record_report, methods=["GET"]),
+        Route("/agency/v1/record-reports/{id}/status", rr.record_report_status, methods=["POST"]),
+        Route("/admin/v1/record-reports", rr.unrouted_reports, methods=["GET"]),
     ]
 
 

@@ -11,7 +11,8 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
@@ -21,6 +22,7 @@ from starlette.responses import JSONResponse
 from frontdesk.hub.accounts.auth import AuthError, Principal, authenticate
 from frontdesk.hub.columns import has_nul, strings_in
 
+E = TypeVar("E", bound=Enum)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 PROTOCOL_HEADER = "Frontdesk-Protocol"
 SUPPORTED_PROTOCOLS = ("1",)
@@ -211,6 +213,18 @@ def text_param(request: Request, name: str, max_chars: int = 200) -> str | None:
             400, "bad_parameter", f"{name} must be at most {max_chars} printable characters"
         )
     return raw.strip()
+
+
+def enum_param(request: Request, name: str, kind: type[E]) -> E | None:
+    """An optional query parameter that must be one of an enumeration's values."""
+    raw = text_param(request, name, 50)
+    if raw is None:
+        return None
+    try:
+        return kind(raw)
+    except ValueError:
+        allowed = ", ".join(str(member.value) for member in kind)
+        raise ApiError(400, "bad_parameter", f"{name} must be one of: {allowed}") from None
 
 
 def datetime_param(request: Request, name: str) -> dt.datetime | None:

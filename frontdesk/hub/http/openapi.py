@@ -12,9 +12,11 @@ from typing import Any
 from frontdesk import __version__
 from frontdesk.hub.http.openapi_callers import caller_paths, caller_schemas
 from frontdesk.hub.http.openapi_open311 import open311_paths, open311_schemas
+from frontdesk.hub.http.openapi_record_reports import record_report_paths, record_report_schemas
 from frontdesk.hub.http.openapi_referrals import referral_paths, referral_schemas
 
 JsonObject = dict[str, Any]
+CATALOGUE_KINDS = ("service", "organization", "taxonomy_term")
 HSDS_SCHEMA = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
 
 
@@ -341,7 +343,15 @@ def _schemas() -> JsonObject:
             "type": "object",
             "required": ["kind", "id", "op", "data"],
             "properties": {
-                "kind": {"enum": ["service", "organization", "taxonomy_term", "referral"]},
+                "kind": {
+                    "enum": [
+                        "service",
+                        "organization",
+                        "taxonomy_term",
+                        "referral",
+                        "record_report",
+                    ]
+                },
                 "id": string,
                 "op": {"enum": ["upsert", "delete"]},
                 "data": {"type": ["object", "null"]},
@@ -375,17 +385,22 @@ def _schemas() -> JsonObject:
                                 "maximum": 2**62 - 1,
                             },
                             "schema_v": {"const": 1},
-                            "kind": {"enum": ["enquiry_event"]},
+                            "kind": {"enum": ["enquiry_event", "record_report"]},
                             "payload": {
-                                "type": "object",
-                                "required": ["enquiry_id", "event_id", "kind", "at"],
-                                "properties": {
-                                    "enquiry_id": string,
-                                    "event_id": string,
-                                    "kind": string,
-                                    "at": {"type": "string", "format": "date-time"},
-                                    "data": {"type": "object"},
-                                },
+                                "anyOf": [
+                                    {
+                                        "type": "object",
+                                        "required": ["enquiry_id", "event_id", "kind", "at"],
+                                        "properties": {
+                                            "enquiry_id": string,
+                                            "event_id": string,
+                                            "kind": string,
+                                            "at": {"type": "string", "format": "date-time"},
+                                            "data": {"type": "object"},
+                                        },
+                                    },
+                                    {"$ref": "#/components/schemas/RecordReportOp"},
+                                ]
                             },
                         },
                     },
@@ -426,13 +441,20 @@ def openapi_document() -> JsonObject:
             "every other endpoint needs a bearer token from /auth/v1/login. Every error "
             'is {"error": {"code", "message"}}.',
         },
-        "paths": {**_paths(), **referral_paths(), **caller_paths(), **open311_paths()},
+        "paths": {
+            **_paths(),
+            **referral_paths(),
+            **caller_paths(),
+            **open311_paths(),
+            **record_report_paths(),
+        },
         "components": {
             "schemas": {
                 **_schemas(),
                 **referral_schemas(),
                 **caller_schemas(),
                 **open311_schemas(),
+                **record_report_schemas(),
             },
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         },

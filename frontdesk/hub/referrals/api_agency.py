@@ -26,12 +26,12 @@ from frontdesk.hub.http.endpoint import (
     check_protocol,
     client_of,
     datetime_param,
+    enum_param,
     hub,
     int_param,
     path_id,
     read_json,
     signed_in,
-    text_param,
 )
 from frontdesk.hub.referrals.queries import ReferralFilter, get_referral, list_for_agency
 from frontdesk.hub.referrals.records import (
@@ -53,14 +53,7 @@ async def _agency(request: Request, what: str) -> Principal:
 
 
 def _status_filter(request: Request) -> ReferralStatus | None:
-    raw = text_param(request, "status", 50)
-    if raw is None:
-        return None
-    try:
-        return ReferralStatus(raw)
-    except ValueError:
-        allowed = ", ".join(s.value for s in ReferralStatus)
-        raise ApiError(400, "bad_parameter", f"status must be one of: {allowed}") from None
+    return enum_param(request, "status", ReferralStatus)
 
 
 async def referrals(request: Request) -> JSONResponse:

@@ -115,7 +115,7 @@ def parse_event(op: Op) -> EventPayload | str:
         return f"payload.kind {_shown(p.get('kind'))} is not an enquiry event kind"
     if op.kind != ENQUIRY_EVENT and op.kind != kind.value:
         return f"op kind {_shown(op.kind)} is not one this hub accepts ({ENQUIRY_EVENT!r})"
-    at = _datetime(p.get("at"))
+    at = op_datetime(p.get("at"))
     if at is None:
         return "payload.at must be an ISO 8601 date and time"
     data = p.get("data", {})
@@ -133,7 +133,8 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _datetime(value: Any) -> dt.datetime | None:
+def op_datetime(value: Any) -> dt.datetime | None:
+    """An ISO 8601 time a desk sent, or None if it is not one (record reports use it too)."""
     if not isinstance(value, str):
         return None
     try:
@@ -183,7 +184,7 @@ def _check_data(kind: EventKind, data: dict[str, Any]) -> str | None:
         ):
             return f"data.channel {_shown(channel)} is not a channel"
         started = data.get("started_at")
-        if started is not None and _datetime(started) is None:
+        if started is not None and op_datetime(started) is None:
             return "data.started_at must be an ISO 8601 date and time"
         problem = _check_created_links(data)
         if problem:

@@ -28,6 +28,7 @@ from sqlalchemy import Connection, Engine
 
 from frontdesk.hub.accounts.auth import Principal
 from frontdesk.hub.db import is_postgres
+from frontdesk.hub.record_reports.op import is_record_report
 from frontdesk.hub.sync.push.batch import Batch
 from frontdesk.hub.sync.push.op_by_op import apply_op_by_op
 from frontdesk.hub.sync.push.shared import (
@@ -66,7 +67,9 @@ def push_on(
     """The push on a connection the caller checked out (and may have used already, e.g.
     to authenticate, as long as no transaction is open on it)."""
     events = [parse_event(op) for op in ops]  # pure: before any transaction
-    if ops and is_postgres(conn) and all(plain(event) for event in events):
+    # Record reports read and group as they write: only the op-by-op way applies them.
+    reports = any(is_record_report(op) for op in ops)
+    if ops and is_postgres(conn) and not reports and all(plain(event) for event in events):
         results = Batch(conn).apply(who, device_id, ops, events, client)
         if results is not None:
             return results

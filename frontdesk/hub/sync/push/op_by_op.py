@@ -20,6 +20,8 @@ from frontdesk.hub.accounts import audit
 from frontdesk.hub.accounts.auth import Principal
 from frontdesk.hub.columns import utcnow
 from frontdesk.hub.db import insert_ignoring_conflict
+from frontdesk.hub.record_reports.op import ReportPayload, is_record_report, parse_report
+from frontdesk.hub.record_reports.records import apply_report
 from frontdesk.hub.sync.push.op_by_op_writes import after_event, apply_event, execute_together
 from frontdesk.hub.sync.push.shared import (
     APPLIED,
@@ -33,7 +35,7 @@ from frontdesk.hub.sync.push.shared import (
     referral_id,
     stored_answer,
 )
-from frontdesk.hub.sync.push_validation import Op, parse_event
+from frontdesk.hub.sync.push_validation import EventPayload, Op, parse_event
 
 
 def apply_op_by_op(
@@ -163,9 +165,9 @@ def _apply(
     """The op decided and stored; `refuse` stores it as rejected for that reason."""
     digest = op.payload_hash(device_id)
     # Pure: done first so the one read can fetch what the event names.
-    event = parse_event(op) if refuse is None else refuse
+    event = _parse(op) if refuse is None else refuse
     ids: dict[str, str | None] = {"enquiry_id": None, "event_id": None, "referral_id": None}
-    if not isinstance(event, str):
+    if isinstance(event, EventPayload):
         ids = {"enquiry_id": event.enquiry_id, "event_id": event.event_id, "referral_id": None}
         if event.kind is EventKind.REFERRAL_SENT:
             ids["referral_id"] = referral_id(event)
@@ -199,6 +201,10 @@ def _apply(
     writes: list[Any] = []
     if isinstance(event, str):
         result = {"op_id": op.op_id, "status": REJECTED, "reason": event}
+    elif isinstance(event, ReportPayload):
+        refused = apply_report(conn, who, device_id, op.op_id, event, now)
+        status = {"status": REJECTED, "reason": refused} if refused else {"status": APPLIED}
+        result = {"op_id": op.op_id, **status}
     else:
         result = apply_event(conn, who, device_id, op, event, state, now, writes)
     writes.append(
@@ -218,10 +224,17 @@ def _apply(
         )
     )
     execute_together(conn, writes)
-    if result["status"] == APPLIED and not isinstance(event, str):
+    if result["status"] == APPLIED and isinstance(event, EventPayload):
         after_event(conn, who, event, now)
     _finish(conn, who, device_id, result, audit)
     return result
+
+
+def _parse(op: Op) -> EventPayload | ReportPayload | str:
+    """An enquiry event, or (the one other op kind) a record report, or why neither."""
+    if is_record_report(op):
+        return parse_report(op.schema_v, op.payload)
+    return parse_event(op)
 
 
 def _finish(
