@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.exc import OperationalError
 
+import frontdesk.cli.hub_guidance_commands as hub_guidance_commands
 import frontdesk.cli.hub_referral_commands as hub_referral_commands
 from frontdesk.cli.catalogue_commands import read_all
 from frontdesk.cli.common import CommandError, print_json
@@ -93,6 +94,7 @@ def register(commands: Any) -> None:
     p.add_argument("name", metavar="NAME")
     _leaf(user_sub, "list", "list accounts", run_user_list)
     hub_referral_commands.register(sub, org_sub, user_sub, _leaf)
+    hub_guidance_commands.register(sub, _leaf)
 
 
 def _leaf(sub: Any, name: str, help_text: str, run: Any) -> argparse.ArgumentParser:

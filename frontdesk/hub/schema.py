@@ -327,3 +327,21 @@ enquiry_callers = Table(
     Column("updated_at", UtcDateTime, nullable=False),
     Column("purged_at", UtcDateTime),  # details removed by retention or erasure
 )
+
+# -- guidance notes (revision 0007) ------------------------------------------------------
+
+service_guidance = Table(
+    "service_guidance",
+    metadata,
+    # Every version is kept: a note is only ever added to, so "who told advisers what,
+    # when" can be answered later. The latest version per (service, organisation) is live.
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("service_id", String(300), nullable=False),  # catalogue id
+    # NULL: shared with every organisation; else only that organisation's desks see it.
+    Column("organization_id", ForeignKey("organizations.id")),
+    Column("version", Integer, nullable=False),
+    Column("body", Text, nullable=False),  # Markdown; "" withdraws the note
+    Column("author", String(100), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Index("ix_service_guidance_service_id_organization_id", "service_id", "organization_id"),
+)

@@ -89,3 +89,36 @@ def test_import_and_prune(db: str, shared_data: Path, capsys: pytest.CaptureFixt
     assert main(["hub", "import", str(shared_data / "nope.json")]) == 1
     assert main(["hub", "prune-changes", "--keep-days", "30"]) == 0
     assert "removed 0 superseded" in capsys.readouterr().out
+
+
+def test_guidance_set_list_and_show(
+    db: str, tmp_path: Path, shared_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed = shared_data / "oruk-v3-bristol-fixtures" / "bristol-services-page1.json"
+    assert main(["hub", "import", str(feed), "--source", "bristol", "--json"]) == 0
+    assert main(["hub", "org", "add", "bristol", "Bristol City Council"]) == 0
+    service = f"bristol:{json.loads(feed.read_text())['contents'][0]['id']}"
+    notes = tmp_path / "notes.md"
+    notes.write_text("# What to ask\nIs the caller over 18?\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["hub", "guidance", "set", service, "--file", str(notes), "--org", "bristol"]) == 0
+    assert "version 1 for organisation bristol" in capsys.readouterr().out
+    notes.write_text("Bring proof of address.", encoding="utf-8")
+    assert main(["hub", "guidance", "set", service, "--file", str(notes)]) == 0
+    assert "for every organisation" in capsys.readouterr().out
+    assert main(["hub", "guidance", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[1] for line in lines] == ["shared", "bristol"]
+    assert main(["hub", "guidance", "show", service, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert {n["body"] for n in shown} == {
+        "# What to ask\nIs the caller over 18?",
+        "Bring proof of address.",
+    }
+    assert all(n["author"] == "cli" for n in shown)
+    # Refusals are one line and change nothing.
+    assert main(["hub", "guidance", "set", "bristol:nope", "--file", str(notes)]) == 1
+    assert main(["hub", "guidance", "set", service, "--file", str(tmp_path / "none.md")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and all("nothing was changed" in line for line in err)
+    assert main(["hub", "guidance", "show", "bristol:nope"]) == 1

@@ -25,6 +25,7 @@ from frontdesk.hub.accounts import api_auth
 from frontdesk.hub.catalogue import api as api_catalogue
 from frontdesk.hub.db import create_hub_engine, database_url
 from frontdesk.hub.enquiries import api_admin, api_supervisor
+from frontdesk.hub.guidance import api as api_guidance
 from frontdesk.hub.http.endpoint import (
     PROTOCOL_HEADER,
     SUPPORTED_PROTOCOLS,
@@ -74,6 +75,7 @@ def routes() -> list[Route]:
         Route("/service_at_locations", c.service_at_locations, methods=["GET"]),
         Route("/service_at_locations/{id:path}", c.service_at_location, methods=["GET"]),
         *_referral_routes(),
+        *_guidance_routes(),
     ]
 
 
@@ -94,6 +96,15 @@ def _referral_routes() -> list[Route]:
         Route("/admin/v1/purge", adm.purge_callers, methods=["POST"]),
         Route("/admin/v1/subject/export", adm.export_subject, methods=["POST"]),
         Route("/admin/v1/subject/erase", adm.erase_subject, methods=["POST"]),
+    ]
+
+
+def _guidance_routes() -> list[Route]:
+    """Supervisors' guidance notes per service (desks receive them on the change feed)."""
+    g = api_guidance
+    return [
+        Route("/supervisor/v1/guidance", g.list_guidance, methods=["GET"]),
+        Route("/supervisor/v1/guidance", g.write_guidance, methods=["POST"]),
     ]
 
 

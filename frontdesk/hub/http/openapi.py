@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from frontdesk import __version__
+from frontdesk.hub.http.openapi_guidance import guidance_paths, guidance_schemas
 from frontdesk.hub.http.openapi_open311 import open311_paths, open311_schemas
 from frontdesk.hub.http.openapi_referrals import referral_paths, referral_schemas
 
@@ -396,9 +397,14 @@ def openapi_document() -> JsonObject:
             "every other endpoint needs a bearer token from /auth/v1/login. Every error "
             'is {"error": {"code", "message"}}.',
         },
-        "paths": {**_paths(), **referral_paths(), **open311_paths()},
+        "paths": {**_paths(), **referral_paths(), **open311_paths(), **guidance_paths()},
         "components": {
-            "schemas": {**_schemas(), **referral_schemas(), **open311_schemas()},
+            "schemas": {
+                **_schemas(),
+                **referral_schemas(),
+                **open311_schemas(),
+                **guidance_schemas(),
+            },
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         },
     }

@@ -1,0 +1,49 @@
+"""Guidance notes per service: every version, per organisation or shared.
+
+Revision ID: 0007
+Revises: 0003
+Create Date: 2026-12-07
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+TS = sa.DateTime(timezone=True)
+BIG_ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+
+def upgrade() -> None:
+    op.create_table(
+        "service_guidance",
+        sa.Column("id", BIG_ID, autoincrement=True, nullable=False),
+        sa.Column("service_id", sa.String(length=300), nullable=False),
+        sa.Column("organization_id", sa.String(length=64), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("author", sa.String(length=100), nullable=False),
+        sa.Column("created_at", TS, nullable=False),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_service_guidance_organization_id_organizations"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_service_guidance")),
+    )
+    op.create_index(
+        "ix_service_guidance_service_id_organization_id",
+        "service_guidance",
+        ["service_id", "organization_id"],
+        unique=False,
+    )
+
+
+def downgrade() -> None:
+    op.drop_index("ix_service_guidance_service_id_organization_id", table_name="service_guidance")
+    op.drop_table("service_guidance")
