@@ -18,6 +18,7 @@ from frontdesk.cli import (
     enquiries_commands,
     hub_commands,
     search_commands,
+    service_commands,
     sync_commands,
 )
 from frontdesk.cli.common import CommandError, add_data_dir_option
@@ -29,6 +30,8 @@ COMMAND_GROUPS = (
     demo_commands,
     hub_commands,
     sync_commands,
+    # Services one at a time: details, guidance, hand-outs.
+    service_commands,
 )
 
 

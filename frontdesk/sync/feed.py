@@ -1,5 +1,6 @@
-"""Reading change-feed entries: catalogue records for catalogue.db, referral statuses for
-desk.db. Kinds this frontdesk does not know are skipped, so a newer hub can add some."""
+"""Reading change-feed entries: catalogue records and guidance notes for catalogue.db,
+referral statuses for desk.db. Kinds this frontdesk does not know are skipped, so a newer
+hub can add some."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from frontdesk.core.codec import organization_from_dict, taxonomy_term_from_dict
 from frontdesk.core.enquiry import ReferralStatus
+from frontdesk.core.guidance import guidance_from_dict
 from frontdesk.store.catalogue_changes import (
     ORGANIZATION,
     SERVICE,
@@ -18,6 +20,7 @@ from frontdesk.store.catalogue_changes import (
     Record,
 )
 from frontdesk.store.catalogue_rows import check_service_dict
+from frontdesk.store.guidance import GUIDANCE, change_id
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +85,12 @@ def _decode(entry: dict[str, Any], page: DecodedPage) -> None:
             page.skipped += 1
     elif kind == REFERRAL and op == UPSERT:
         page.referrals.append(_referral(data))
+    elif kind == GUIDANCE and op == UPSERT:
+        # Checked here, kept as the dict it came as: a rebuild may hand it to another
+        # process (`search.fill`), which takes records as dicts.
+        note = guidance_from_dict(data)
+        key = change_id(note.service_id, note.organization_id)
+        page.catalogue.append(CatalogueChange(GUIDANCE, key, "", data))
     else:
         page.skipped += 1
 

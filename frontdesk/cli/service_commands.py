@@ -1,0 +1,78 @@
+"""`frontdesk service show ID`: one service from the desk's catalogue with the guidance
+notes advisers see for it, as text or as JSON (the service's fields, `"guidance"` a list)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from frontdesk.cli.common import CommandError, add_data_dir_option, open_catalogue, print_json
+from frontdesk.core.catalogue import Service
+from frontdesk.core.codec import service_to_dict
+from frontdesk.store.catalogue import StoredService
+from frontdesk.store.guidance import notes_for
+
+
+def register(commands: Any) -> None:
+    service = commands.add_parser("service", help="one service from the catalogue")
+    sub = service.add_subparsers(title="service commands", metavar="COMMAND", required=True)
+    show = sub.add_parser("show", help="a service's details and its guidance notes")
+    show.add_argument("id", metavar="ID", help="catalogue id (source:id), as search prints it")
+    show.add_argument("--json", action="store_true", help="print as JSON")
+    add_data_dir_option(show)
+    show.set_defaults(run=run_show)
+
+
+def run_show(args: argparse.Namespace) -> int:
+    store = open_catalogue(args)
+    try:
+        stored = store.get(args.id)
+        notes = notes_for(store.engine, args.id) if stored else []
+    finally:
+        store.close()
+    if stored is None:
+        raise CommandError(f"no service {args.id!r} in the catalogue; search prints the ids")
+    if args.json:
+        print_json(
+            {
+                **service_to_dict(stored.service),
+                "catalogue_id": stored.catalogue_id,
+                "organization": stored.organization_name,
+                "guidance": [n.as_dict() for n in notes],
+            }
+        )
+        return 0
+    print("\n".join(_lines(stored)))
+    for n in notes:
+        whose = "your organisation" if n.organization_id else "shared"
+        print(f"\nGuidance ({whose}, version {n.version}, {n.updated_at[:10]} by {n.author}):")
+        print(n.body)
+    return 0
+
+
+def _lines(stored: StoredService) -> list[str]:
+    s: Service = stored.service
+    lines = [s.name, f"id: {stored.catalogue_id}"]
+    if stored.organization_name:
+        lines.append(f"agency: {stored.organization_name}")
+    if s.description:
+        lines.append(s.description)
+    for phone in list(s.phones) + [p for c in s.contacts for p in c.phones]:
+        lines.append(
+            f"phone: {phone.number}" + (f" ({phone.description})" if phone.description else "")
+        )
+    if s.email:
+        lines.append(f"e-mail: {s.email}")
+    if s.url:
+        lines.append(f"web: {s.url}")
+    for schedule in s.schedules:
+        if schedule.opens_at and schedule.closes_at:
+            lines.append(
+                f"hours: {' '.join(schedule.byday)} {schedule.opens_at}-{schedule.closes_at}"
+            )
+        elif schedule.description:
+            lines.append(f"hours: {schedule.description}")
+    for loc in s.locations:
+        where = loc.address.one_line() if loc.address else ""
+        lines.append("address: " + " — ".join(x for x in (loc.name, where) if x))
+    return lines
