@@ -14,6 +14,7 @@ from typing import Any
 from frontdesk.cli.common import CommandError, hub_engine, print_json
 from frontdesk.cli.hub_referral_commands import Leaf
 from frontdesk.core.guidance import Guidance, GuidanceError
+from frontdesk.core.safeguarding import SafeguardingError
 from frontdesk.hub.accounts.audit import CLI_ACTOR
 
 
@@ -33,15 +34,28 @@ def register(sub: Any, leaf: Leaf) -> None:
     p.add_argument("service_id", metavar="SERVICE_ID")
     p.add_argument("--org", metavar="ID", help="what this organisation sees (default: all)")
     p.add_argument("--json", action="store_true", help="print as JSON")
+    safe = g_sub.add_parser("safeguarding", help="words of crisis and the prompt desks show")
+    safe_sub = safe.add_subparsers(title="safeguarding commands", metavar="COMMAND")
+    safe_sub.required = True
+    p = leaf(safe_sub, "set", "set the words to watch for and the prompt to show", run_safe_set)
+    p.add_argument("--words", required=True, type=Path, metavar="FILE", help="one per line")
+    p.add_argument("--prompt", required=True, type=Path, metavar="FILE", help="the prompt text")
+    p.add_argument("--org", metavar="ID", help="for this organisation (default: every one)")
+    p = leaf(safe_sub, "show", "the current words and prompt of each organisation", run_safe_show)
+    p.add_argument("--json", action="store_true", help="print as JSON")
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CommandError(f"cannot read {path}: {error}; nothing was changed") from error
 
 
 def run_set(args: argparse.Namespace) -> int:
     from frontdesk.hub.guidance.notes import set_note
 
-    try:
-        body = args.file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CommandError(f"cannot read {args.file}: {error}; nothing was changed") from error
+    body = _read(args.file)
     engine = hub_engine(args)
     try:
         note = set_note(engine, args.service_id, body, organization_id=args.org, author=CLI_ACTOR)
@@ -93,3 +107,43 @@ def run_show(args: argparse.Namespace) -> int:
 
 def _owner(note: Guidance) -> str:
     return note.organization_id or "shared"
+
+
+def run_safe_set(args: argparse.Namespace) -> int:
+    from frontdesk.hub.guidance.safeguarding import set_prompt
+
+    words, prompt = _read(args.words), _read(args.prompt)
+    engine = hub_engine(args)
+    try:
+        saved = set_prompt(engine, words, prompt, organization_id=args.org, author=CLI_ACTOR)
+    except SafeguardingError as error:
+        raise CommandError(f"{error}; nothing was changed") from error
+    finally:
+        engine.dispose()
+    whose = f"organisation {args.org}" if args.org else "every organisation"
+    print(
+        f"safeguarding prompt for {whose} is now version {saved['version']} "
+        f"({len(saved['words'])} words or phrases)"
+    )
+    return 0
+
+
+def run_safe_show(args: argparse.Namespace) -> int:
+    from frontdesk.hub.guidance.safeguarding import current_prompts
+
+    engine = hub_engine(args)
+    try:
+        prompts = current_prompts(engine)
+    finally:
+        engine.dispose()
+    if args.json:
+        print_json(prompts)
+        return 0
+    if not prompts:
+        print("no safeguarding prompt set: desks use their built-in words and prompt")
+    for p in prompts:
+        print(f"## {p['organization_id'] or 'every organisation'}, version {p['version']}")
+        print("words: " + ", ".join(p["words"]))
+        print(p["prompt"])
+        print()
+    return 0

@@ -28,6 +28,7 @@ from frontdesk.gui.infoline import InfoLine
 from frontdesk.gui.message import Level
 from frontdesk.gui.messagebar import MessageBar
 from frontdesk.gui.operations import OperationRunner
+from frontdesk.gui.safeguarding import SafeguardingBar
 from frontdesk.gui.search.model import IdRole
 from frontdesk.gui.search.panel import SearchPanel
 from frontdesk.gui.settings import Settings, apply_text_size
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.today = TodayPanel()
         self.enquiries = EnquiryController(self.form, runner, self)
         self.message_bar = MessageBar()
+        self.safeguarding = SafeguardingBar(self.search.box, self.form.notes)
         self.info_line = InfoLine()
         self._syncing_text: str | None = None  # said on F5 until the round ends
         self.status = StatusBar()
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.message_bar)
+        layout.addWidget(self.safeguarding)
         layout.addWidget(columns, 1)
         self.setCentralWidget(central)
         chain = [
@@ -192,6 +195,7 @@ class MainWindow(QMainWindow):
         self.search.set_catalogue(catalogue, choices)
         self.detail.set_catalogue(catalogue)
         self.enquiries.set_catalogue(catalogue)
+        self.safeguarding.load(self.runner, catalogue)
         self.runner.run(catalogue.last_import).on_success(self.status.set_catalogue_age)
         if not self.replacement_check.isActive():
             self.replacement_check.start()
@@ -299,6 +303,9 @@ class MainWindow(QMainWindow):
         ):
             # Acknowledgements, rejections and referral statuses change today's list.
             self.runner.run(self.desk.today, key="today").on_success(self._show_today)
+        pulled = previous is not None and status.last_pull_at != previous.last_pull_at
+        if self.catalogue is not None and pulled:  # the hub may have sent a new prompt
+            self.safeguarding.load(self.runner, self.catalogue)
 
     def _tell_about_mode(self, status: SyncStatus) -> None:
         """Modes that need the adviser go to the message bar, with what to do."""

@@ -345,3 +345,17 @@ service_guidance = Table(
     Column("created_at", UtcDateTime, nullable=False),
     Index("ix_service_guidance_service_id_organization_id", "service_id", "organization_id"),
 )
+
+safeguarding_prompts = Table(
+    "safeguarding_prompts",
+    metadata,
+    # What a desk shows when an adviser types words of danger or crisis: the words to
+    # watch for and the prompt, per organisation (NULL: the hub's default for everyone).
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("organization_id", ForeignKey("organizations.id"), index=True),
+    Column("version", Integer, nullable=False),
+    Column("words", Text, nullable=False),  # one word or phrase per line
+    Column("prompt", Text, nullable=False),
+    Column("author", String(100), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)

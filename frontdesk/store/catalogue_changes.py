@@ -44,9 +44,10 @@ from frontdesk.store.catalogue_rows import (
 )
 from frontdesk.store.engine import writer
 from frontdesk.store.guidance import GUIDANCE, apply_guidance, guidance_texts
+from frontdesk.store.safeguarding import SAFEGUARDING, apply_safeguarding
 
 SERVICE, ORGANIZATION, TAXONOMY_TERM = "service", "organization", "taxonomy_term"
-KINDS = (SERVICE, ORGANIZATION, TAXONOMY_TERM, GUIDANCE)
+KINDS = (SERVICE, ORGANIZATION, TAXONOMY_TERM, GUIDANCE, SAFEGUARDING)
 #: What `sources.format` says for a source that reached the desk through a hub.
 HUB_FORMAT = "hub"
 
@@ -209,6 +210,7 @@ class _Page:
         self._terms(of[TAXONOMY_TERM])
         # Notes first, so services written below index their current notes.
         noted = apply_guidance(self.conn, of[GUIDANCE])
+        apply_safeguarding(self.conn, of[SAFEGUARDING])
         upserted = self._services(of[SERVICE])
         self._refresh_names(exclude=upserted, noted=noted)
         self._count_sources()

@@ -169,3 +169,13 @@ service_guidance = Table(
     Column("updated_at", String, nullable=False),
     Column("body", Text, nullable=False),
 )
+
+# The safeguarding prompt from the hub: this organisation's, and the hub's default ("").
+safeguarding_prompts = Table(
+    "safeguarding_prompts",
+    metadata,
+    Column("organization_id", String, primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("words", Text, nullable=False),  # one per line
+    Column("prompt", Text, nullable=False),
+)

@@ -21,6 +21,7 @@ from frontdesk.store.catalogue_changes import (
 )
 from frontdesk.store.catalogue_rows import check_service_dict
 from frontdesk.store.guidance import GUIDANCE, change_id
+from frontdesk.store.safeguarding import SAFEGUARDING, check_entry
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +92,10 @@ def _decode(entry: dict[str, Any], page: DecodedPage) -> None:
         note = guidance_from_dict(data)
         key = change_id(note.service_id, note.organization_id)
         page.catalogue.append(CatalogueChange(GUIDANCE, key, "", data))
+    elif kind == SAFEGUARDING and op == UPSERT:
+        check_entry(data)
+        scope = data["organization_id"] or ""
+        page.catalogue.append(CatalogueChange(SAFEGUARDING, scope, "", data))
     else:
         page.skipped += 1
 

@@ -122,3 +122,25 @@ def test_guidance_set_list_and_show(
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2 and all("nothing was changed" in line for line in err)
     assert main(["hub", "guidance", "show", "bristol:nope"]) == 1
+
+
+def test_guidance_safeguarding_set_and_show(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    words, prompt = tmp_path / "words.txt", tmp_path / "prompt.txt"
+    words.write_text("suicide\nbailiff\n", encoding="utf-8")
+    prompt.write_text("Is the caller safe? 999 if in danger.\n", encoding="utf-8")
+    assert main(["hub", "guidance", "safeguarding", "show"]) == 0
+    assert "built-in" in capsys.readouterr().out
+    args = ["hub", "guidance", "safeguarding", "set", "--words", str(words)]
+    assert main([*args, "--prompt", str(prompt)]) == 0
+    assert "every organisation is now version 1 (2 words" in capsys.readouterr().out
+    assert main(["hub", "guidance", "safeguarding", "show", "--json"]) == 0
+    [shown] = json.loads(capsys.readouterr().out)
+    assert (shown["words"], shown["prompt"]) == (
+        ["suicide", "bailiff"],
+        "Is the caller safe? 999 if in danger.",
+    )
+    prompt.write_text("  \n", encoding="utf-8")
+    assert main([*args, "--prompt", str(prompt)]) == 1
+    assert "the prompt is empty; nothing was changed" in capsys.readouterr().err

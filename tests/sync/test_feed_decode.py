@@ -96,3 +96,13 @@ def test_a_malformed_guidance_note_is_skipped(bad: dict[str, Any]) -> None:
     change = {"kind": "guidance", "id": "src:s1", "op": "upsert", "data": {**GUIDANCE_DATA, **bad}}
     page = decode_page([change])
     assert (page.skipped, page.catalogue) == (1, [])
+
+
+def test_a_safeguarding_prompt_is_read_and_a_malformed_one_skipped() -> None:
+    data = {"organization_id": None, "version": 1, "words": ["suicide"], "prompt": "Call 999."}
+    good = {"kind": "safeguarding", "id": "prompt", "op": "upsert", "data": data}
+    bad = {**good, "data": {**data, "words": "suicide"}}
+    empty = {**good, "data": {**data, "prompt": " "}}
+    page = decode_page([good, bad, empty])
+    assert page.skipped == 2
+    assert [(c.kind, c.id) for c in page.catalogue] == [("safeguarding", "")]

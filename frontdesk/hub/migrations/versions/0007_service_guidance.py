@@ -1,4 +1,5 @@
-"""Guidance notes per service: every version, per organisation or shared.
+"""Guidance notes per service (every version, per organisation or shared) and the
+safeguarding prompt desks show when words of danger or crisis are typed.
 
 Revision ID: 0007
 Revises: 0003
@@ -42,8 +43,34 @@ def upgrade() -> None:
         ["service_id", "organization_id"],
         unique=False,
     )
+    op.create_table(
+        "safeguarding_prompts",
+        sa.Column("id", BIG_ID, autoincrement=True, nullable=False),
+        sa.Column("organization_id", sa.String(length=64), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("words", sa.Text(), nullable=False),
+        sa.Column("prompt", sa.Text(), nullable=False),
+        sa.Column("author", sa.String(length=100), nullable=False),
+        sa.Column("created_at", TS, nullable=False),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_safeguarding_prompts_organization_id_organizations"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_safeguarding_prompts")),
+    )
+    op.create_index(
+        op.f("ix_safeguarding_prompts_organization_id"),
+        "safeguarding_prompts",
+        ["organization_id"],
+        unique=False,
+    )
 
 
 def downgrade() -> None:
+    op.drop_index(
+        op.f("ix_safeguarding_prompts_organization_id"), table_name="safeguarding_prompts"
+    )
+    op.drop_table("safeguarding_prompts")
     op.drop_index("ix_service_guidance_service_id_organization_id", table_name="service_guidance")
     op.drop_table("service_guidance")
