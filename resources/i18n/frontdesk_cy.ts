@@ -380,12 +380,12 @@ Problem: {0}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/gui/main_window.py" line="+72"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+73"/>
         <source>frontdesk — find a service, log the enquiry</source>
         <translation>frontdesk — dod o hyd i wasanaeth, cofnodi&apos;r ymholiad</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
@@ -400,7 +400,7 @@ Problem: {0}</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>This window syncs this desk with the hub now.</source>
         <translation>Mae&apos;r ffenestr hon yn cysoni&apos;r ddesg hon â&apos;r hyb nawr.</translation>
     </message>
@@ -425,12 +425,12 @@ Problem: {0}</translation>
         <translation>Mae&apos;r ddesg hon yn gweithio ar ei phen ei hun: mewngofnodwch i hyb yn gyntaf (Ffeil → Mewngofnodi, Ctrl+Shift+L).</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-114"/>
         <source>&amp;About frontdesk</source>
         <translation>Ynghylch frontdesk (&amp;A)</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+157"/>
         <source>This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again: File → Sign in (Ctrl+Shift+L).</source>
         <translation>Mae&apos;r ddesg hon wedi&apos;i hallgofnodi o&apos;r hyb ({0}). Mae ymholiadau&apos;n cael eu cadw ar y ddesg hon. Mewngofnodwch eto: Ffeil → Mewngofnodi (Ctrl+Shift+L).</translation>
     </message>
@@ -528,6 +528,24 @@ Problem: {0}</translation>
     </message>
 </context>
 <context>
+    <name>SafeguardingBar</name>
+    <message>
+        <location filename="../../frontdesk/gui/safeguarding.py" line="+37"/>
+        <source>Safeguarding prompt</source>
+        <translation>Neges ddiogelu</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Is the caller safe right now? If anyone is in immediate danger, call 999. Samaritans: 116 123 (free, day or night). Follow your safeguarding procedure and tell your supervisor.</source>
+        <translation>Ydy’r galwr yn ddiogel ar hyn o bryd? Os oes unrhyw un mewn perygl uniongyrchol, ffoniwch 999. Y Samariaid: 116 123 (am ddim, ddydd a nos). Dilynwch eich gweithdrefn ddiogelu a dywedwch wrth eich goruchwyliwr.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>⚠ Safeguarding — “{0}” was mentioned.</source>
+        <translation>⚠ Diogelu — soniwyd am “{0}”.</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../../frontdesk/gui/search/panel.py" line="+63"/>
@@ -590,7 +608,7 @@ Problem: {0}</translation>
 <context>
     <name>ServiceDetail</name>
     <message>
-        <location filename="../../frontdesk/gui/detail/render.py" line="+20"/>
+        <location filename="../../frontdesk/gui/detail/render.py" line="+21"/>
         <source>Monday</source>
         <translation>Dydd Llun</translation>
     </message>
@@ -705,7 +723,7 @@ Problem: {0}</translation>
         <translation>Ffioedd</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Contact</source>
         <translation>Cysylltu</translation>
     </message>
@@ -738,6 +756,31 @@ Problem: {0}</translation>
         <location line="+3"/>
         <source>Source</source>
         <translation>Ffynhonnell</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/gui/detail/guidance.py" line="+41"/>
+        <source>Guidance for advisers</source>
+        <translation>Canllawiau i gynghorwyr</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Your organisation&apos;s note</source>
+        <translation>Nodyn eich sefydliad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shared note</source>
+        <translation>Nodyn a rennir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}, version {1}, {2} by {3}</source>
+        <translation>{0}, fersiwn {1}, {2} gan {3}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>[image: {0}]</source>
+        <translation>[delwedd: {0}]</translation>
     </message>
 </context>
 <context>
