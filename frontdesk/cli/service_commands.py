@@ -1,9 +1,12 @@
 """`frontdesk service show ID`: one service from the desk's catalogue with the guidance
-notes advisers see for it, as text or as JSON (the service's fields, `"guidance"` a list)."""
+notes advisers see for it, as text or as JSON (the service's fields, `"guidance"` a list);
+`frontdesk service print ID --pdf FILE`: its one-page hand-out for the caller."""
 
 from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
 from typing import Any
 
 from frontdesk.cli.common import CommandError, add_data_dir_option, open_catalogue, print_json
@@ -21,6 +24,19 @@ def register(commands: Any) -> None:
     show.add_argument("--json", action="store_true", help="print as JSON")
     add_data_dir_option(show)
     show.set_defaults(run=run_show)
+    printing = sub.add_parser(
+        "print",
+        help="a one-page hand-out for the caller, saved as PDF",
+        description="Write a one-page hand-out (name, agency, phones, hours, address, web "
+        "address with a QR code, what to bring, date) to a PDF file for printing.",
+    )
+    printing.add_argument("id", metavar="ID", help="catalogue id (source:id)")
+    printing.add_argument("--pdf", required=True, type=Path, metavar="FILE")
+    printing.add_argument("--lang", choices=("en", "cy"), default="en", help="English or Welsh")
+    printing.add_argument("--large", action="store_true", help="large print (18 pt)")
+    printing.add_argument("--a5", action="store_true", help="A5 paper (default A4)")
+    add_data_dir_option(printing)
+    printing.set_defaults(run=run_print)
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -76,3 +92,38 @@ def _lines(stored: StoredService) -> list[str]:
         where = loc.address.one_line() if loc.address else ""
         lines.append("address: " + " — ".join(x for x in (loc.name, where) if x))
     return lines
+
+
+def run_print(args: argparse.Namespace) -> int:
+    store = open_catalogue(args)
+    try:
+        stored = store.get(args.id)
+        notes = tuple(notes_for(store.engine, args.id)) if stored else ()
+    finally:
+        store.close()
+    if stored is None:
+        raise CommandError(f"no service {args.id!r} in the catalogue; search prints the ids")
+    # Qt is needed only here, for its text layout and PDF writer; no window ever opens,
+    # so it runs on a machine without a display too.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from frontdesk.gui.handout.content import Handout
+    from frontdesk.gui.handout.render import write_pdf
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    handout = Handout(
+        stored.service,
+        stored.organization_name,
+        notes,
+        language=args.lang,
+        large=args.large,
+        a5=args.a5,
+    )
+    try:
+        pages = write_pdf(handout, args.pdf)
+    except OSError as error:
+        raise CommandError(str(error)) from error
+    size = "A5" if args.a5 else "A4"
+    print(f"wrote {args.pdf} ({pages} page{'s' if pages != 1 else ''}, {size})")
+    return 0

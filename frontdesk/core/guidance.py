@@ -7,6 +7,8 @@ change feed and never edit it.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 #: The longest note the hub accepts, in characters: a page of advice, not a manual.
@@ -70,3 +72,33 @@ def check_body(body: str) -> str:
     if len(text) > MAX_BODY:
         raise GuidanceError(f"the note is {len(text)} characters; the most is {MAX_BODY}")
     return text
+
+
+#: Headings under which a note lists what the caller should bring (English, Welsh).
+BRING_HEADINGS = ("what to bring", "bring with", "documents to bring", "beth i ddod")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+
+
+def what_to_bring(notes: Iterable[Guidance]) -> list[str]:
+    """The lines under a "What to bring" heading (or "Beth i ddod…") in the notes, list
+    markers and emphasis removed: what a printed hand-out tells the caller to bring."""
+    found: list[str] = []
+    for note in notes:
+        level = 0
+        for line in note.body.splitlines():
+            heading = _HEADING.match(line)
+            if heading:
+                depth, title = len(heading.group(1)), heading.group(2).casefold()
+                if level and depth <= level:
+                    level = 0
+                if not level and any(h in title for h in BRING_HEADINGS):
+                    level = depth
+                continue
+            if level and line.strip():
+                item = _LIST_MARK.sub("", line.strip()).replace("**", "").replace("__", "")
+                if item and item not in found:
+                    found.append(item)
+    return found
+
+
+_LIST_MARK = re.compile(r"^([-*+]|\d+[.)])\s+(\[[ xX]\]\s+)?")

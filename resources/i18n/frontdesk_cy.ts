@@ -370,6 +370,99 @@ Problem: {0}</translation>
     </message>
 </context>
 <context>
+    <name>Handout</name>
+    <message>
+        <location filename="../../frontdesk/gui/handout/words.py" line="+17"/>
+        <source>Details of the service we talked about</source>
+        <translation>Manylion y gwasanaeth y buom yn siarad amdano</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provided by</source>
+        <translation>Yn cael ei ddarparu gan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Ffôn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-bost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening hours</source>
+        <translation>Oriau agor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Cyfeiriad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation>Gwefan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the code with a phone camera to open the website.</source>
+        <translation>Sganiwch y cod gyda chamera ffôn i agor y wefan.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to bring</source>
+        <translation>Beth i ddod gyda chi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given to you on {0}.</source>
+        <translation>Rhoddwyd i chi ar {0}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR code of the website address</source>
+        <translation>Cod QR cyfeiriad y wefan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Monday</source>
+        <translation>Dydd Llun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tuesday</source>
+        <translation>Dydd Mawrth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wednesday</source>
+        <translation>Dydd Mercher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thursday</source>
+        <translation>Dydd Iau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Friday</source>
+        <translation>Dydd Gwener</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saturday</source>
+        <translation>Dydd Sadwrn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sunday</source>
+        <translation>Dydd Sul</translation>
+    </message>
+</context>
+<context>
     <name>InfoLine</name>
     <message>
         <location filename="../../frontdesk/gui/infoline.py" line="+20"/>

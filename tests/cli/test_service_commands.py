@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from frontdesk.cli import main
@@ -59,3 +60,27 @@ def test_an_unknown_service_is_one_line_on_stderr(
     assert main(["service", "show", "demo:nope", "--data-dir", str(data_dir)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no service 'demo:nope'" in err
+
+
+def test_print_writes_a_one_page_pdf_hand_out(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pdf = tmp_path / "out.pdf"
+    args = ["service", "print", "demo:1", "--pdf", str(pdf), "--data-dir", str(data_dir)]
+    assert main([*args, "--lang", "cy", "--large", "--a5"]) == 0
+    assert capsys.readouterr().out == f"wrote {pdf} (1 page, A5)\n"
+    reader = pypdf.PdfReader(pdf)
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Food Bank" in text and "Ffôn: 0300 123 4567" in text
+    assert round(reader.pages[0].mediabox.width) == 420  # A5, in points
+
+
+def test_print_refuses_an_unknown_service_or_an_unwritable_file(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["service", "print", "--data-dir", str(data_dir), "--pdf"]
+    assert main([*base, str(tmp_path / "x.pdf"), "demo:nope"]) == 1
+    assert main([*base, str(tmp_path / "missing" / "x.pdf"), "demo:1"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and "no service" in err[0] and "No such file" in err[1]
+    assert not (tmp_path / "x.pdf").exists()
