@@ -2,7 +2,8 @@
 
 Run through `scripts/screenshots`, which starts it under Xvfb. Builds a throw-away data
 folder with the demo catalogue, drives the window the way an adviser would (search, pick a
-result, fill in an enquiry, open File → Sign in) and grabs the window at each step. With
+result, read its guidance note, fill in an enquiry, open File → Sign in) and grabs the
+window at each step, and draws the shown service's printed hand-out as a page. With
 `--hub` the desk is signed in to `frontdesk demo`'s embedded hub (a throw-away file
 keyring) and synced, so the status bar shows sync as an adviser on a hub sees it.
 """
@@ -21,12 +22,17 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from frontdesk.core.guidance import GUIDANCE_KIND
 from frontdesk.gui import i18n
 from frontdesk.gui.app import application
+from frontdesk.gui.handout.content import Handout
+from frontdesk.gui.handout.render import page_image
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner
 from frontdesk.gui.settings import Settings, apply_text_size
 from frontdesk.gui.startup import Startup
+from frontdesk.store.catalogue_changes import CatalogueChange
+from frontdesk.store.guidance import change_id
 from frontdesk.store.paths import DataPaths
 from frontdesk.sync.status import SyncMode
 
@@ -99,6 +105,7 @@ def main() -> int:
     )
     settle()
     shot(window, args.out / f"{args.prefix}main.png")
+    guidance_and_handout(window, args)
 
     window.search.filters.postcode.setText("M33 7AL")  # a caller in Sale, Trafford
     window.enquiries.new_enquiry()
@@ -140,6 +147,44 @@ def main() -> int:
     i18n.remove(app, translators)
     shutil.rmtree(work, ignore_errors=True)  # the throw-away data folder and keyring
     return 0
+
+
+GUIDANCE = """## What to ask
+- Which bin was missed, and was it out by 7am on collection day?
+
+## What to bring
+- The bin's number (on the lid)
+- A photo of the bin at the kerb, if the caller has one
+
+## Do it for them
+Report it online at the council's missed-bin page while the caller is on the line."""
+
+
+def guidance_and_handout(window: MainWindow, args: argparse.Namespace) -> None:
+    """The detail pane with a supervisor's guidance note (applied to the catalogue as the
+    hub's change feed delivers it), and the shown service's printed hand-out as a page."""
+    detail = window.detail.detail
+    assert detail is not None and window.catalogue is not None
+    data = {
+        "service_id": detail.id,
+        "organization_id": None,
+        "version": 3,
+        "author": "supervisor",
+        "updated_at": "2026-12-01T09:00:00+00:00",
+        "body": GUIDANCE,
+    }
+    change = CatalogueChange(GUIDANCE_KIND, change_id(detail.id, None), "", data)
+    window.catalogue.store.change_applier("https://hub.example").apply([change], {})
+    window.detail.refresh()
+    wait_until(lambda: window.detail.detail is not None and bool(window.detail.detail.guidance))
+    shot(window, args.out / f"{args.prefix}guidance.png")
+    shown = window.detail.detail
+    language = "cy" if args.lang == "cy" else "en"
+    handout = Handout(shown.service, shown.organization, shown.guidance, language=language)
+    path = args.out / f"{args.prefix}handout.png"
+    if not page_image(handout, 110).save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(f"wrote {path}")
 
 
 def shot(window: MainWindow, path: Path) -> None:

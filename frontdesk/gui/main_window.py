@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
             *self.search.tab_order(),
             self.detail.browser,
             self.detail.copy_button,
+            self.detail.print_button,
             *self.form.tab_order(),
             self.today.table,
             self.message_bar.close_button,
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
             "add_service": self.add_selected,
             "focus_detail": self.detail.browser.setFocus,
             "copy_phone": self.detail.copy_phone,
+            "print_handout": self.detail.print_handout,
             "focus_enquiry": self.focus_enquiry,
             "focus_today": self.today.table.setFocus,
             "save": self.enquiries.form.save_requested.emit,  # as the Save button does
@@ -162,7 +164,7 @@ class MainWindow(QMainWindow):
         menus = (
             (
                 self.tr("&File"),
-                ("new_enquiry", "save", "sync_now", "sign_in", "settings", "quit"),
+                ("new_enquiry", "save", "print_handout", "sync_now", "sign_in", "settings", "quit"),
             ),
             (
                 self.tr("&Go"),

@@ -63,6 +63,11 @@ SHORTCUTS: tuple[KeyBinding, ...] = (
         "copy_phone",
     ),
     KeyBinding(
+        ("Ctrl+P",),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Print a hand-out of the service for the caller")),
+        "print_handout",
+    ),
+    KeyBinding(
         ("F8",), str(QT_TRANSLATE_NOOP("Shortcuts", "Go to the enquiry form")), "focus_enquiry"
     ),
     KeyBinding(

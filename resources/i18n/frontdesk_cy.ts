@@ -139,7 +139,7 @@ Problem: {0}</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../frontdesk/gui/detail/panel.py" line="+37"/>
+        <location filename="../../frontdesk/gui/detail/panel.py" line="+47"/>
         <location line="+3"/>
         <source>Service details</source>
         <translation>Manylion y gwasanaeth</translation>
@@ -150,12 +150,17 @@ Problem: {0}</translation>
         <translation>Copïo&apos;r rhif ffôn (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+3"/>
+        <source>Print a hand-out (Ctrl+P)</source>
+        <translation>Argraffu taflen (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Choose a search result to see the service&apos;s details.</source>
         <translation>Dewiswch ganlyniad chwilio i weld manylion y gwasanaeth.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>This service has no phone number to copy.</source>
         <translation>Nid oes gan y gwasanaeth hwn rif ffôn i&apos;w gopïo.</translation>
     </message>
@@ -163,6 +168,21 @@ Problem: {0}</translation>
         <location line="+3"/>
         <source>Copied {0} to the clipboard.</source>
         <translation>Wedi copïo {0} i&apos;r clipfwrdd.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a service first, then print its hand-out.</source>
+        <translation>Dewiswch wasanaeth yn gyntaf, yna argraffwch ei daflen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The hand-out could not be printed: {0}</source>
+        <translation>Nid oedd modd argraffu’r daflen: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hand-out for {0} sent to the printer.</source>
+        <translation>Anfonwyd y daflen ar gyfer {0} i’r argraffydd.</translation>
     </message>
 </context>
 <context>
@@ -463,6 +483,39 @@ Problem: {0}</translation>
     </message>
 </context>
 <context>
+    <name>HandoutOptions</name>
+    <message>
+        <location filename="../../frontdesk/gui/handout/dialog.py" line="+39"/>
+        <source>Print a hand-out</source>
+        <translation>Argraffu taflen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>English</source>
+        <translation>Saesneg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Welsh (Cymraeg)</source>
+        <translation>Cymraeg</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Large print</source>
+        <translation>Print bras (&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Print…</source>
+        <translation>Argraffu… (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Language of the hand-out:</source>
+        <translation>Iaith y daf&amp;len:</translation>
+    </message>
+</context>
+<context>
     <name>InfoLine</name>
     <message>
         <location filename="../../frontdesk/gui/infoline.py" line="+20"/>
@@ -478,7 +531,7 @@ Problem: {0}</translation>
         <translation>frontdesk — dod o hyd i wasanaeth, cofnodi&apos;r ymholiad</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
@@ -973,6 +1026,11 @@ Problem: {0}</translation>
         <location line="+5"/>
         <source>Copy the service&apos;s first phone number</source>
         <translation>Copïo rhif ffôn cyntaf y gwasanaeth</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Print a hand-out of the service for the caller</source>
+        <translation>Argraffu taflen am y gwasanaeth i’r galwr</translation>
     </message>
     <message>
         <location line="+4"/>

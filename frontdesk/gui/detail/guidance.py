@@ -18,6 +18,8 @@ from frontdesk.core.guidance import Guidance
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL)
+_HEADING_TAG = re.compile(r"<(/?)h[1-6]")
+_FONT_SIZE = re.compile(r"font-size:[^;\"]*;?")
 
 
 def safe_document(markdown: str) -> QTextDocument:
@@ -30,9 +32,12 @@ def safe_document(markdown: str) -> QTextDocument:
 
 
 def note_html(markdown: str) -> str:
-    """The note's body as HTML to place inside the panel's page."""
+    """The note's body as HTML to place inside the panel's page. Its headings are set
+    below the panel's own ("Guidance for advisers"), whatever level the note used."""
     found = _BODY.search(safe_document(markdown).toHtml())
-    return found.group(1) if found else ""
+    body = found.group(1) if found else ""
+    body = _FONT_SIZE.sub("", body)  # Qt writes heading sizes on the spans as well
+    return _HEADING_TAG.sub(r"<\1h4", body)
 
 
 def guidance_section(notes: tuple[Guidance, ...] | list[Guidance]) -> str:

@@ -38,8 +38,8 @@ PDF_DPI = 300
 CSS_DPI = 96
 
 
-def page_layout(handout: Handout) -> QPageLayout:
-    size = QPageSize(QPageSize.PageSizeId.A5 if handout.a5 else QPageSize.PageSizeId.A4)
+def page_layout(*, a5: bool) -> QPageLayout:
+    size = QPageSize(QPageSize.PageSizeId.A5 if a5 else QPageSize.PageSizeId.A4)
     margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
     return QPageLayout(size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
 
@@ -93,7 +93,7 @@ def paint(handout: Handout, device: QPagedPaintDevice) -> int:
 
 def page_image(handout: Handout, dpi: int = 150) -> QImage:
     """The hand-out's first page as a picture (a preview, or the README's illustration)."""
-    layout = page_layout(handout)
+    layout = page_layout(a5=handout.a5)
     full, rect = layout.fullRectPixels(dpi), layout.paintRectPixels(dpi)
     image = QImage(full.size(), QImage.Format.Format_RGB32)
     dots_per_metre = round(dpi / 0.0254)
@@ -116,7 +116,7 @@ def write_pdf(handout: Handout, path: Path) -> int:
         pass  # refused here with the system's reason, before Qt's silent failure to paint
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_DPI)
-    writer.setPageLayout(page_layout(handout))
+    writer.setPageLayout(page_layout(a5=handout.a5))
     writer.setTitle(handout.service.name)
     writer.setCreator("frontdesk")
     pages = paint(handout, writer)

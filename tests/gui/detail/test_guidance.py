@@ -73,3 +73,9 @@ def test_the_panel_shows_a_services_guidance_above_its_contact_details(
     heading = text.index("Guidance for advisers")
     assert heading < text.index("crew rota") < text.index("Opening hours")
     assert "Contact" not in text or text.index("crew rota") < text.index("Contact")
+
+
+def test_a_notes_headings_sit_below_the_panels_own() -> None:
+    html = note_html("# Big\n\n## Smaller\n\ntext")
+    assert "<h1" not in html and "<h2" not in html and "font-size" not in html
+    assert html.count("<h4") == 2 and html.count("</h4>") == 2
