@@ -57,6 +57,8 @@ class EventKind(enum.StrEnum):
     OUTCOME_SET = "outcome set"
     REFERRAL_SENT = "referral sent"
     AMENDED = "amended"
+    # The service's details sent to the caller (SMS or e-mail); the hub sends it.
+    DETAILS_SENT = "details sent"
 
 
 @dataclass(frozen=True, slots=True)

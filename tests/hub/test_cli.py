@@ -144,3 +144,20 @@ def test_guidance_safeguarding_set_and_show(
     prompt.write_text("  \n", encoding="utf-8")
     assert main([*args, "--prompt", str(prompt)]) == 1
     assert "the prompt is empty; nothing was changed" in capsys.readouterr().err
+
+
+def test_notify_templates_and_a_sender_round(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["hub", "org", "add", "kirklees", "Kirklees Council"]) == 0
+    template = "f33517ff-2a88-4f6e-b855-c550268ce08a"
+    assert main(["hub", "notify", "set", "kirklees", "--sms-template", template]) == 0
+    assert f"texts use {template}, e-mails use (none)" in capsys.readouterr().out
+    assert main(["hub", "notify", "set", "kirklees", "--sms-template", "nope"]) == 1
+    assert main(["hub", "notify", "set", "nowhere", "--sms-template", template]) == 1
+    assert main(["hub", "notify", "set", "kirklees"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 3 and "not a Notify template id" in err[0] and "no organisation" in err[1]
+    monkeypatch.delenv("FRONTDESK_NOTIFY_API_KEY", raising=False)
+    assert main(["hub", "notify", "run", "--once"]) == 0
+    assert "sent 0" in capsys.readouterr().out
