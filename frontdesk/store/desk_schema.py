@@ -69,3 +69,19 @@ desk_state = Table(
     Column("key", String, primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+
+sent_details = Table(
+    "sent_details",
+    metadata,
+    # A service's details texted or e-mailed to the caller (migration 2): written with its
+    # "details sent" event, its status then kept up to date from the hub's feed.
+    Column("event_id", String, primary_key=True),
+    Column("enquiry_id", String, nullable=False, index=True),
+    Column("service_id", String, nullable=False),
+    Column("channel", String, nullable=False),  # sms | email
+    Column("recipient", String),  # NULL once purged with the caller's details
+    Column("status", String, nullable=False),
+    Column("reason", Text),
+    Column("updated_at", String, nullable=False),
+)

@@ -27,6 +27,7 @@ from frontdesk.core.enquiry import (
 )
 from frontdesk.store import desk_schema as t
 from frontdesk.store.desk import DeskStore, DeskWriteError
+from frontdesk.store.details_forget import forget_recipients, recipients_due
 from frontdesk.store.enquiry_export import write_export
 from frontdesk.store.enquiry_rules import (
     CallerInvalidError,
@@ -90,6 +91,10 @@ class EnquiryLog:
 
     def __init__(self, desk: DeskStore) -> None:
         self._desk = desk
+
+    @property
+    def desk(self) -> DeskStore:
+        return self._desk
 
     # -- saving --------------------------------------------------------------------
 
@@ -267,6 +272,7 @@ class EnquiryLog:
             )
             _redact_events(conn, ids)
             _redact_drafts(conn, cutoff)
+            forget_recipients(conn, sorted({*ids, *recipients_due(conn, cutoff)}))
         return len(ids)
 
 
@@ -323,6 +329,11 @@ def _append(conn: Connection, event: EnquiryEvent, at: dt.datetime) -> None:
             attempts=0,
         )
     )
+
+
+#: For the other stores that record an enquiry event (`details_sent`): one way to write
+#: an event, so none can be written without its outbox row.
+append_event = _append
 
 
 def _next_device_seq(conn: Connection) -> int:

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 UPSERT, DELETE = "upsert", "delete"
 REFERRAL = "referral"
+MESSAGE_STATUS = "message_status"
 # Services stay the codec dicts they arrived as, checked but not turned into dataclasses:
 # the row builder reads the dict, and a first sync of 200,000 services would otherwise
 # spend a large share of its time building `Service`s only to encode them again.
@@ -48,10 +49,21 @@ class ReferralUpdate:
     updated_at: dt.datetime | None
 
 
+@dataclass(frozen=True, slots=True)
+class MessageUpdate:
+    """The hub's latest word on a text or e-mail this desk's organisation asked for."""
+
+    event_id: str
+    status: str
+    reason: str | None
+    updated_at: str
+
+
 @dataclass(slots=True)
 class DecodedPage:
     catalogue: list[CatalogueChange] = field(default_factory=list)
     referrals: list[ReferralUpdate] = field(default_factory=list)
+    messages: list[MessageUpdate] = field(default_factory=list)
     skipped: int = 0
 
 
@@ -92,6 +104,16 @@ def _decode(entry: dict[str, Any], page: DecodedPage) -> None:
         note = guidance_from_dict(data)
         key = change_id(note.service_id, note.organization_id)
         page.catalogue.append(CatalogueChange(GUIDANCE, key, "", data))
+    elif kind == MESSAGE_STATUS and op == UPSERT:
+        reason = data.get("reason")
+        page.messages.append(
+            MessageUpdate(
+                event_id=_text(data["id"]),
+                status=_text(data["status"]),
+                reason=reason if isinstance(reason, str) else None,
+                updated_at=_text(data["updated_at"]),
+            )
+        )
     elif kind == SAFEGUARDING and op == UPSERT:
         check_entry(data)
         scope = data["organization_id"] or ""
@@ -110,3 +132,9 @@ def _referral(data: dict[str, Any]) -> ReferralUpdate:
         note=note if isinstance(note, str) else None,
         updated_at=dt.datetime.fromisoformat(at) if isinstance(at, str) else None,
     )
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str) or not value:
+        raise TypeError("expected text")
+    return value

@@ -43,14 +43,15 @@ def test_a_migration_backs_up_the_file_first_and_keeps_the_data(
     def add_column(db: sqlite3.Connection) -> None:
         db.execute("ALTER TABLE enquiries ADD COLUMN adviser TEXT")
 
+    latest = desk_migrations.LATEST
     monkeypatch.setattr(desk_migrations, "MIGRATIONS", (*desk_migrations.MIGRATIONS, add_column))
-    monkeypatch.setattr(desk_migrations, "LATEST", desk_migrations.LATEST + 1)
+    monkeypatch.setattr(desk_migrations, "LATEST", latest + 1)
     backup = migrate(path, backups)
     assert backup is not None and backup.exists()
-    assert user_version(backup) == 1, "the backup is the file as it was before the change"
+    assert user_version(backup) == latest, "the backup is the file as it was before the change"
     with sqlite3.connect(backup) as db:
         assert db.execute("SELECT value FROM desk_state").fetchone() == ("desk-1",)
-    assert user_version(path) == 2
+    assert user_version(path) == latest + 1
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT value FROM desk_state").fetchone() == ("desk-1",)
 
@@ -65,11 +66,12 @@ def test_a_failing_migration_leaves_the_file_as_it_was(
         db.execute("CREATE TABLE partial (x)")
         raise RuntimeError("disk full")
 
+    latest = desk_migrations.LATEST
     monkeypatch.setattr(desk_migrations, "MIGRATIONS", (*desk_migrations.MIGRATIONS, half_done))
-    monkeypatch.setattr(desk_migrations, "LATEST", desk_migrations.LATEST + 1)
+    monkeypatch.setattr(desk_migrations, "LATEST", latest + 1)
     with pytest.raises(RuntimeError):
         migrate(path, backups)
-    assert user_version(path) == 1
+    assert user_version(path) == latest
     with sqlite3.connect(path) as db:
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "partial" not in tables
@@ -82,3 +84,20 @@ def test_a_desk_file_from_a_newer_frontdesk_is_refused(tmp_path: Path) -> None:
         db.execute("PRAGMA user_version = 99")
     with pytest.raises(DeskTooNewError, match="newer frontdesk"):
         migrate(path, tmp_path / "backups")
+
+
+def test_a_version_1_desk_gains_the_sent_details_table_and_keeps_its_enquiries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, backups = tmp_path / "desk.db", tmp_path / "backups"
+    monkeypatch.setattr(desk_migrations, "MIGRATIONS", desk_migrations.MIGRATIONS[:1])
+    monkeypatch.setattr(desk_migrations, "LATEST", 1)
+    migrate(path, backups)
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO desk_state VALUES ('device_id', 'desk-1')")
+    monkeypatch.undo()
+    assert migrate(path, backups) is not None  # backed up first
+    assert user_version(path) == 2
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM sent_details").fetchone() == (0,)
+        assert db.execute("SELECT value FROM desk_state").fetchone() == ("desk-1",)
