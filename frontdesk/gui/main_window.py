@@ -23,6 +23,7 @@ from frontdesk.gui.about_dialog import AboutDialog
 from frontdesk.gui.detail.panel import DetailPanel
 from frontdesk.gui.enquiry.controller import EnquiryController
 from frontdesk.gui.enquiry.form import EnquiryForm
+from frontdesk.gui.enquiry.send import DetailsSender
 from frontdesk.gui.enquiry.today import TodayPanel
 from frontdesk.gui.infoline import InfoLine
 from frontdesk.gui.message import Level
@@ -78,6 +79,9 @@ class MainWindow(QMainWindow):
         self.enquiries = EnquiryController(self.form, runner, self)
         self.message_bar = MessageBar()
         self.safeguarding = SafeguardingBar(self.search.box, self.form.notes)
+        self.details_sender = DetailsSender(
+            self, self.form, runner, self._sendable, self.today.selected_id, self._refresh_today
+        )
         self.info_line = InfoLine()
         self._syncing_text: str | None = None  # said on F5 until the round ends
         self.status = StatusBar()
@@ -138,6 +142,7 @@ class MainWindow(QMainWindow):
             "focus_detail": self.detail.browser.setFocus,
             "copy_phone": self.detail.copy_phone,
             "print_handout": self.detail.print_handout,
+            "send_details": self.details_sender.send,
             "focus_enquiry": self.focus_enquiry,
             "focus_today": self.today.table.setFocus,
             "save": self.enquiries.form.save_requested.emit,  # as the Save button does
@@ -164,7 +169,16 @@ class MainWindow(QMainWindow):
         menus = (
             (
                 self.tr("&File"),
-                ("new_enquiry", "save", "print_handout", "sync_now", "sign_in", "settings", "quit"),
+                (
+                    "new_enquiry",
+                    "save",
+                    "send_details",
+                    "print_handout",
+                    "sync_now",
+                    "sign_in",
+                    "settings",
+                    "quit",
+                ),
             ),
             (
                 self.tr("&Go"),
@@ -231,6 +245,7 @@ class MainWindow(QMainWindow):
 
     def attach_desk(self, desk: DeskAccess) -> None:
         self.desk = desk
+        self.details_sender.desk = desk
         self.enquiries.set_desk(desk)
         self.runner.run(desk.today).on_success(self._show_today)
         self.runner.run(desk.status).on_success(self.status.set_desk)
@@ -327,6 +342,22 @@ class MainWindow(QMainWindow):
                 ).format(reason)
             )
 
+    def _sendable(self) -> list[tuple[str, str]]:
+        """Services whose details may be sent: the one shown, then those linked."""
+        found: list[tuple[str, str]] = []
+        detail = self.detail.detail
+        if detail is not None:
+            found.append((detail.id, detail.service.name))
+        names = self.form.linked_model
+        for service_id in names.ids():
+            if all(service_id != known for known, _ in found):
+                found.append((service_id, names.name(service_id)))
+        return found
+
+    def _refresh_today(self) -> None:
+        if self.desk is not None:
+            self.runner.run(self.desk.today, key="today").on_success(self._show_today)
+
     def _catalogue_replaced(self, reopened: bool) -> None:
         """Sync swapped a rebuilt catalogue.db in: refresh filters, results, details."""
         catalogue = self.catalogue
@@ -341,6 +372,9 @@ class MainWindow(QMainWindow):
 
     def _show_today(self, enquiries: tuple[Enquiry, ...]) -> None:
         self.today.set_enquiries(enquiries)
+        desk, ids = self.desk, [e.id for e in enquiries]
+        if desk is not None:
+            self.runner.run(lambda: desk.sent_details(ids)).on_success(self.today.model.set_sent)
         rejected = {e.id for e in enquiries if e.sync_state is SyncState.REJECTED}
         new = rejected - self._rejected_seen if self._rejected_seen is not None else rejected
         self._rejected_seen = rejected

@@ -63,6 +63,11 @@ SHORTCUTS: tuple[KeyBinding, ...] = (
         "copy_phone",
     ),
     KeyBinding(
+        ("Ctrl+Shift+T",),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Text or e-mail the service's details to the caller")),
+        "send_details",
+    ),
+    KeyBinding(
         ("Ctrl+P",),
         str(QT_TRANSLATE_NOOP("Shortcuts", "Print a hand-out of the service for the caller")),
         "print_handout",

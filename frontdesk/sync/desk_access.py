@@ -9,6 +9,7 @@ from pathlib import Path
 
 from frontdesk.core.enquiry import Enquiry, EnquiryDraft
 from frontdesk.store.desk import DeskStore
+from frontdesk.store.details_sent import SentDetails, sent_for
 from frontdesk.store.enquiries import EnquiryLog
 from frontdesk.sync.account import HubAccount, SyncState
 from frontdesk.sync.status import read_status
@@ -54,6 +55,10 @@ class DeskAccess:
 
     def today(self) -> tuple[Enquiry, ...]:
         return tuple(self.log.list(since=dt.date.today()))
+
+    def sent_details(self, enquiry_ids: list[str]) -> dict[str, list[SentDetails]]:
+        """Texts and e-mails of services' details asked for on these enquiries."""
+        return sent_for(self.log, enquiry_ids)
 
     def save(self, draft: EnquiryDraft) -> SaveOutcome:
         enquiry = self.log.save(draft)

@@ -526,17 +526,17 @@ Problem: {0}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/gui/main_window.py" line="+73"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+74"/>
         <source>frontdesk — find a service, log the enquiry</source>
         <translation>frontdesk — dod o hyd i wasanaeth, cofnodi&apos;r ymholiad</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+97"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>&amp;Go</source>
         <translation>Ewch (&amp;G)</translation>
     </message>
@@ -546,7 +546,7 @@ Problem: {0}</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>This window syncs this desk with the hub now.</source>
         <translation>Mae&apos;r ffenestr hon yn cysoni&apos;r ddesg hon â&apos;r hyb nawr.</translation>
     </message>
@@ -571,12 +571,12 @@ Problem: {0}</translation>
         <translation>Mae&apos;r ddesg hon yn gweithio ar ei phen ei hun: mewngofnodwch i hyb yn gyntaf (Ffeil → Mewngofnodi, Ctrl+Shift+L).</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-124"/>
         <source>&amp;About frontdesk</source>
         <translation>Ynghylch frontdesk (&amp;A)</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+167"/>
         <source>This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again: File → Sign in (Ctrl+Shift+L).</source>
         <translation>Mae&apos;r ddesg hon wedi&apos;i hallgofnodi o&apos;r hyb ({0}). Mae ymholiadau&apos;n cael eu cadw ar y ddesg hon. Mewngofnodwch eto: Ffeil → Mewngofnodi (Ctrl+Shift+L).</translation>
     </message>
@@ -586,7 +586,7 @@ Problem: {0}</translation>
         <translation>Mae anfon ymholiadau i&apos;r hyb wedi stopio ({0}). Does dim byd ar goll: maen nhw&apos;n cael eu cadw ar y ddesg hon. Dywedwch wrth eich goruchwyliwr neu TG.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+25"/>
         <source>Catalogue from the hub: cannot be opened</source>
         <translation>Catalog o&apos;r hyb: does dim modd ei agor</translation>
     </message>
@@ -596,7 +596,7 @@ Problem: {0}</translation>
         <translation>Nid oedd modd agor y catalog o&apos;r hyb.</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+18"/>
         <source>The hub refused %n enquiry(s); they are kept on this desk. The reason is in today&apos;s enquiries (F9); tell your supervisor.</source>
         <translation>
             <numerusform>Gwrthododd yr hyb %n ymholiad; maen nhw&apos;n cael eu cadw ar y ddesg hon. Mae&apos;r rheswm yn ymholiadau heddiw (F9); dywedwch wrth eich goruchwyliwr.</numerusform>
@@ -752,6 +752,87 @@ Problem: {0}</translation>
     </message>
 </context>
 <context>
+    <name>SendDetails</name>
+    <message>
+        <location filename="../../frontdesk/gui/enquiry/send.py" line="+44"/>
+        <source>Choose a service first, then send its details to the caller.</source>
+        <translation>Dewiswch wasanaeth yn gyntaf, yna anfonwch ei fanylion at y galwr.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save the enquiry first (Ctrl+S), or choose one in today&apos;s list, then send the details.</source>
+        <translation>Cadwch yr ymholiad yn gyntaf (Ctrl+S), neu dewiswch un yn rhestr heddiw, yna anfonwch y manylion.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A text</source>
+        <translation>Neges destun</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An e-mail</source>
+        <translation>E-bost</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} to {1} will be sent by the hub once this desk has synced.</source>
+        <translation>Bydd yr hyb yn anfon {0} at {1} unwaith y bydd y ddesg hon wedi cysoni.</translation>
+    </message>
+</context>
+<context>
+    <name>SendDetailsDialog</name>
+    <message>
+        <location filename="../../frontdesk/gui/enquiry/send_dialog.py" line="+45"/>
+        <source>Send the service&apos;s details to the caller</source>
+        <translation>Anfon manylion y gwasanaeth at y galwr</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Text message (UK mobile)</source>
+        <translation>Neges destun (ffôn symudol yn y DU)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-bost</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The caller &amp;agrees to be sent this</source>
+        <translation>Mae’r galwr yn cytuno i gael hwn (&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Send</source>
+        <translation>Anfon (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ser&amp;vice:</source>
+        <translation>Gwasanaeth: (&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send &amp;by:</source>
+        <translation>Anfon drwy: (&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To:</source>
+        <translation>I: (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This is not a UK mobile number, so it cannot take a text.</source>
+        <translation>Nid yw hwn yn rhif ffôn symudol yn y DU, felly ni all dderbyn neges destun.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not an e-mail address mail can be sent to.</source>
+        <translation>Nid yw hwn yn gyfeiriad e-bost y gellir anfon post ato.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceDetail</name>
     <message>
         <location filename="../../frontdesk/gui/detail/render.py" line="+21"/>
@@ -904,7 +985,7 @@ Problem: {0}</translation>
         <translation>Ffynhonnell</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/gui/detail/guidance.py" line="+41"/>
+        <location filename="../../frontdesk/gui/detail/guidance.py" line="+46"/>
         <source>Guidance for advisers</source>
         <translation>Canllawiau i gynghorwyr</translation>
     </message>
@@ -1026,6 +1107,11 @@ Problem: {0}</translation>
         <location line="+5"/>
         <source>Copy the service&apos;s first phone number</source>
         <translation>Copïo rhif ffôn cyntaf y gwasanaeth</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Text or e-mail the service&apos;s details to the caller</source>
+        <translation>Anfon manylion y gwasanaeth at y galwr drwy neges destun neu e-bost</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1407,6 +1493,56 @@ Problem: {0}</translation>
     <name>TodayModel</name>
     <message>
         <location filename="../../frontdesk/gui/enquiry/today.py" line="+53"/>
+        <source>waiting to send</source>
+        <translation>yn aros i’w anfon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>queued at the hub</source>
+        <translation>yn y ciw yn yr hyb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sending</source>
+        <translation>yn anfon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delivered</source>
+        <translation>wedi’i ddanfon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>could not be delivered</source>
+        <translation>nid oedd modd ei ddanfon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not delivered (phone off or inbox full)</source>
+        <translation>heb ei ddanfon (ffôn wedi’i ddiffodd neu fewnflwch yn llawn)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not sent (a fault at Notify)</source>
+        <translation>heb ei anfon (nam yn Notify)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>refused</source>
+        <translation>gwrthodwyd</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>text</source>
+        <translation>neges destun</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e-mail</source>
+        <translation>e-bost</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>no reason given</source>
         <translation>dim rheswm wedi&apos;i roi</translation>
     </message>
@@ -1416,7 +1552,7 @@ Problem: {0}</translation>
         <translation>Gwrthododd yr hyb yr ymholiad hwn: {0}. Mae&apos;n cael ei gadw ar y ddesg hon; dywedwch wrth eich goruchwyliwr.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+49"/>
         <source>Time</source>
         <translation>Amser</translation>
     </message>
@@ -1444,7 +1580,7 @@ Problem: {0}</translation>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Today&apos;s enquiries</source>
         <translation>Ymholiadau heddiw</translation>
     </message>
