@@ -48,6 +48,13 @@ def _scope(who: Principal, org: str | None) -> list[str] | None:
     return None if who.role is Role.ADMIN else [who.organization_id]
 
 
+async def guidance(request: Request) -> JSONResponse:
+    """GET lists notes, POST adds a version (one route, as the OpenAPI document has it)."""
+    if request.method == "POST":
+        return await write_guidance(request)
+    return await list_guidance(request)
+
+
 async def list_guidance(request: Request) -> JSONResponse:
     who = await _editor(request, "read guidance notes")
     scope = _scope(who, text_param(request, "organization_id", 64))

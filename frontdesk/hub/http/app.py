@@ -103,8 +103,7 @@ def _guidance_routes() -> list[Route]:
     """Supervisors' guidance notes per service (desks receive them on the change feed)."""
     g = api_guidance
     return [
-        Route("/supervisor/v1/guidance", g.list_guidance, methods=["GET"]),
-        Route("/supervisor/v1/guidance", g.write_guidance, methods=["POST"]),
+        Route("/supervisor/v1/guidance", g.guidance, methods=["GET", "POST"]),
     ]
 
 
