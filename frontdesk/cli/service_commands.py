@@ -106,14 +106,10 @@ def run_print(args: argparse.Namespace) -> int:
     # Qt is needed only here, for its text layout and PDF writer; no window ever opens,
     # so it runs on a machine without a display too.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
     from frontdesk.gui.handout.content import Handout
-    from frontdesk.gui.handout.render import write_pdf
+    from frontdesk.gui.handout.render import ensure_application, write_pdf
 
-    # A QApplication, not a QGuiApplication: the process may go on to make widgets (the
-    # app, or a test run), which need the one application object to be a QApplication.
-    _app = QApplication.instance() or QApplication([])
+    _app = ensure_application()
     handout = Handout(
         stored.service,
         stored.organization_name,

@@ -110,6 +110,15 @@ def page_image(handout: Handout, dpi: int = 150) -> QImage:
     return image
 
 
+def ensure_application() -> object:
+    """The application object Qt's text layout and PDF writer need, for a command-line
+    caller that has none: a QApplication (not a QGuiApplication), since the same process
+    may go on to make widgets, which need one."""
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([])
+
+
 def write_pdf(handout: Handout, path: Path) -> int:
     """Save the hand-out as a PDF file; returns its pages. OSError if it cannot be written."""
     with path.open("wb"):
