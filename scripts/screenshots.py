@@ -4,7 +4,8 @@ Run through `scripts/screenshots`, which starts it under Xvfb at a given screen 
 a throw-away data folder with the demo catalogue, opens the window maximised as a first run
 does, drives a whole call by keyboard only (search, link results, the caller's details,
 notes, outcome and referral, save), opens File → Sign in, Settings and the shortcuts, and
-grabs each step. With
+grabs each step; it also shows a guidance note and draws the shown service's printed
+hand-out as a page. With
 `--hub` the desk is signed in to `frontdesk demo`'s embedded hub (a throw-away file
 keyring) and synced, so the status bar shows sync as an adviser on a hub sees it.
 """
@@ -24,14 +25,19 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from frontdesk.core.guidance import GUIDANCE_KIND
 from frontdesk.gui import i18n, window_size
 from frontdesk.gui.app import application
+from frontdesk.gui.handout.content import Handout
+from frontdesk.gui.handout.render import page_image
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner
 from frontdesk.gui.settings import Settings, apply_text_size
 from frontdesk.gui.settings_dialog import SettingsDialog
 from frontdesk.gui.shortcuts_dialog import ShortcutsDialog
 from frontdesk.gui.startup import Startup
+from frontdesk.store.catalogue_changes import CatalogueChange
+from frontdesk.store.guidance import change_id
 from frontdesk.store.paths import DataPaths
 from frontdesk.sync.status import SyncMode
 
@@ -127,6 +133,7 @@ def main() -> int:
         lambda: window.detail.detail is not None and window.detail.detail.responsible is not None
     )
     shot(window, args.out / f"{args.prefix}main.png")
+    guidance_and_handout(window, args)
 
     # A whole call by keyboard only, as an adviser takes one.
     keys(Qt.Key.Key_N, CTRL)  # new enquiry: a clean search, the call timer starts
@@ -192,6 +199,44 @@ def main() -> int:
     i18n.remove(app, translators)
     shutil.rmtree(work, ignore_errors=True)  # the throw-away data folder and keyring
     return 0
+
+
+GUIDANCE = """## What to ask
+- Which bin was missed, and was it out by 7am on collection day?
+
+## What to bring
+- The bin's number (on the lid)
+- A photo of the bin at the kerb, if the caller has one
+
+## Do it for them
+Report it online at the council's missed-bin page while the caller is on the line."""
+
+
+def guidance_and_handout(window: MainWindow, args: argparse.Namespace) -> None:
+    """The detail pane with a supervisor's guidance note (applied to the catalogue as the
+    hub's change feed delivers it), and the shown service's printed hand-out as a page."""
+    detail = window.detail.detail
+    assert detail is not None and window.catalogue is not None
+    data = {
+        "service_id": detail.id,
+        "organization_id": None,
+        "version": 3,
+        "author": "supervisor",
+        "updated_at": "2026-12-01T09:00:00+00:00",
+        "body": GUIDANCE,
+    }
+    change = CatalogueChange(GUIDANCE_KIND, change_id(detail.id, None), "", data)
+    window.catalogue.store.change_applier("https://hub.example").apply([change], {})
+    window.detail.refresh()
+    wait_until(lambda: window.detail.detail is not None and bool(window.detail.detail.guidance))
+    shot(window, args.out / f"{args.prefix}guidance.png")
+    shown = window.detail.detail
+    language = "cy" if args.lang == "cy" else "en"
+    handout = Handout(shown.service, shown.organization, shown.guidance, language=language)
+    path = args.out / f"{args.prefix}handout.png"
+    if not page_image(handout, 110).save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(f"wrote {path}")
 
 
 def shot(window: MainWindow, path: Path) -> None:

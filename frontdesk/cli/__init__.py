@@ -17,8 +17,8 @@ from frontdesk.cli import (
     demo_commands,
     enquiries_commands,
     hub_commands,
-    record_report_commands,
     search_commands,
+    service_commands,
     sync_commands,
 )
 from frontdesk.cli.common import CommandError, add_data_dir_option
@@ -30,7 +30,8 @@ COMMAND_GROUPS = (
     demo_commands,
     hub_commands,
     sync_commands,
-    record_report_commands,  # `service report`: advisers report a wrong record
+    # Services one at a time: details, guidance, hand-outs.
+    service_commands,
 )
 
 

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
+import frontdesk.cli.enquiries_send as enquiries_send
 from frontdesk.cli.common import (
     CommandError,
     add_data_dir_option,
@@ -31,6 +32,7 @@ from frontdesk.cli.enquiry_case_commands import register as register_case_comman
 from frontdesk.cli.enquiry_history_commands import register_history
 from frontdesk.core.enquiry import Caller, Channel, Enquiry, EnquiryDraft, Outcome
 from frontdesk.store.desk import DeskStore, DeskWriteError
+from frontdesk.store.details_sent import sent_for
 from frontdesk.store.enquiries import CallerInvalidError, EnquiryInvalidError, EnquiryLog
 from frontdesk.store.enquiry_export import enquiry_record, write_export
 from frontdesk.store.enquiry_rules import caller_values
@@ -70,6 +72,7 @@ def register(commands: Any) -> None:
     _register_add(sub)
     register_history(sub)
     register_case_commands(sub)
+    enquiries_send.register(sub, _enquiry_log)
 
 
 def _register_add(sub: Any) -> None:
@@ -138,11 +141,16 @@ def _enquiry_log(args: argparse.Namespace) -> Iterator[EnquiryLog]:
 def run_list(args: argparse.Namespace) -> int:
     with _enquiry_log(args) as log:
         found = log.list(since=args.since, limit=args.limit)
+        sent = sent_for(log, [e.id for e in found])
     if args.json:
         print_json([enquiry_record(e, include_caller=False) for e in found])
         return 0
     for enquiry in found:
         print(_line(enquiry))
+        for message in sent.get(enquiry.id, []):
+            how = "text" if message.channel == "sms" else "e-mail"
+            reason = f" ({message.reason})" if message.reason else ""
+            print(f"    {how} of {message.service_id}: {message.status}{reason}")
     if not found:
         print("no enquiries logged" + (f" since {args.since}" if args.since else ""))
     return 0

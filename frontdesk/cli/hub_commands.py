@@ -15,6 +15,8 @@ from typing import Any
 
 from sqlalchemy.exc import OperationalError
 
+import frontdesk.cli.hub_guidance_commands as hub_guidance_commands
+import frontdesk.cli.hub_notify_commands as hub_notify_commands
 import frontdesk.cli.hub_record_report_commands as hub_record_report_commands
 import frontdesk.cli.hub_referral_commands as hub_referral_commands
 from frontdesk.cli.catalogue_commands import read_all
@@ -95,6 +97,8 @@ def register(commands: Any) -> None:
     _leaf(user_sub, "list", "list accounts", run_user_list)
     hub_referral_commands.register(sub, org_sub, user_sub, _leaf)
     hub_record_report_commands.register(sub, _leaf)
+    hub_guidance_commands.register(sub, _leaf)
+    hub_notify_commands.register(sub, _leaf)
 
 
 def _leaf(sub: Any, name: str, help_text: str, run: Any) -> argparse.ArgumentParser:

@@ -1,5 +1,5 @@
-"""The `service` commands: report that a catalogue record is wrong, and see this desk's
-reports and the open reports every desk is warned about.
+"""`frontdesk service report` and `service reports`: report that a catalogue record is
+wrong, and see this desk's reports and the open reports every desk is warned about.
 
 A report is saved on the desk with its outbox op, as the app saves it, so it works offline
 and reaches the hub at the next sync.
@@ -23,11 +23,8 @@ from frontdesk.store.desk import DeskWriteError
 from frontdesk.store.record_reports import ReportInvalidError, ReportLog
 
 
-def register(commands: Any) -> None:
-    """Adds this group's commands to the `frontdesk` parser."""
-    group = commands.add_parser("service", help="report a wrong catalogue record")
-    sub = group.add_subparsers(title="service commands", metavar="COMMAND", required=True)
-
+def register(sub: Any) -> None:
+    """Adds `report` and `reports` to the `service` command's subcommands."""
     report = sub.add_parser(
         "report",
         help="report that a service's record is wrong (sent to the agency that owns it)",

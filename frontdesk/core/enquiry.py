@@ -61,6 +61,8 @@ class EventKind(enum.StrEnum):
     WRAP_UP_DONE = "wrap-up done"  # the adviser's time after the call, once it is known
 
     FOLLOW_UP_DONE = "follow-up done"
+    # The service's details sent to the caller (SMS or e-mail); the hub sends it.
+    DETAILS_SENT = "details sent"
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,11 +27,13 @@ from frontdesk.gui.enquiry.form import EnquiryForm
 from frontdesk.gui.enquiry.linked import service_label
 from frontdesk.gui.enquiry.reopen import ReopenPanel
 from frontdesk.gui.enquiry.reopen_controller import ReopenController
+from frontdesk.gui.enquiry.send import DetailsSender
 from frontdesk.gui.enquiry.today import TodayPanel
 from frontdesk.gui.infoline import InfoLine
 from frontdesk.gui.message import Level
 from frontdesk.gui.messagebar import MessageBar
 from frontdesk.gui.operations import OperationRunner
+from frontdesk.gui.safeguarding import SafeguardingBar
 from frontdesk.gui.search.model import IdRole, OrganizationRole
 from frontdesk.gui.search.panel import SearchPanel
 from frontdesk.gui.settings import DATA_FOLDER, HUB_ADDRESS, Settings, apply_text_size
@@ -86,6 +88,10 @@ class MainWindow(QMainWindow):
         # The enquiry panel shows the enquiry being typed, or a saved one reopened.
         self.enquiry_stack = QStackedWidget()
         self.message_bar = MessageBar()
+        self.safeguarding = SafeguardingBar(self.search.box, self.form.notes)
+        self.details_sender = DetailsSender(
+            self, self.form, runner, self._sendable, self.today.selected_id, self._refresh_today
+        )
         self.info_line = InfoLine()
         self._syncing_text: str | None = None  # said on F5 until the round ends
         self.status = StatusBar()
@@ -134,12 +140,15 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.message_bar)
+        layout.addWidget(self.safeguarding)
         layout.addWidget(columns, 1)
         self.setCentralWidget(central)
         chain = [
             *self.search.tab_order(),
             self.detail.browser,
             self.detail.copy_button,
+            self.detail.print_button,
+            self.detail.report_button,
             *self.form.tab_order(),
             *self.reopen.tab_order(),
             self.today.table,
@@ -156,6 +165,8 @@ class MainWindow(QMainWindow):
             "focus_detail": self.detail.browser.setFocus,
             "copy_phone": self.detail.copy_phone,
             "report_record": self.report_record,
+            "print_handout": self.detail.print_handout,
+            "send_details": self.details_sender.send,
             "focus_enquiry": self.focus_enquiry,
             "focus_today": self.today.table.setFocus,
             "save": self.save,
@@ -182,7 +193,16 @@ class MainWindow(QMainWindow):
         menus = (
             (
                 self.tr("&File"),
-                ("new_enquiry", "save", "sync_now", "sign_in", "settings", "quit"),
+                (
+                    "new_enquiry",
+                    "save",
+                    "send_details",
+                    "print_handout",
+                    "sync_now",
+                    "sign_in",
+                    "settings",
+                    "quit",
+                ),
             ),
             (
                 self.tr("&Go"),
@@ -237,6 +257,7 @@ class MainWindow(QMainWindow):
         self.detail.set_catalogue(catalogue)
         self.enquiries.set_catalogue(catalogue)
         self.reopening.catalogue = catalogue
+        self.safeguarding.load(self.runner, catalogue)
         self.runner.run(catalogue.last_import).on_success(self.status.set_catalogue_age)
         if not self.replacement_check.isActive():
             self.replacement_check.start()
@@ -270,6 +291,7 @@ class MainWindow(QMainWindow):
 
     def attach_desk(self, desk: DeskAccess) -> None:
         self.desk = desk
+        self.details_sender.desk = desk
         self.enquiries.set_desk(desk)
         self.reopening.desk = desk
         self.record_reports.set_desk(desk)
@@ -355,6 +377,9 @@ class MainWindow(QMainWindow):
             # Acknowledgements, rejections and referral statuses change today's list.
             self.runner.run(self.desk.today, key="today").on_success(self._show_today)
             self.record_reports.refresh()  # and the feed may have brought record reports
+        pulled = previous is not None and status.last_pull_at != previous.last_pull_at
+        if self.catalogue is not None and pulled:  # the hub may have sent a new prompt
+            self.safeguarding.load(self.runner, self.catalogue)
 
     def _tell_about_mode(self, status: SyncStatus) -> None:
         """Modes that need the adviser go to the message bar, with what to do."""
@@ -374,6 +399,22 @@ class MainWindow(QMainWindow):
                 ).format(reason)
             )
 
+    def _sendable(self) -> list[tuple[str, str]]:
+        """Services whose details may be sent: the one shown, then those linked."""
+        found: list[tuple[str, str]] = []
+        detail = self.detail.detail
+        if detail is not None:
+            found.append((detail.id, detail.service.name))
+        names = self.form.linked_model
+        for service_id in names.ids():
+            if all(service_id != known for known, _ in found):
+                found.append((service_id, names.name(service_id)))
+        return found
+
+    def _refresh_today(self) -> None:
+        if self.desk is not None:
+            self.runner.run(self.desk.today, key="today").on_success(self._show_today)
+
     def _catalogue_replaced(self, reopened: bool) -> None:
         """Sync swapped a rebuilt catalogue.db in: refresh filters, results, details."""
         catalogue = self.catalogue
@@ -388,6 +429,9 @@ class MainWindow(QMainWindow):
 
     def _show_today(self, enquiries: tuple[Enquiry, ...]) -> None:
         self.today.set_enquiries(enquiries)
+        desk, ids = self.desk, [e.id for e in enquiries]
+        if desk is not None:
+            self.runner.run(lambda: desk.sent_details(ids)).on_success(self.today.model.set_sent)
         rejected = {e.id for e in enquiries if e.sync_state is SyncState.REJECTED}
         new = rejected - self._rejected_seen if self._rejected_seen is not None else rejected
         self._rejected_seen = rejected

@@ -68,6 +68,16 @@ SHORTCUTS: tuple[KeyBinding, ...] = (
         "report_record",
     ),
     KeyBinding(
+        ("Ctrl+Shift+T",),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Text or e-mail the service's details to the caller")),
+        "send_details",
+    ),
+    KeyBinding(
+        ("Ctrl+P",),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Print a hand-out of the service for the caller")),
+        "print_handout",
+    ),
+    KeyBinding(
         ("F8",), str(QT_TRANSLATE_NOOP("Shortcuts", "Go to the enquiry form")), "focus_enquiry"
     ),
     KeyBinding(

@@ -383,3 +383,71 @@ record_reports = Table(
     Column("reported_at", UtcDateTime, nullable=False),  # the desk's time
     Column("received_at", UtcDateTime, nullable=False),
 )
+
+# -- guidance notes (revision 0007) ------------------------------------------------------
+
+service_guidance = Table(
+    "service_guidance",
+    metadata,
+    # Every version is kept: a note is only ever added to, so "who told advisers what,
+    # when" can be answered later. The latest version per (service, organisation) is live.
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("service_id", String(300), nullable=False),  # catalogue id
+    # NULL: shared with every organisation; else only that organisation's desks see it.
+    Column("organization_id", ForeignKey("organizations.id")),
+    Column("version", Integer, nullable=False),
+    Column("body", Text, nullable=False),  # Markdown; "" withdraws the note
+    Column("author", String(100), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Index("ix_service_guidance_service_id_organization_id", "service_id", "organization_id"),
+)
+
+safeguarding_prompts = Table(
+    "safeguarding_prompts",
+    metadata,
+    # What a desk shows when an adviser types words of danger or crisis: the words to
+    # watch for and the prompt, per organisation (NULL: the hub's default for everyone).
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("organization_id", ForeignKey("organizations.id"), index=True),
+    Column("version", Integer, nullable=False),
+    Column("words", Text, nullable=False),  # one word or phrase per line
+    Column("prompt", Text, nullable=False),
+    Column("author", String(100), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+# -- texts and e-mails to callers through GOV.UK Notify (revision 0007) -------------------
+
+notify_templates = Table(
+    "notify_templates",
+    metadata,
+    # The templates an organisation keeps in its Notify service; frontdesk fills their
+    # personalisation (service name, agency, phone, hours, web address).
+    Column("organization_id", ForeignKey("organizations.id"), primary_key=True),
+    Column("sms_template", String(100)),
+    Column("email_template", String(100)),
+    Column("updated_at", UtcDateTime, nullable=False),
+)
+
+outbound_messages = Table(
+    "outbound_messages",
+    metadata,
+    # One per "details sent" event (its id, which is also Notify's `reference`, so a retry
+    # after an unanswered request finds the first send instead of sending again).
+    Column("id", String(100), primary_key=True),
+    Column("enquiry_id", ForeignKey("enquiries.id"), nullable=False, index=True),
+    Column("organization_id", ForeignKey("organizations.id"), nullable=False),
+    Column("service_id", String(300), nullable=False),
+    Column("channel", String(10), nullable=False),  # sms | email
+    Column("recipient", String(320)),  # NULL once purged with the caller's details
+    # queued, sending, delivered, permanent-failure, temporary-failure, technical-failure,
+    # rejected (Notify refused it, with the reason)
+    Column("status", String(30), nullable=False),
+    Column("reason", Text),
+    Column("notify_id", String(100)),
+    Column("attempts", Integer, nullable=False),
+    Column("next_attempt_at", UtcDateTime, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Index("ix_outbound_messages_status_next_attempt_at", "status", "next_attempt_at"),
+)

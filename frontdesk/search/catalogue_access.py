@@ -20,6 +20,7 @@ from sqlalchemy import Engine, func, select
 
 from frontdesk.core.catalogue import Organization, Service, ServiceStatus, TaxonomyTerm
 from frontdesk.core.feed import ParsedFeed
+from frontdesk.core.guidance import Guidance
 from frontdesk.core.hours import OpenState, is_stale, open_state
 from frontdesk.search.api import SearchEngine, SearchResult
 from frontdesk.search.coverage import Place, find_place
@@ -29,6 +30,7 @@ from frontdesk.store import catalogue_schema as tables
 from frontdesk.store.catalogue import CatalogueStats, CatalogueStore
 from frontdesk.store.catalogue_file import FileIdentity, carry_reference, file_identity
 from frontdesk.store.catalogue_import import SourceReport
+from frontdesk.store.guidance import notes_for
 
 # The app's catalogue work: its log lines keep the logger name they have always had.
 log = logging.getLogger("frontdesk.gui.catalogue")
@@ -101,6 +103,7 @@ class ServiceDetail:
     stale: bool
     responsible: Responsible | None
     postcode_unknown: bool
+    guidance: tuple[Guidance, ...] = ()  # the notes advisers see, own organisation's first
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,6 +311,7 @@ class CatalogueAccess:
             stale=is_stale(stored.service.last_assured, now.date()),
             responsible=responsible,
             postcode_unknown=unknown,
+            guidance=tuple(notes_for(self.store.engine, service_id)),
         )
 
 

@@ -18,7 +18,7 @@ from frontdesk.store.engine import writer
 
 FTS_TABLE = "services_fts"
 VOCAB_TABLE = "services_fts_vocab"
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"  # 2: guidance notes indexed
 _VERSION_KEY = "search_index_version"
 
 # Indexed columns of `services`, in FTS column order, with their bm25 weights: what a
@@ -31,6 +31,8 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("keywords", 5.0),
     ("taxonomy", 4.0),
     ("lgsl_labels", 6.0),
+    # An adviser's note for the service: a good sign, but below what it is called.
+    ("guidance", 3.0),
 )
 RANK_FUNCTION = "bm25({})".format(", ".join(str(w) for _, w in COLUMNS))
 

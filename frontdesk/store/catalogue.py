@@ -24,6 +24,7 @@ from frontdesk.store.catalogue_changes import ChangeApplier, IndexFeed
 from frontdesk.store.catalogue_import import SourceReport, apply_feed
 from frontdesk.store.catalogue_rows import write_meta
 from frontdesk.store.engine import sqlite_engine, writer
+from frontdesk.store.guidance import add_guidance_column
 
 
 class CatalogueSchemaError(Exception):
@@ -63,6 +64,7 @@ class CatalogueStore:
         engine = sqlite_engine(path, durable=False)
         with writer(engine).begin() as conn:
             t.metadata.create_all(conn)
+            add_guidance_column(conn)
             found = conn.scalar(select(t.meta.c.value).where(t.meta.c.key == "schema_version"))
             if found is None:
                 conn.execute(

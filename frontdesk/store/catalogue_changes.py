@@ -22,12 +22,13 @@ import datetime as dt
 import json
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, update
 
-from frontdesk.core.catalogue import Organization, Service, TaxonomyTerm
+from frontdesk.core.catalogue import Organization, Service, TaxonomyTerm, catalogue_id
 from frontdesk.core.codec import JSON, service_to_dict
 from frontdesk.store import catalogue_schema as t
 from frontdesk.store.catalogue_rows import (
@@ -42,9 +43,11 @@ from frontdesk.store.catalogue_rows import (
     write_meta,
 )
 from frontdesk.store.engine import writer
+from frontdesk.store.guidance import GUIDANCE, apply_guidance, guidance_texts
+from frontdesk.store.safeguarding import SAFEGUARDING, apply_safeguarding
 
 SERVICE, ORGANIZATION, TAXONOMY_TERM = "service", "organization", "taxonomy_term"
-KINDS = (SERVICE, ORGANIZATION, TAXONOMY_TERM)
+KINDS = (SERVICE, ORGANIZATION, TAXONOMY_TERM, GUIDANCE, SAFEGUARDING)
 #: What `sources.format` says for a source that reached the desk through a hub.
 HUB_FORMAT = "hub"
 
@@ -202,11 +205,14 @@ class _Page:
 
     def apply(self, changes: list[CatalogueChange]) -> ChangeCounts:
         of = {kind: [c for c in changes if c.kind == kind] for kind in KINDS}
-        self._ensure_sources({c.source for c in changes if c.record is not None})
+        self._ensure_sources({c.source for c in changes if c.record is not None and c.source})
         self._organizations(of[ORGANIZATION])
         self._terms(of[TAXONOMY_TERM])
+        # Notes first, so services written below index their current notes.
+        noted = apply_guidance(self.conn, of[GUIDANCE])
+        apply_safeguarding(self.conn, of[SAFEGUARDING])
         upserted = self._services(of[SERVICE])
-        self._refresh_names(exclude=upserted)
+        self._refresh_names(exclude=upserted, noted=noted)
         self._count_sources()
         return count_changes(changes)
 
@@ -294,8 +300,11 @@ class _Page:
             next_rowid = filled.next_rowid
         else:
             next_rowid = next_service_rowid(self.conn) if upserts else 0
+        # (A generator: asked only when the catalogue holds notes at all.)
+        notes = guidance_texts(self.conn, (catalogue_id(src, doc["id"]) for src, doc in upserts))
         for source, doc in upserts:
             row = self.context.row(source, doc)
+            row["guidance"] = notes.get(row["id"], "")
             previous = existing.get(row["id"])
             if previous is None:
                 rowid = row["rowid"] = next_rowid
@@ -344,13 +353,14 @@ class _Page:
             removed.extend(driver_connection(self.conn).execute(query, chunk))
         self.index.replace(removed, [])
 
-    def _refresh_names(self, exclude: set[str]) -> None:
-        """Services keep their organisation's and terms' names in searchable columns; a
-        renamed organisation or term rewrites the services that show it."""
-        if not (self.renamed_orgs or self.renamed_terms):
+    def _refresh_names(self, exclude: set[str], noted: AbstractSet[str] = frozenset()) -> None:
+        """Services keep their organisation's and terms' names, and their guidance notes, in
+        searchable columns; a renamed organisation or term, or a changed note, rewrites the
+        services that show it."""
+        if not (self.renamed_orgs or self.renamed_terms or noted):
             return
         s = t.services.c
-        ids: set[str] = set()
+        ids: set[str] = set(noted)
         if self.renamed_orgs:
             query = select(s.id).where(s.organization_id.in_(self.renamed_orgs))
             ids.update(self.conn.scalars(query))

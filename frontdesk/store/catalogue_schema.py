@@ -74,6 +74,8 @@ services = Table(
     Column("keywords", Text, nullable=False, default=""),
     Column("taxonomy", Text, nullable=False, default=""),
     Column("lgsl_labels", Text, nullable=False, default=""),
+    # The service's guidance notes (`service_guidance`), so their words help find it.
+    Column("guidance", Text, nullable=False, server_default=""),
     Column("document", Text, nullable=False),
     Column("content_hash", String, nullable=False),
     Index("ix_services_source", "source", "source_id", unique=True),
@@ -152,4 +154,28 @@ lgsl_tiers = Table(
     Column("code", String, primary_key=True),
     Column("label", Text, nullable=False),
     Column("tier", String),
+)
+
+
+# Guidance notes from the hub, the latest version per service and organisation ("" for a
+# note shared with every organisation). Hub-owned like the rest of this file.
+service_guidance = Table(
+    "service_guidance",
+    metadata,
+    Column("service_id", String, primary_key=True),
+    Column("organization_id", String, primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("updated_at", String, nullable=False),
+    Column("body", Text, nullable=False),
+)
+
+# The safeguarding prompt from the hub: this organisation's, and the hub's default ("").
+safeguarding_prompts = Table(
+    "safeguarding_prompts",
+    metadata,
+    Column("organization_id", String, primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("words", Text, nullable=False),  # one per line
+    Column("prompt", Text, nullable=False),
 )

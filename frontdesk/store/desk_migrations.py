@@ -156,7 +156,27 @@ def _v4(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4)
+def _v5(db: sqlite3.Connection) -> None:
+    """Texts and e-mails of a service's details to the caller, with their delivery status."""
+    _run(
+        db,
+        """
+        CREATE TABLE sent_details (
+            event_id TEXT PRIMARY KEY,
+            enquiry_id TEXT NOT NULL REFERENCES enquiries (id),
+            service_id TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            recipient TEXT,
+            status TEXT NOT NULL,
+            reason TEXT,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX ix_sent_details_enquiry_id ON sent_details (enquiry_id);
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5)
 LATEST = len(MIGRATIONS)
 
 

@@ -77,7 +77,7 @@ desk_state = Table(
     Column("value", Text, nullable=False),
 )
 
-# -- record reports (migration 2) ---------------------------------------------------------
+# -- record reports (migration 4) ---------------------------------------------------------
 
 # The adviser's own reports that a record is wrong; the hub's answer arrives by the feed.
 record_reports = Table(
@@ -108,5 +108,20 @@ record_warnings = Table(
     Column("status", String, nullable=False),
     Column("confirmations", Integer, nullable=False),
     Column("first_reported_at", String, nullable=False),
+    Column("updated_at", String, nullable=False),
+)
+
+sent_details = Table(
+    "sent_details",
+    metadata,
+    # A service's details texted or e-mailed to the caller (migration 5): written with its
+    # "details sent" event, its status then kept up to date from the hub's feed.
+    Column("event_id", String, primary_key=True),
+    Column("enquiry_id", String, nullable=False, index=True),
+    Column("service_id", String, nullable=False),
+    Column("channel", String, nullable=False),  # sms | email
+    Column("recipient", String),  # NULL once purged with the caller's details
+    Column("status", String, nullable=False),
+    Column("reason", Text),
     Column("updated_at", String, nullable=False),
 )

@@ -30,6 +30,7 @@ from frontdesk.core.enquiry import (
 from frontdesk.store import desk_schema as t
 from frontdesk.store.amendments import Amendment, amendment_change
 from frontdesk.store.desk import DeskStore, DeskWriteError
+from frontdesk.store.details_forget import forget_recipients, recipients_due
 from frontdesk.store.enquiry_export import write_export
 from frontdesk.store.enquiry_rules import (
     CallerInvalidError,
@@ -351,6 +352,7 @@ class EnquiryLog:
             )
             _redact_events(conn, ids)
             _redact_drafts(conn, cutoff)
+            forget_recipients(conn, sorted({*ids, *recipients_due(conn, cutoff)}))
         return len(ids)
 
 
@@ -407,6 +409,11 @@ def _append(conn: Connection, event: EnquiryEvent, at: dt.datetime) -> None:
             attempts=0,
         )
     )
+
+
+#: For the other stores that record an enquiry event (`details_sent`): one way to write
+#: an event, so none can be written without its outbox row.
+append_event = _append
 
 
 def next_device_seq(conn: Connection) -> int:

@@ -11,6 +11,7 @@ from pathlib import Path
 from frontdesk.core.enquiry import Enquiry, EnquiryDraft, EnquiryEvent
 from frontdesk.store.caller_history import CallerQuery, PastEnquiry, desk_history
 from frontdesk.store.desk import DeskStore
+from frontdesk.store.details_sent import SentDetails, sent_for
 from frontdesk.store.enquiries import Amendment, EnquiryLog
 from frontdesk.store.reasons import ReasonList, load_reasons
 from frontdesk.sync.account import HubAccount, SyncState
@@ -97,6 +98,10 @@ class DeskAccess:
                 last_used.setdefault(service_id, age)
         ranked = sorted(counts, key=lambda s: (-counts[s], last_used[s]))
         return tuple(ranked[:limit])
+
+    def sent_details(self, enquiry_ids: list[str]) -> dict[str, list[SentDetails]]:
+        """Texts and e-mails of services' details asked for on these enquiries."""
+        return sent_for(self.log, enquiry_ids)
 
     def save(self, draft: EnquiryDraft) -> SaveOutcome:
         enquiry = self.log.save(draft)

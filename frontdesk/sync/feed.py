@@ -1,5 +1,6 @@
-"""Reading change-feed entries: catalogue records for catalogue.db, referral statuses for
-desk.db. Kinds this frontdesk does not know are skipped, so a newer hub can add some."""
+"""Reading change-feed entries: catalogue records and guidance notes for catalogue.db,
+referral statuses for desk.db. Kinds this frontdesk does not know are skipped, so a newer
+hub can add some."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from frontdesk.core.codec import organization_from_dict, taxonomy_term_from_dict
 from frontdesk.core.enquiry import ReferralStatus
+from frontdesk.core.guidance import guidance_from_dict
 from frontdesk.core.record_report import GroupUpdate
 from frontdesk.store.catalogue_changes import (
     ORGANIZATION,
@@ -19,12 +21,15 @@ from frontdesk.store.catalogue_changes import (
     Record,
 )
 from frontdesk.store.catalogue_rows import check_service_dict
+from frontdesk.store.guidance import GUIDANCE, change_id
+from frontdesk.store.safeguarding import SAFEGUARDING, check_entry
 from frontdesk.sync.record_report_feed import RECORD_REPORT, group_update
 
 log = logging.getLogger(__name__)
 
 UPSERT, DELETE = "upsert", "delete"
 REFERRAL = "referral"
+MESSAGE_STATUS = "message_status"
 # Services stay the codec dicts they arrived as, checked but not turned into dataclasses:
 # the row builder reads the dict, and a first sync of 200,000 services would otherwise
 # spend a large share of its time building `Service`s only to encode them again.
@@ -46,11 +51,22 @@ class ReferralUpdate:
     updated_at: dt.datetime | None
 
 
+@dataclass(frozen=True, slots=True)
+class MessageUpdate:
+    """The hub's latest word on a text or e-mail this desk's organisation asked for."""
+
+    event_id: str
+    status: str
+    reason: str | None
+    updated_at: str
+
+
 @dataclass(slots=True)
 class DecodedPage:
     catalogue: list[CatalogueChange] = field(default_factory=list)
     referrals: list[ReferralUpdate] = field(default_factory=list)
     record_reports: list[GroupUpdate] = field(default_factory=list)
+    messages: list[MessageUpdate] = field(default_factory=list)
     skipped: int = 0
 
 
@@ -87,6 +103,26 @@ def _decode(entry: dict[str, Any], page: DecodedPage) -> None:
         page.referrals.append(_referral(data))
     elif kind == RECORD_REPORT and op == UPSERT:
         page.record_reports.append(group_update(data))
+    elif kind == GUIDANCE and op == UPSERT:
+        # Checked here, kept as the dict it came as: a rebuild may hand it to another
+        # process (`search.fill`), which takes records as dicts.
+        note = guidance_from_dict(data)
+        key = change_id(note.service_id, note.organization_id)
+        page.catalogue.append(CatalogueChange(GUIDANCE, key, "", data))
+    elif kind == MESSAGE_STATUS and op == UPSERT:
+        reason = data.get("reason")
+        page.messages.append(
+            MessageUpdate(
+                event_id=_text(data["id"]),
+                status=_text(data["status"]),
+                reason=reason if isinstance(reason, str) else None,
+                updated_at=_text(data["updated_at"]),
+            )
+        )
+    elif kind == SAFEGUARDING and op == UPSERT:
+        check_entry(data)
+        scope = data["organization_id"] or ""
+        page.catalogue.append(CatalogueChange(SAFEGUARDING, scope, "", data))
     else:
         page.skipped += 1
 
@@ -101,3 +137,9 @@ def _referral(data: dict[str, Any]) -> ReferralUpdate:
         note=note if isinstance(note, str) else None,
         updated_at=dt.datetime.fromisoformat(at) if isinstance(at, str) else None,
     )
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str) or not value:
+        raise TypeError("expected text")
+    return value

@@ -1,9 +1,10 @@
 """Pulling the change feed into catalogue.db, page by page.
 
 Each page's records and the cursor after it commit in one catalogue.db transaction, so a
-desk killed anywhere resumes at the first page it had not stored. Referral statuses on a
-page are written to desk.db *before* that commit: setting a status is idempotent, so a
-page applied again after a kill does no harm, whereas the other order could lose one.
+desk killed anywhere resumes at the first page it had not stored. Referral statuses and
+the delivery statuses of texts and e-mails on a page are written to desk.db *before* that
+commit: setting a status is idempotent, so a page applied again after a kill does no harm,
+whereas the other order could lose one.
 While a page is being applied the next one is already being fetched and read (parsed and
 checked) on another thread, which runs while this one waits on SQLite.
 
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 
 from frontdesk.store.catalogue import CatalogueStore
 from frontdesk.store.catalogue_changes import ApplyPage, PageWriter
+from frontdesk.store.details_sent import set_status as set_message_status
 from frontdesk.store.enquiries import EnquiryLog, UnknownEnquiryError
 from frontdesk.store.record_reports import ReportLog
 from frontdesk.sync.client import ChangePage, HubClient
@@ -141,6 +143,10 @@ def _apply(
         _record_referral(log_, update)
     if decoded.record_reports:  # idempotent too, so also before the commit
         ReportLog(log_.desk).apply_groups(decoded.record_reports)
+    for message in decoded.messages:  # idempotent too: see the module's docstring
+        set_message_status(
+            log_, message.event_id, message.status, message.reason, message.updated_at
+        )
     meta: dict[str, str | None] = {
         CURSOR: page.cursor,
         FEED: feed_id,

@@ -184,7 +184,7 @@ Problem: {0}</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../frontdesk/gui/detail/panel.py" line="+41"/>
+        <location filename="../../frontdesk/gui/detail/panel.py" line="+51"/>
         <location line="+3"/>
         <source>Service details</source>
         <translation>Manylion y gwasanaeth</translation>
@@ -195,7 +195,12 @@ Problem: {0}</translation>
         <translation>Copïo&apos;r rhif ffôn (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Print a hand-out (Ctrl+P)</source>
+        <translation>Argraffu taflen (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Report a problem (Ctrl+Shift+R)</source>
         <translation>Rhoi gwybod am broblem (Ctrl+Shift+R)</translation>
     </message>
@@ -205,17 +210,17 @@ Problem: {0}</translation>
         <translation>Rhoi gwybod am broblem gyda&apos;r cofnod hwn</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Choose a search result to see the service&apos;s details.</source>
         <translation>Dewiswch ganlyniad chwilio i weld manylion y gwasanaeth.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Service id {0}</source>
         <translation>Dynodydd y gwasanaeth {0}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>This service has no phone number to copy.</source>
         <translation>Nid oes gan y gwasanaeth hwn rif ffôn i&apos;w gopïo.</translation>
     </message>
@@ -223,6 +228,21 @@ Problem: {0}</translation>
         <location line="+3"/>
         <source>Copied {0} to the clipboard.</source>
         <translation>Wedi copïo {0} i&apos;r clipfwrdd.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a service first, then print its hand-out.</source>
+        <translation>Dewiswch wasanaeth yn gyntaf, yna argraffwch ei daflen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The hand-out could not be printed: {0}</source>
+        <translation>Nid oedd modd argraffu’r daflen: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hand-out for {0} sent to the printer.</source>
+        <translation>Anfonwyd y daflen ar gyfer {0} i’r argraffydd.</translation>
     </message>
 </context>
 <context>
@@ -534,6 +554,132 @@ Problem: {0}</translation>
     </message>
 </context>
 <context>
+    <name>Handout</name>
+    <message>
+        <location filename="../../frontdesk/gui/handout/words.py" line="+17"/>
+        <source>Details of the service we talked about</source>
+        <translation>Manylion y gwasanaeth y buom yn siarad amdano</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provided by</source>
+        <translation>Yn cael ei ddarparu gan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Ffôn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-bost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening hours</source>
+        <translation>Oriau agor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Cyfeiriad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation>Gwefan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the code with a phone camera to open the website.</source>
+        <translation>Sganiwch y cod gyda chamera ffôn i agor y wefan.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to bring</source>
+        <translation>Beth i ddod gyda chi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given to you on {0}.</source>
+        <translation>Rhoddwyd i chi ar {0}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR code of the website address</source>
+        <translation>Cod QR cyfeiriad y wefan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Monday</source>
+        <translation>Dydd Llun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tuesday</source>
+        <translation>Dydd Mawrth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wednesday</source>
+        <translation>Dydd Mercher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thursday</source>
+        <translation>Dydd Iau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Friday</source>
+        <translation>Dydd Gwener</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saturday</source>
+        <translation>Dydd Sadwrn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sunday</source>
+        <translation>Dydd Sul</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutOptions</name>
+    <message>
+        <location filename="../../frontdesk/gui/handout/dialog.py" line="+39"/>
+        <source>Print a hand-out</source>
+        <translation>Argraffu taflen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>English</source>
+        <translation>Saesneg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Welsh (Cymraeg)</source>
+        <translation>Cymraeg</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Large print</source>
+        <translation>Print bras (&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Print…</source>
+        <translation>Argraffu… (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Language of the hand-out:</source>
+        <translation>Iaith y daf&amp;len:</translation>
+    </message>
+</context>
+<context>
     <name>InfoLine</name>
     <message>
         <location filename="../../frontdesk/gui/infoline.py" line="+20"/>
@@ -552,17 +698,17 @@ Problem: {0}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/gui/main_window.py" line="+77"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+79"/>
         <source>frontdesk — find a service, log the enquiry</source>
         <translation>frontdesk — dod o hyd i wasanaeth, cofnodi&apos;r ymholiad</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+115"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>&amp;Go</source>
         <translation>Ewch (&amp;G)</translation>
     </message>
@@ -572,7 +718,7 @@ Problem: {0}</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+110"/>
         <source>This window syncs this desk with the hub now.</source>
         <translation>Mae&apos;r ffenestr hon yn cysoni&apos;r ddesg hon â&apos;r hyb nawr.</translation>
     </message>
@@ -597,12 +743,12 @@ Problem: {0}</translation>
         <translation>Mae&apos;r ddesg hon yn gweithio ar ei phen ei hun: mewngofnodwch i hyb yn gyntaf (Ffeil → Mewngofnodi, Ctrl+Shift+L).</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-156"/>
         <source>&amp;About frontdesk</source>
         <translation>Ynghylch frontdesk (&amp;A)</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+200"/>
         <source>This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again: File → Sign in (Ctrl+Shift+L).</source>
         <translation>Mae&apos;r ddesg hon wedi&apos;i hallgofnodi o&apos;r hyb ({0}). Mae ymholiadau&apos;n cael eu cadw ar y ddesg hon. Mewngofnodwch eto: Ffeil → Mewngofnodi (Ctrl+Shift+L).</translation>
     </message>
@@ -612,7 +758,7 @@ Problem: {0}</translation>
         <translation>Mae anfon ymholiadau i&apos;r hyb wedi stopio ({0}). Does dim byd ar goll: maen nhw&apos;n cael eu cadw ar y ddesg hon. Dywedwch wrth eich goruchwyliwr neu TG.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+25"/>
         <source>Catalogue from the hub: cannot be opened</source>
         <translation>Catalog o&apos;r hyb: does dim modd ei agor</translation>
     </message>
@@ -622,7 +768,7 @@ Problem: {0}</translation>
         <translation>Nid oedd modd agor y catalog o&apos;r hyb.</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+18"/>
         <source>The hub refused %n enquiry(s); they are kept on this desk. The reason is in today&apos;s enquiries (F9); tell your supervisor.</source>
         <translation>
             <numerusform>Gwrthododd yr hyb %n ymholiad; maen nhw&apos;n cael eu cadw ar y ddesg hon. Mae&apos;r rheswm yn ymholiadau heddiw (F9); dywedwch wrth eich goruchwyliwr.</numerusform>
@@ -1312,6 +1458,24 @@ Problem: {0}</translation>
     </message>
 </context>
 <context>
+    <name>SafeguardingBar</name>
+    <message>
+        <location filename="../../frontdesk/gui/safeguarding.py" line="+37"/>
+        <source>Safeguarding prompt</source>
+        <translation>Neges ddiogelu</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Is the caller safe right now? If anyone is in immediate danger, call 999. Samaritans: 116 123 (free, day or night). Follow your safeguarding procedure and tell your supervisor.</source>
+        <translation>Ydy’r galwr yn ddiogel ar hyn o bryd? Os oes unrhyw un mewn perygl uniongyrchol, ffoniwch 999. Y Samariaid: 116 123 (am ddim, ddydd a nos). Dilynwch eich gweithdrefn ddiogelu a dywedwch wrth eich goruchwyliwr.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>⚠ Safeguarding — “{0}” was mentioned.</source>
+        <translation>⚠ Diogelu — soniwyd am “{0}”.</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../../frontdesk/gui/search/panel.py" line="+65"/>
@@ -1429,9 +1593,90 @@ Problem: {0}</translation>
     </message>
 </context>
 <context>
+    <name>SendDetails</name>
+    <message>
+        <location filename="../../frontdesk/gui/enquiry/send.py" line="+44"/>
+        <source>Choose a service first, then send its details to the caller.</source>
+        <translation>Dewiswch wasanaeth yn gyntaf, yna anfonwch ei fanylion at y galwr.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save the enquiry first (Ctrl+S), or choose one in today&apos;s list, then send the details.</source>
+        <translation>Cadwch yr ymholiad yn gyntaf (Ctrl+S), neu dewiswch un yn rhestr heddiw, yna anfonwch y manylion.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A text</source>
+        <translation>Neges destun</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An e-mail</source>
+        <translation>E-bost</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} to {1} will be sent by the hub once this desk has synced.</source>
+        <translation>Bydd yr hyb yn anfon {0} at {1} unwaith y bydd y ddesg hon wedi cysoni.</translation>
+    </message>
+</context>
+<context>
+    <name>SendDetailsDialog</name>
+    <message>
+        <location filename="../../frontdesk/gui/enquiry/send_dialog.py" line="+45"/>
+        <source>Send the service&apos;s details to the caller</source>
+        <translation>Anfon manylion y gwasanaeth at y galwr</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Text message (UK mobile)</source>
+        <translation>Neges destun (ffôn symudol yn y DU)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-bost</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The caller &amp;agrees to be sent this</source>
+        <translation>Mae’r galwr yn cytuno i gael hwn (&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Send</source>
+        <translation>Anfon (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ser&amp;vice:</source>
+        <translation>Gwasanaeth: (&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send &amp;by:</source>
+        <translation>Anfon drwy: (&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To:</source>
+        <translation>I: (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This is not a UK mobile number, so it cannot take a text.</source>
+        <translation>Nid yw hwn yn rhif ffôn symudol yn y DU, felly ni all dderbyn neges destun.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not an e-mail address mail can be sent to.</source>
+        <translation>Nid yw hwn yn gyfeiriad e-bost y gellir anfon post ato.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceDetail</name>
     <message>
-        <location filename="../../frontdesk/gui/detail/render.py" line="+20"/>
+        <location filename="../../frontdesk/gui/detail/render.py" line="+21"/>
         <source>Monday</source>
         <translation>Dydd Llun</translation>
     </message>
@@ -1546,7 +1791,7 @@ Problem: {0}</translation>
         <translation>Ffioedd</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Contact</source>
         <translation>Cysylltu</translation>
     </message>
@@ -1579,6 +1824,31 @@ Problem: {0}</translation>
         <location line="+4"/>
         <source>Source</source>
         <translation>Ffynhonnell</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/gui/detail/guidance.py" line="+46"/>
+        <source>Guidance for advisers</source>
+        <translation>Canllawiau i gynghorwyr</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Your organisation&apos;s note</source>
+        <translation>Nodyn eich sefydliad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shared note</source>
+        <translation>Nodyn a rennir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}, version {1}, {2} by {3}</source>
+        <translation>{0}, fersiwn {1}, {2} gan {3}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>[image: {0}]</source>
+        <translation>[delwedd: {0}]</translation>
     </message>
 </context>
 <context>
@@ -1688,6 +1958,16 @@ Problem: {0}</translation>
         <location line="+5"/>
         <source>Report a problem with the shown service&apos;s record</source>
         <translation>Rhoi gwybod am broblem gyda chofnod y gwasanaeth a ddangosir</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Text or e-mail the service&apos;s details to the caller</source>
+        <translation>Anfon manylion y gwasanaeth at y galwr drwy neges destun neu e-bost</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Print a hand-out of the service for the caller</source>
+        <translation>Argraffu taflen am y gwasanaeth i’r galwr</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2068,12 +2348,62 @@ Problem: {0}</translation>
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../frontdesk/gui/enquiry/today.py" line="+62"/>
+        <location filename="../../frontdesk/gui/enquiry/today.py" line="+63"/>
         <source>{0} + {1} wrap-up</source>
         <translation>{0} + {1} cloi</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>waiting to send</source>
+        <translation>yn aros i’w anfon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>queued at the hub</source>
+        <translation>yn y ciw yn yr hyb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sending</source>
+        <translation>yn anfon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delivered</source>
+        <translation>wedi’i ddanfon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>could not be delivered</source>
+        <translation>nid oedd modd ei ddanfon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not delivered (phone off or inbox full)</source>
+        <translation>heb ei ddanfon (ffôn wedi’i ddiffodd neu fewnflwch yn llawn)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not sent (a fault at Notify)</source>
+        <translation>heb ei anfon (nam yn Notify)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>refused</source>
+        <translation>gwrthodwyd</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>text</source>
+        <translation>neges destun</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e-mail</source>
+        <translation>e-bost</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>no reason given</source>
         <translation>dim rheswm wedi&apos;i roi</translation>
     </message>
@@ -2083,7 +2413,7 @@ Problem: {0}</translation>
         <translation>Gwrthododd yr hyb yr ymholiad hwn: {0}. Mae&apos;n cael ei gadw ar y ddesg hon; dywedwch wrth eich goruchwyliwr.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+49"/>
         <source>Reference</source>
         <translation>Cyfeirnod</translation>
     </message>
@@ -2111,7 +2441,7 @@ Problem: {0}</translation>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Press Return to open an enquiry again</source>
         <translation>Pwyswch Return i agor ymholiad eto</translation>
     </message>

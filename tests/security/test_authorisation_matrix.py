@@ -135,6 +135,11 @@ MATRIX: dict[tuple[str, str], Entry] = {
         frozenset({"other_supervisor"}),
     ),
     ("GET", "/supervisor/v1/statistics"): Entry(READERS, _fixed("/supervisor/v1/statistics")),
+    # -- guidance notes --
+    ("GET", "/supervisor/v1/guidance"): Entry(READERS, _fixed("/supervisor/v1/guidance")),
+    ("POST", "/supervisor/v1/guidance"): Entry(
+        READERS, _fixed("/supervisor/v1/guidance", json={"service_id": SERVICE, "body": "Ask"})
+    ),
     ("POST", "/admin/v1/purge"): Entry(
         frozenset({"admin"}), _fixed("/admin/v1/purge", json={"older_than_days": 36500})
     ),

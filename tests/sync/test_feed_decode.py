@@ -67,3 +67,42 @@ def test_one_row_definition_for_import_and_sync() -> None:
     row = context.row("src", service_to_dict(SERVICE))
     assert row["organization_name"] == "Leeds" and row["taxonomy"] == "Waste"
     assert row["providing_tier"] == "district" and row["keywords"] == "sofa\nfridge"
+
+
+GUIDANCE_DATA = {
+    "service_id": "src:s1",
+    "organization_id": None,
+    "version": 2,
+    "author": "sue",
+    "updated_at": "2026-12-07T10:00:00+00:00",
+    "body": "Ask for ID",
+}
+
+
+def test_a_guidance_note_is_keyed_by_service_and_organisation() -> None:
+    shared = {"kind": "guidance", "id": "src:s1", "op": "upsert", "data": GUIDANCE_DATA}
+    own = {**shared, "data": {**GUIDANCE_DATA, "organization_id": "leeds"}}
+    page = decode_page([shared, own])
+    assert page.skipped == 0
+    assert len({change.id for change in page.catalogue}) == 2  # both notes survive a page
+    assert page.catalogue[0].record == GUIDANCE_DATA
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"version": 0}, {"version": "2"}, {"body": None}, {"organization_id": 5}, {"author": ["x"]}],
+)
+def test_a_malformed_guidance_note_is_skipped(bad: dict[str, Any]) -> None:
+    change = {"kind": "guidance", "id": "src:s1", "op": "upsert", "data": {**GUIDANCE_DATA, **bad}}
+    page = decode_page([change])
+    assert (page.skipped, page.catalogue) == (1, [])
+
+
+def test_a_safeguarding_prompt_is_read_and_a_malformed_one_skipped() -> None:
+    data = {"organization_id": None, "version": 1, "words": ["suicide"], "prompt": "Call 999."}
+    good = {"kind": "safeguarding", "id": "prompt", "op": "upsert", "data": data}
+    bad = {**good, "data": {**data, "words": "suicide"}}
+    empty = {**good, "data": {**data, "prompt": " "}}
+    page = decode_page([good, bad, empty])
+    assert page.skipped == 2
+    assert [(c.kind, c.id) for c in page.catalogue] == [("safeguarding", "")]

@@ -1,17 +1,26 @@
 """The detail panel: everything about the selected service, read from the database worker
-when the selection settles, plus copying its first phone number with one key."""
+when the selection settles, plus copying its first phone number with one key and
+printing its hand-out for the caller."""
 
 from __future__ import annotations
 
 import datetime as dt
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from frontdesk.gui import message
 from frontdesk.gui.detail.render import first_phone, render
+from frontdesk.gui.handout.content import Handout
+from frontdesk.gui.handout.dialog import print_handout
 from frontdesk.gui.operations import OperationRunner
 from frontdesk.search.catalogue_access import CatalogueAccess, ServiceDetail
 
@@ -51,17 +60,25 @@ class DetailPanel(QWidget):
         self.copy_button = QPushButton(self.tr("Copy phone number (Ctrl+Shift+C)"))
         self.copy_button.setEnabled(False)
         self.copy_button.clicked.connect(self.copy_phone)
+        self.print_button = QPushButton(self.tr("Print a hand-out (Ctrl+P)"))
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_handout)
+        # One above the other: side by side the buttons would make the details column
+        # wider than a 1366-wide screen can give it.
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(self.browser, 1)
-        layout.addWidget(self.copy_button)
         # Short, so the details column stays narrow enough for a 1366-wide screen.
         self.report_button = QPushButton(self.tr("Report a problem (Ctrl+Shift+R)"))
         self.report_button.setAccessibleDescription(self.tr("Report a problem with this record"))
         self.report_button.setEnabled(False)
         self.report_button.clicked.connect(self.report_requested.emit)
-        layout.addWidget(self.report_button)
+        buttons.addWidget(self.report_button)
+        layout.addLayout(buttons)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SETTLE_MS)
@@ -90,6 +107,7 @@ class DetailPanel(QWidget):
         )
         self.copy_button.setEnabled(False)
         self.report_button.setEnabled(False)
+        self.print_button.setEnabled(False)
         self.shown.emit("")
 
     def _fetch(self) -> None:
@@ -111,6 +129,7 @@ class DetailPanel(QWidget):
         self.browser.setAccessibleDescription(self.tr("Service id {0}").format(detail.id))
         self.copy_button.setEnabled(first_phone(detail.service) is not None)
         self.report_button.setEnabled(True)
+        self.print_button.setEnabled(True)
         self.shown.emit(detail.id)
 
     def set_marks(self, marks: dict[str, list[str]]) -> None:
@@ -134,3 +153,21 @@ class DetailPanel(QWidget):
             return
         QGuiApplication.clipboard().setText(number)
         message.info(self.tr("Copied {0} to the clipboard.").format(number))
+
+    def print_handout(self) -> None:
+        """The shown service's one-page hand-out, on the printer the adviser chooses."""
+        detail = self.detail
+        if detail is None:
+            message.info(self.tr("Choose a service first, then print its hand-out."))
+            return
+        handout = Handout(detail.service, detail.organization, detail.guidance)
+        language = "cy" if QLocale().language() == QLocale.Language.Welsh else "en"
+        try:
+            pages = print_handout(self.window(), handout, language)
+        except OSError as error:
+            message.error(self.tr("The hand-out could not be printed: {0}").format(error))
+            return
+        if pages:
+            message.info(
+                self.tr("Hand-out for {0} sent to the printer.").format(detail.service.name)
+            )

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from frontdesk.core.catalogue import Schedule, Service
 from frontdesk.core.hours import DAY_CODES
+from frontdesk.gui.detail.guidance import guidance_section
 from frontdesk.search.catalogue_access import ServiceDetail
 
 
@@ -148,6 +149,7 @@ def render(detail: ServiceDetail) -> str:
             _para(s.application_process),
         ),
         _section(QCoreApplication.translate("ServiceDetail", "Fees"), _para(s.fees)),
+        guidance_section(detail.guidance),  # what to ask and say, before how to reach them
         _section(QCoreApplication.translate("ServiceDetail", "Contact"), _items(contact)),
         _section(
             QCoreApplication.translate("ServiceDetail", "Opening hours"),

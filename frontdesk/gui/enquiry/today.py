@@ -33,6 +33,7 @@ from frontdesk.gui.enquiry.vocabulary import (
     referral_labels,
     sync_labels,
 )
+from frontdesk.store.details_sent import SentDetails
 
 Index = QModelIndex | QPersistentModelIndex
 # Five columns: at 200 % text they are what the middle column holds without scrolling
@@ -65,6 +66,39 @@ def duration_text(enquiry: Enquiry) -> str:
     return text
 
 
+def message_labels() -> dict[str, str]:
+    """A text's or e-mail's delivery status, as the hub reports it, in words."""
+    return {
+        "waiting to send": QCoreApplication.translate("TodayModel", "waiting to send"),
+        "queued": QCoreApplication.translate("TodayModel", "queued at the hub"),
+        "sending": QCoreApplication.translate("TodayModel", "sending"),
+        "delivered": QCoreApplication.translate("TodayModel", "delivered"),
+        "permanent-failure": QCoreApplication.translate("TodayModel", "could not be delivered"),
+        "temporary-failure": QCoreApplication.translate(
+            "TodayModel", "not delivered (phone off or inbox full)"
+        ),
+        "technical-failure": QCoreApplication.translate(
+            "TodayModel", "not sent (a fault at Notify)"
+        ),
+        "rejected": QCoreApplication.translate("TodayModel", "refused"),
+    }
+
+
+def sent_text(sent: list[SentDetails]) -> str:
+    labels = message_labels()
+    parts = []
+    for message in sent:
+        how = (
+            QCoreApplication.translate("TodayModel", "text")
+            if message.channel == "sms"
+            else QCoreApplication.translate("TodayModel", "e-mail")
+        )
+        status = labels.get(message.status, message.status)
+        reason = f" ({message.reason})" if message.status == "rejected" and message.reason else ""
+        parts.append(f"{how}: {status}{reason}")
+    return " · ".join(parts)
+
+
 def rejection_text(enquiry: Enquiry) -> str | None:
     """Why the hub refused the enquiry and what to do, for the status cell's tooltip."""
     if enquiry.sync_state is not SyncState.REJECTED:
@@ -86,6 +120,17 @@ class TodayModel(QAbstractTableModel):
         super().__init__(parent)
         self._ids: list[str] = []
         self._rows: dict[str, Enquiry] = {}
+        self._sent: dict[str, list[SentDetails]] = {}
+
+    def set_sent(self, sent: dict[str, list[SentDetails]]) -> None:
+        """Texts and e-mails of the service's details, by enquiry, with their status."""
+        self._sent = sent
+        if self._ids:
+            top, bottom = (
+                self.index(0, STATUS_COLUMN),
+                self.index(len(self._ids) - 1, STATUS_COLUMN),
+            )
+            self.dataChanged.emit(top, bottom)
 
     def set_enquiries(self, enquiries: tuple[Enquiry, ...]) -> None:
         self.beginResetModel()
@@ -136,7 +181,8 @@ class TodayModel(QAbstractTableModel):
         if column == DURATION_COLUMN:
             return duration_text(enquiry)
         if column == STATUS_COLUMN:
-            return status_text(enquiry)
+            sent = self._sent.get(enquiry.id)
+            return status_text(enquiry) + (" · " + sent_text(sent) if sent else "")
         return None
 
 
@@ -190,3 +236,9 @@ class TodayPanel(QWidget):
         enquiry = self.model.enquiry(row)
         if enquiry is not None:
             self.reopen_requested.emit(enquiry.id)
+
+    def selected_id(self) -> str | None:
+        """The enquiry chosen in the list, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        enquiry = self.model.enquiry(rows[0].row()) if rows else None
+        return None if enquiry is None else enquiry.id

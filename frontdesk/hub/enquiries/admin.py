@@ -23,6 +23,7 @@ from frontdesk.hub.accounts import audit
 from frontdesk.hub.columns import utcnow
 from frontdesk.hub.db import reading, writing
 from frontdesk.hub.enquiries.callers import FIELDS, SubjectQuery, matching, redact_event
+from frontdesk.hub.notify.queue import forget_recipients, recipients_older_than
 from frontdesk.hub.record_reports.retention import forget_closed_report_texts
 
 JsonObject = dict[str, Any]
@@ -55,6 +56,7 @@ def _forget_callers(conn: Connection, ids: list[str], now: dt.datetime) -> None:
         redacted = redact_event(row.kind, row.data)
         if redacted is not None:
             conn.execute(update(t.enquiry_events).where(ev.id == row.id).values(data=redacted))
+    forget_recipients(conn, ids)
 
 
 def purge(engine: Engine, older_than_days: int, *, actor: str, client: str | None = None) -> int:
@@ -75,6 +77,9 @@ def purge(engine: Engine, older_than_days: int, *, actor: str, client: str | Non
         )
         for start in range(0, len(ids), 500):
             _forget_callers(conn, ids[start : start + 500], now)
+        messaged = recipients_older_than(conn, cutoff)  # a text's number, without a caller
+        for start in range(0, len(messaged), 500):
+            forget_recipients(conn, messaged[start : start + 500])
         audit.record(
             conn,
             "enquiries.purge",

@@ -25,6 +25,7 @@ from frontdesk.hub.accounts import api_auth
 from frontdesk.hub.catalogue import api as api_catalogue
 from frontdesk.hub.db import create_hub_engine, database_url
 from frontdesk.hub.enquiries import api_admin, api_callers, api_supervisor
+from frontdesk.hub.guidance import api as api_guidance
 from frontdesk.hub.http.endpoint import (
     PROTOCOL_HEADER,
     SUPPORTED_PROTOCOLS,
@@ -78,6 +79,7 @@ def routes() -> list[Route]:
         Route("/service_at_locations/{id:path}", c.service_at_location, methods=["GET"]),
         *_referral_routes(),
         *_record_report_routes(),
+        *_guidance_routes(),
     ]
 
 
@@ -110,6 +112,14 @@ def _record_report_routes() -> list[Route]:
         Route("/agency/v1/record-reports/{id}", rr.record_report, methods=["GET"]),
         Route("/agency/v1/record-reports/{id}/status", rr.record_report_status, methods=["POST"]),
         Route("/admin/v1/record-reports", rr.unrouted_reports, methods=["GET"]),
+    ]
+
+
+def _guidance_routes() -> list[Route]:
+    """Supervisors' guidance notes per service (desks receive them on the change feed)."""
+    g = api_guidance
+    return [
+        Route("/supervisor/v1/guidance", g.guidance, methods=["GET", "POST"]),
     ]
 
 

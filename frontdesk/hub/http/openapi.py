@@ -11,6 +11,7 @@ from typing import Any
 
 from frontdesk import __version__
 from frontdesk.hub.http.openapi_callers import caller_paths, caller_schemas
+from frontdesk.hub.http.openapi_guidance import guidance_paths, guidance_schemas
 from frontdesk.hub.http.openapi_open311 import open311_paths, open311_schemas
 from frontdesk.hub.http.openapi_record_reports import record_report_paths, record_report_schemas
 from frontdesk.hub.http.openapi_referrals import referral_paths, referral_schemas
@@ -447,6 +448,7 @@ def openapi_document() -> JsonObject:
             **caller_paths(),
             **open311_paths(),
             **record_report_paths(),
+            **guidance_paths(),
         },
         "components": {
             "schemas": {
@@ -455,6 +457,7 @@ def openapi_document() -> JsonObject:
                 **caller_schemas(),
                 **open311_schemas(),
                 **record_report_schemas(),
+                **guidance_schemas(),
             },
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         },

@@ -18,6 +18,7 @@ from frontdesk.core import reference
 from frontdesk.core.enquiry import Channel, EventKind, Outcome
 from frontdesk.core.reason_codes import is_reason_code
 from frontdesk.hub.columns import has_nul
+from frontdesk.hub.notify.recipients import CHANNELS, check_recipient
 
 SUPPORTED_SCHEMA_VERSIONS = frozenset({1})
 #: The op kind the desk's outbox writes for an enquiry event. An op whose kind is the
@@ -206,6 +207,28 @@ def _check_data(kind: EventKind, data: dict[str, Any]) -> str | None:
         isinstance(service_id, str) and 0 < len(service_id) <= 300 and service_id.isprintable()
     ):
         return "data.service_id must name the service referred to"
+    if kind is EventKind.DETAILS_SENT:
+        return _details_sent_problem(data)
+    return None
+
+
+def _details_sent_problem(data: dict[str, Any]) -> str | None:
+    """A "details sent" event names the service, the channel and a recipient the hub can
+    send to; the recipient is replaced by its normalised form."""
+    service_id = data.get("service_id")
+    if not (
+        isinstance(service_id, str) and 0 < len(service_id) <= 300 and service_id.isprintable()
+    ):
+        return "data.service_id must name the service whose details are sent"
+    channel, recipient = data.get("channel"), data.get("recipient")
+    if channel not in CHANNELS:
+        return "data.channel must be 'sms' or 'email'"
+    if not (isinstance(recipient, str) and 0 < len(recipient) <= 320):
+        return "data.recipient must be a telephone number or an e-mail address"
+    try:
+        check_recipient(str(channel), recipient)
+    except ValueError as error:
+        return str(error)
     return None
 
 

@@ -14,6 +14,7 @@ from frontdesk.hub import schema as t
 from frontdesk.hub.accounts.auth import Principal
 from frontdesk.hub.db import is_postgres
 from frontdesk.hub.enquiries.callers import record_caller
+from frontdesk.hub.notify.queue import queue_message
 from frontdesk.hub.referrals.records import NewReferral, create_referral, withdraw_referrals
 from frontdesk.hub.sync.push.shared import (
     APPLIED,
@@ -116,6 +117,8 @@ def after_event(conn: Connection, who: Principal, event: EventPayload, now: dt.d
         _create_referral(conn, who, event, now)
     if event.kind in (EventKind.CREATED, EventKind.AMENDED):
         record_caller(conn, event.enquiry_id, event.kind, event.data, now)
+    if event.kind is EventKind.DETAILS_SENT:
+        queue_message(conn, who, event, now)
 
 
 def _create_referral(

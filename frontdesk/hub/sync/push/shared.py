@@ -126,6 +126,7 @@ def plain(event: EventPayload | str) -> bool:
         return True
     return (
         event.kind is not EventKind.REFERRAL_SENT
+        and event.kind is not EventKind.DETAILS_SENT  # queues a message: op by op
         and not changes_referral(event)
         and not caller_in(event.kind, event.data)[0]
     )
