@@ -35,14 +35,20 @@ class SettingsDialog(QDialog):
         for setting in s.ALL:
             editor = self.editors[setting.key]
             title = setting.translated_title()
-            if setting.restart:
+            help_text = setting.translated_help()
+            if settings.is_locked(setting):
+                # Set for this PC by IT: shown, not editable, and said in words.
+                title += " " + self.tr("(set by IT)")
+                help_text = self.tr("Set for this computer by IT; it cannot be changed here.")
+                editor.setEnabled(False)
+            elif setting.restart:
                 title += " " + self.tr("(after restart)")
             label = QLabel(title)
             label.setBuddy(editor)
             editor.setAccessibleName(setting.translated_title())
-            if setting.help:
-                editor.setToolTip(setting.translated_help())
-                editor.setAccessibleDescription(setting.translated_help())
+            if help_text:
+                editor.setToolTip(help_text)
+                editor.setAccessibleDescription(help_text)
             form.addRow(label, editor)
         buttons = forms.child(self, QDialogButtonBox, "buttons")
         buttons.accepted.connect(self.accept)
