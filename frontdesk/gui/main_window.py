@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.catalogue: CatalogueAccess | None = None
         self.desk: DeskAccess | None = None
         self.sync: SyncLink | None = None
+        self.sync_refused = ""  # why this desk may not sync now (the hub wants an update)
         self.data_folder: Path | None = None  # set by whoever opens the desk's files
         self._sync_status: SyncStatus | None = None
         self._rejected_seen: set[str] | None = None
@@ -263,6 +264,9 @@ class MainWindow(QMainWindow):
         return status.mode if status is not None else SyncMode.STANDALONE
 
     def sync_now(self) -> None:
+        if self.sync_refused:
+            message.warning(self.sync_refused)
+            return
         if self.sync is None:
             message.info(
                 self.tr(

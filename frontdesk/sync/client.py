@@ -191,6 +191,11 @@ class HubClient:
         results: list[dict[str, Any]] = self._ok(answer)["results"]
         return results
 
+    def desk_versions(self) -> dict[str, Any]:
+        """The hub's {"minimum", "latest"} desk releases; HubRefused from a hub too old to
+        say (404)."""
+        return self._ok(self._send("GET", "/sync/v1/desk-versions"))
+
     # -- plumbing ----------------------------------------------------------------------
 
     def _send(self, method: str, path: str, **kwargs: Any) -> _Answer:

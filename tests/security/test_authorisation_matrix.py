@@ -73,6 +73,7 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("POST", "/auth/v1/logout"): Entry(SIGNED_IN, _fixed("/auth/v1/logout")),
     ("GET", "/sync/v1/changes"): Entry(SIGNED_IN, _fixed("/sync/v1/changes")),
     ("POST", "/sync/v1/push"): Entry(COUNCIL_STAFF, _push),
+    ("GET", "/sync/v1/desk-versions"): Entry(EVERYONE, _fixed("/sync/v1/desk-versions")),
     ("GET", "/services"): Entry(EVERYONE, _fixed("/services")),
     ("GET", "/services/{id:path}"): Entry(EVERYONE, _fixed(f"/services/{SERVICE}")),
     ("GET", "/organizations"): Entry(EVERYONE, _fixed("/organizations")),
