@@ -286,8 +286,17 @@ class MainWindow(QMainWindow):
                 )
             )
 
+    def refuse_sync(self, reason: str, mode: str) -> None:
+        """Sync has stopped for good in this run (the hub wants a newer frontdesk): F5
+        says `reason`, the status bar `mode`, and late reports from the stopped syncer
+        are ignored."""
+        self.sync_refused = reason
+        self.status.mode.setText(mode)
+
     def sync_status(self, status: SyncStatus) -> None:
         """A status from the sync thread (delivered on this thread by a queued signal)."""
+        if self.sync_refused:
+            return
         previous, self._sync_status = self._sync_status, status
         self.status.set_sync(status)
         if status.mode is not SyncMode.SYNCING and self._syncing_text is not None:

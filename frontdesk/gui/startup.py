@@ -178,14 +178,14 @@ class Startup(QObject):
 
     def _too_old(self) -> None:
         """The hub no longer accepts this release: stop syncing; the outbox is kept."""
-        if self.sync is not None:  # its last reports would put "Online" back
-            self.sync.status_changed.disconnect(self.window.sync_status)
-        self.stop_sync()
-        self.window.sync_refused = self.tr(
-            "This frontdesk needs updating before it can sync with the hub again; "
-            "enquiries are kept on this desk."
+        self.window.refuse_sync(
+            self.tr(
+                "This frontdesk needs updating before it can sync with the hub again; "
+                "enquiries are kept on this desk."
+            ),
+            self.tr("Not syncing: this frontdesk needs updating"),
         )
-        self.window.status.mode.setText(self.tr("Not syncing: this frontdesk needs updating"))
+        self.stop_sync()
 
     def sign_in(self) -> None:
         """Ask for the hub, account and password (window-modal, not blocking)."""

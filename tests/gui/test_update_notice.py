@@ -6,7 +6,9 @@ outbox."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -41,73 +43,71 @@ def hub_announcing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **releases: 
     return process
 
 
-def open_signed_in(
-    qtbot: QtBot, hub: HubProcess, paths: DataPaths, settings: Settings, tokens: TokenStore
-) -> contextlib.AbstractContextManager[tuple[MainWindow, Startup]]:
-    desk = DeskStore.open(paths.desk_db, paths.backups)
-    try:
-        sign_in(desk, hub.url, "alice", PASSWORD, tokens=tokens)
-    finally:
-        desk.close()
-    return app_window(qtbot, paths, settings, tokens)
+@pytest.fixture
+def app_on_hub(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    paths: DataPaths,
+    settings: Settings,
+    file_keyring: TokenStore,
+) -> Iterator[Callable[..., contextlib.AbstractContextManager[tuple[MainWindow, Startup]]]]:
+    """Opens the app on a desk signed in to a hub announcing the releases given."""
+    hubs: list[HubProcess] = []
+
+    def open_(**releases: str) -> contextlib.AbstractContextManager[tuple[MainWindow, Startup]]:
+        hub = hub_announcing(tmp_path, monkeypatch, **releases)
+        hubs.append(hub)
+        desk = DeskStore.open(paths.desk_db, paths.backups)
+        try:
+            sign_in(desk, hub.url, "alice", PASSWORD, tokens=file_keyring)
+        finally:
+            desk.close()
+        return app_window(qtbot, paths, settings, file_keyring)
+
+    yield open_
+    for hub in hubs:
+        hub.stop(graceful=False)
 
 
 def test_a_newer_release_is_a_quiet_label_and_sync_goes_on(
-    qtbot: QtBot,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    paths: DataPaths,
-    settings: Settings,
-    file_keyring: TokenStore,
+    qtbot: QtBot, app_on_hub: Callable[..., Any]
 ) -> None:
-    hub = hub_announcing(tmp_path, monkeypatch, latest="99.0")
-    try:
-        with open_signed_in(qtbot, hub, paths, settings, file_keyring) as opened:
-            window, startup = opened
-            qtbot.waitUntil(lambda: startup.versions is not None, timeout=WAIT)
-            assert startup.versions is not None
-            label = startup.versions.label
-            qtbot.waitUntil(label.isVisible, timeout=WAIT)
-            assert label.text() == "Update available: frontdesk 99.0"
-            assert label.accessibleName() == label.text()
-            assert not window.message_bar.isVisible()
-            qtbot.waitUntil(lambda: window.status.mode.text() == "Online", timeout=WAIT)
-            save_enquiry_by_keyboard(qtbot, window, "Asked about bins.")
-            qtbot.waitUntil(lambda: statuses(window) == ["Sent to the hub"], timeout=WAIT)
-    finally:
-        hub.stop(graceful=False)
+    with app_on_hub(latest="99.0") as opened:
+        window, startup = opened
+        qtbot.waitUntil(lambda: startup.versions is not None, timeout=WAIT)
+        assert startup.versions is not None
+        label = startup.versions.label
+        qtbot.waitUntil(label.isVisible, timeout=WAIT)
+        assert label.text() == "Update available: frontdesk 99.0"
+        assert label.accessibleName() == label.text()
+        assert not window.message_bar.isVisible()
+        qtbot.waitUntil(lambda: window.status.mode.text() == "Online", timeout=WAIT)
+        save_enquiry_by_keyboard(qtbot, window, "Asked about bins.")
+        qtbot.waitUntil(lambda: statuses(window) == ["Sent to the hub"], timeout=WAIT)
 
 
 def test_a_release_the_hub_no_longer_accepts_stops_sync_and_keeps_the_outbox(
-    qtbot: QtBot,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    paths: DataPaths,
-    settings: Settings,
-    file_keyring: TokenStore,
+    qtbot: QtBot, app_on_hub: Callable[..., Any], paths: DataPaths
 ) -> None:
-    hub = hub_announcing(tmp_path, monkeypatch, min="99.0", latest="99.1")
-    try:
-        with open_signed_in(qtbot, hub, paths, settings, file_keyring) as opened:
-            window, startup = opened
-            qtbot.waitUntil(window.message_bar.isVisible, timeout=WAIT)
-            text = window.message_bar.text.text()
-            assert f"This frontdesk ({__version__}) is older than the hub accepts (99.0" in text
-            assert "keeps every enquiry" in text
-            qtbot.waitUntil(lambda: startup.sync is None, timeout=WAIT)
-            assert window.status.mode.text() == "Not syncing: this frontdesk needs updating"
-            assert startup.versions is not None
-            assert startup.versions.label.text().startswith("Update needed")
+    with app_on_hub(min="99.0", latest="99.1") as opened:
+        window, startup = opened
+        qtbot.waitUntil(window.message_bar.isVisible, timeout=WAIT)
+        text = window.message_bar.text.text()
+        assert f"This frontdesk ({__version__}) is older than the hub accepts (99.0" in text
+        assert "keeps every enquiry" in text
+        qtbot.waitUntil(lambda: startup.sync is None, timeout=WAIT)
+        assert window.status.mode.text() == "Not syncing: this frontdesk needs updating"
+        assert startup.versions is not None
+        assert startup.versions.label.text().startswith("Update needed")
 
-            qtbot.waitUntil(window.isActiveWindow)
-            save_enquiry_by_keyboard(qtbot, window, "Caller asked about parking permits.")
-            qtbot.waitUntil(lambda: statuses(window) == ["Saved on this desk"], timeout=WAIT)
-            window.actions_by_name["sync_now"].trigger()  # F5 says why, and sends nothing
-            assert "needs updating" in window.message_bar.text.text()
-            qtbot.wait(500)
-            assert statuses(window) == ["Saved on this desk"]
-    finally:
-        hub.stop(graceful=False)
+        qtbot.waitUntil(window.isActiveWindow)
+        save_enquiry_by_keyboard(qtbot, window, "Caller asked about parking permits.")
+        qtbot.waitUntil(lambda: statuses(window) == ["Saved on this desk"], timeout=WAIT)
+        window.actions_by_name["sync_now"].trigger()  # F5 says why, and sends nothing
+        assert "needs updating" in window.message_bar.text.text()
+        qtbot.wait(500)
+        assert statuses(window) == ["Saved on this desk"]
     desk = DeskStore.open(paths.desk_db, paths.backups)
     try:
         assert EnquiryLog(desk).outbox_size() >= 1  # kept for when the desk is updated
