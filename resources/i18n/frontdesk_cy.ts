@@ -435,7 +435,7 @@ Problem: {0}</translation>
         <translation>Ynghylch frontdesk (&amp;A)</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+165"/>
         <source>This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again: File → Sign in (Ctrl+Shift+L).</source>
         <translation>Mae&apos;r ddesg hon wedi&apos;i hallgofnodi o&apos;r hyb ({0}). Mae ymholiadau&apos;n cael eu cadw ar y ddesg hon. Mewngofnodwch eto: Ffeil → Mewngofnodi (Ctrl+Shift+L).</translation>
     </message>
@@ -1025,7 +1025,7 @@ Problem: {0}</translation>
         <translation>Mae&apos;r ddesg hon wedi mewngofnodi i hwb demo frontdesk demo sy&apos;n dal i redeg ar y cyfrifiadur hwn: dim ond y ffenestr honno sy&apos;n gallu ei chysoni.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>This frontdesk needs updating before it can sync with the hub again; enquiries are kept on this desk.</source>
         <translation>Mae angen diweddaru frontdesk cyn y gall gysoni â&apos;r hwb eto; mae ymholiadau&apos;n cael eu cadw ar y ddesg hon.</translation>
     </message>
@@ -1035,7 +1035,7 @@ Problem: {0}</translation>
         <translation>Dim cysoni: mae angen diweddaru frontdesk</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>This desk&apos;s file is not open, so it cannot be signed in.</source>
         <translation>Nid yw ffeil y ddesg hon ar agor, felly nid oes modd ei mewngofnodi.</translation>
     </message>
