@@ -31,11 +31,13 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def test_the_file_is_where_it_lives_on_each_platform(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FRONTDESK_MACHINE_CONFIG")
-    if sys.platform == "win32":
-        monkeypatch.setenv("PROGRAMDATA", r"D:\ProgramData")
-        assert default_path() == Path(r"D:\ProgramData\frontdesk\config.toml")
-    else:
-        assert default_path() == Path("/etc/frontdesk/config.toml")
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert default_path() == Path("/etc/frontdesk/config.toml")
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("PROGRAMDATA", r"D:\ProgramData")
+    assert default_path() == Path(r"D:\ProgramData") / "frontdesk" / "config.toml"
+    monkeypatch.delenv("PROGRAMDATA")
+    assert default_path() == Path(r"C:\ProgramData") / "frontdesk" / "config.toml"
 
 
 def test_the_variable_points_at_another_file(
