@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,3 +20,13 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"reference data folder {SHARED_DATA} is absent (it sits beside the repo)")
     return SHARED_DATA
+
+
+@pytest.fixture(autouse=True)
+def _no_machine_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tests never read the machine-wide configuration of the PC they run on; a test that
+    wants one points FRONTDESK_MACHINE_CONFIG at its own file."""
+    missing = tmp_path_factory.getbasetemp() / "no-machine-config.toml"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FRONTDESK_MACHINE_CONFIG", str(missing))
+        yield

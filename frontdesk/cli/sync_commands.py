@@ -25,8 +25,10 @@ from frontdesk.cli.common import (
     paths_from,
     print_json,
 )
+from frontdesk.cli.settings_report import print_settings, settings_in_force, settings_json
 from frontdesk.search.fill import fill_process
 from frontdesk.search.index import ensure_index
+from frontdesk.store import machine_config
 from frontdesk.store.desk import DeskStore, DeskWriteError
 from frontdesk.sync import (
     CatalogueFile,
@@ -54,7 +56,12 @@ def register(commands: Any) -> None:
         "line of stdin when it is not a terminal; the token the hub gives is kept in the OS "
         "keyring, never in a file.",
     )
-    p.add_argument("hub_url", metavar="HUB_URL", help="e.g. https://hub.example.gov.uk")
+    p.add_argument(
+        "hub_url",
+        metavar="HUB_URL",
+        nargs="?",
+        help="e.g. https://hub.example.gov.uk (default: the machine-wide configuration's)",
+    )
     p.add_argument("--user", required=True, metavar="NAME")
     p.add_argument("--ca-bundle", metavar="PEM", help="trust this CA bundle for the hub's TLS")
     add_data_dir_option(p)
@@ -109,8 +116,11 @@ def run_login(args: argparse.Namespace) -> int:
         ca = str(Path(args.ca_bundle).resolve()) if args.ca_bundle else None
         if ca and not Path(ca).is_file():
             raise CommandError(f"no CA bundle at {ca}")
+        hub_url = args.hub_url or machine_config.load().value("hub_url")
+        if not hub_url:
+            raise CommandError("no HUB_URL given, and no machine-wide hub address to use")
         password = read_login_password()
-        account = sign_in(desk, args.hub_url, args.user, password, ca_bundle=ca)
+        account = sign_in(desk, str(hub_url), args.user, password, ca_bundle=ca)
     except (SyncError, DeskWriteError) as error:
         raise CommandError(str(error)) from error
     finally:
@@ -240,12 +250,14 @@ def run_status(args: argparse.Namespace) -> int:
     catalogue = CatalogueFile(paths_from(args).catalogue_db)
     try:
         status = read_status(desk, catalogue.store)
-        device = SyncState(desk).get("device_id")
+        state = SyncState(desk)
+        device, account = state.get("device_id"), state.account()
     finally:
         catalogue.close()
         desk.close()
+    machine, settings = settings_in_force(status.hub_url, account.ca_bundle if account else None)
     if args.json:
-        print_json(_status_json(status, device))
+        print_json(_status_json(status, device) | {"settings": settings_json(machine, settings)})
         return 0
     if status.mode is SyncMode.STANDALONE:
         print("hub:            none (standalone: the catalogue comes from local imports)")
@@ -261,6 +273,7 @@ def run_status(args: argparse.Namespace) -> int:
     print(f"waiting to send: {_enquiries(status.waiting)}")
     print(f"catalogue:      synced {_ago(status.catalogue_synced_at)}")
     print(f"cursor:         {status.cursor or 'none'}")
+    print_settings(machine, settings)
     return 0
 
 

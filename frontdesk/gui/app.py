@@ -10,10 +10,10 @@ import sys
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from frontdesk import __version__, logsetup
-from frontdesk.gui import crash, i18n, readiness, style, window_size
+from frontdesk.gui import crash, i18n, message, readiness, style, window_size
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner
-from frontdesk.gui.settings import Settings, apply_text_size
+from frontdesk.gui.settings import LANGUAGE, Settings, apply_text_size
 from frontdesk.gui.startup import Startup
 from frontdesk.store.paths import data_paths
 
@@ -33,6 +33,17 @@ def application() -> QApplication:
     return app
 
 
+def report_machine_config(settings: Settings) -> None:
+    """A machine-wide configuration that could not be used: one line in the message bar
+    (the app starts on the adviser's settings and the defaults)."""
+    if settings.machine.problem:
+        message.warning(
+            QApplication.translate(
+                "App", "The machine-wide configuration {0} is ignored ({1}); ask IT to fix it."
+            ).format(settings.machine.path, settings.machine.problem)
+        )
+
+
 def run(
     data_dir: str | None,
     demo: bool,
@@ -45,7 +56,9 @@ def run(
     `demo_hub` says the desk is signed in to `frontdesk demo`'s embedded hub instead."""
     app = application()
     settings = settings or Settings()
-    language = lang if lang in i18n.SUPPORTED else settings.language
+    # A language locked by the machine-wide configuration holds even over --lang.
+    use_lang = lang in i18n.SUPPORTED and not settings.is_locked(LANGUAGE)
+    language = lang if use_lang and lang is not None else settings.language
     translators = i18n.install(app, language)
     apply_text_size(settings.text_size)
     paths = data_paths(data_dir or settings.data_folder or None)
@@ -67,6 +80,7 @@ def run(
     window = MainWindow(runner, settings)
     startup = Startup(window, runner, paths, settings, demo=demo, demo_hub=demo_hub)
     readiness.install(window)
+    report_machine_config(settings)
     window_size.show(window, settings)
     startup.begin()
     status = app.exec()

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.catalogue: CatalogueAccess | None = None
         self.desk: DeskAccess | None = None
         self.sync: SyncLink | None = None
+        self.sync_refused = ""  # why this desk may not sync now (the hub wants an update)
         self.data_folder: Path | None = None  # set by whoever opens the desk's files
         self.hub_in_use = ""  # the hub this desk is signed in to (set by whoever opens it)
         self._sync_status: SyncStatus | None = None
@@ -340,6 +341,9 @@ class MainWindow(QMainWindow):
         return status.mode if status is not None else SyncMode.STANDALONE
 
     def sync_now(self) -> None:
+        if self.sync_refused:
+            message.warning(self.sync_refused)
+            return
         if self.sync is None:
             message.info(
                 self.tr(
@@ -359,8 +363,17 @@ class MainWindow(QMainWindow):
                 )
             )
 
+    def refuse_sync(self, reason: str, mode: str) -> None:
+        """Sync has stopped for good in this run (the hub wants a newer frontdesk): F5
+        says `reason`, the status bar `mode`, and late reports from the stopped syncer
+        are ignored."""
+        self.sync_refused = reason
+        self.status.mode.setText(mode)
+
     def sync_status(self, status: SyncStatus) -> None:
         """A status from the sync thread (delivered on this thread by a queued signal)."""
+        if self.sync_refused:
+            return
         previous, self._sync_status = self._sync_status, status
         self.status.set_sync(status)
         if status.mode is not SyncMode.SYNCING and self._syncing_text is not None:

@@ -2,7 +2,9 @@
 and read through typed accessors over QSettings.
 
 The settings dialog and the rest of the GUI both work from `ALL`, so adding a setting here
-is all it takes to show it, store it and give it a default.
+is all it takes to show it, store it and give it a default. A setting with a `machine` name
+also takes the machine-wide configuration's value (`store.machine_config`) where the
+adviser has set nothing, and that value alone where the file locks it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSet
 from PySide6.QtWidgets import QApplication
 
 from frontdesk.gui import style
+from frontdesk.store import machine_config
+from frontdesk.store.machine_config import MachineConfig, Source
 
 T = TypeVar("T", str, int)
 _BASE_SIZE = "frontdesk_base_point_size"
@@ -40,6 +44,7 @@ class Setting(Generic[T]):
     maximum: int | None = None
     choices: tuple[str, ...] = ()
     restart: bool = False  # takes effect the next time frontdesk starts
+    machine: str = ""  # its name in the machine-wide configuration, if it has one
 
     def translated_title(self) -> str:
         return QCoreApplication.translate("Settings", self.title)
@@ -75,6 +80,7 @@ HUB_ADDRESS = Setting(
     str(QT_TRANSLATE_NOOP("Settings", "&Hub address")),
     str(QT_TRANSLATE_NOOP("Settings", "Leave empty to work standalone from local imports.")),
     restart=True,
+    machine="hub_url",
 )
 DATA_FOLDER = Setting(
     "storage/data_folder",
@@ -99,6 +105,7 @@ LANGUAGE = Setting(
     str(QT_TRANSLATE_NOOP("Settings", "&Language")),
     choices=tuple(LANGUAGES),
     restart=True,
+    machine="language",
 )
 TEXT_SIZE = Setting(
     "ui/text_size_percent",
@@ -107,6 +114,7 @@ TEXT_SIZE = Setting(
     str(QT_TRANSLATE_NOOP("Settings", "&Text size (%)")),
     minimum=100,
     maximum=200,
+    machine="text_size",
 )
 
 ALL: tuple[Setting[str] | Setting[int], ...] = (
@@ -119,25 +127,47 @@ ALL: tuple[Setting[str] | Setting[int], ...] = (
 
 
 class Settings:
-    """Typed access to the declared settings, stored in `QSettings` (injectable for tests)."""
+    """Typed access to the declared settings, stored in `QSettings`, over the machine-wide
+    configuration (both injectable for tests)."""
 
-    def __init__(self, store: QSettings | None = None) -> None:
+    def __init__(
+        self, store: QSettings | None = None, machine: MachineConfig | None = None
+    ) -> None:
         self._store = store if store is not None else QSettings("frontdesk", "frontdesk")
+        self.machine = machine if machine is not None else machine_config.load()
 
     def get(self, setting: Setting[T]) -> T:
-        raw = self._store.value(setting.key)
-        return setting.default if raw is None else setting.clean(raw)
+        return setting.clean(self.resolve(setting)[0])
 
     def set(self, setting: Setting[T], value: T) -> None:
-        self._store.setValue(setting.key, setting.clean(value))
+        self.set_value(setting, value)
 
     def get_value(self, setting: Setting[str] | Setting[int]) -> str | int:
         """For code that handles every setting alike (the dialog)."""
-        raw = self._store.value(setting.key)
-        return setting.default if raw is None else setting.clean(raw)
+        return setting.clean(self.resolve(setting)[0])
 
     def set_value(self, setting: Setting[str] | Setting[int], value: object) -> None:
-        self._store.setValue(setting.key, setting.clean(value))
+        """Store the adviser's value. A locked setting is not theirs to store; a value equal
+        to the one already in force from the machine file or the default is not stored
+        either, so a later change to that file or default still reaches this desk."""
+        clean = setting.clean(value)
+        value_now, source = self.resolve(setting)
+        if source is Source.LOCKED:
+            return
+        if source is not Source.ADVISER and clean == setting.clean(value_now):
+            return
+        self._store.setValue(setting.key, clean)
+
+    def resolve(self, setting: Setting[str] | Setting[int]) -> tuple[str | int, Source]:
+        """The value in force and where it came from (`frontdesk status` and the dialog)."""
+        raw = self._store.value(setting.key)
+        own = None if raw is None else setting.clean(raw)
+        if setting.machine:
+            return self.machine.resolve(setting.machine, own, setting.default)
+        return (setting.default, Source.DEFAULT) if own is None else (own, Source.ADVISER)
+
+    def is_locked(self, setting: Setting[str] | Setting[int]) -> bool:
+        return bool(setting.machine) and self.machine.is_locked(setting.machine)
 
     def sync(self) -> None:
         self._store.sync()

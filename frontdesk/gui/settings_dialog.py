@@ -47,12 +47,18 @@ class SettingsDialog(QDialog):
         for setting in s.ALL:
             editor = self.editors[setting.key]
             title = setting.translated_title()
-            if setting.restart:
+            help_text = setting.translated_help()
+            if settings.is_locked(setting):
+                # Set for this PC by IT: shown, not editable, and said in words.
+                title += " " + self.tr("(set by IT)")
+                help_text = self.tr("Set for this computer by IT; it cannot be changed here.")
+                editor.setEnabled(False)
+            elif setting.restart:
                 title += " " + self.tr("(after restart)")
             label = QLabel(title)
             label.setBuddy(editor)
             editor.setAccessibleName(setting.plain_title())
-            description = [setting.translated_help()] if setting.help else []
+            description = [help_text] if help_text else []
             used = (in_use or {}).get(setting.key, "")
             if used and used != str(settings.get_value(setting)):
                 # One line: a path broken at a hyphen reads as two paths.

@@ -30,6 +30,7 @@ from frontdesk.gui.operations import OperationRunner, is_environment_error
 from frontdesk.gui.settings import Settings
 from frontdesk.gui.sign_in_dialog import SignInDialog
 from frontdesk.gui.sync_link import SyncLink
+from frontdesk.gui.update_notice import UpdateNotice
 from frontdesk.search.catalogue_access import CatalogueAccess, FilterChoices
 from frontdesk.store.catalogue import CatalogueSchemaError
 from frontdesk.store.catalogue_file import remove_catalogue
@@ -88,6 +89,7 @@ class Startup(QObject):
         window.enquiries.record.history.use_tokens(self._tokens)  # the hub's caller history
         self._sync_options = (poll_interval, backoff)
         self.sign_in_dialog: SignInDialog | None = None
+        self.versions: UpdateNotice | None = None
         window.sign_in_requested.connect(self.sign_in)
 
     def begin(self) -> None:
@@ -146,7 +148,7 @@ class Startup(QObject):
             return
         if window.desk is None or window.catalogue is None:
             return
-        if self._demo_elsewhere(self.account):
+        if self._demo_elsewhere(self.account) or self.window.sync_refused:
             return
         poll, backoff = self._sync_options
         self.sync = SyncLink(
@@ -163,6 +165,29 @@ class Startup(QObject):
         window.attach_sync(self.sync)
         if self.sync.start():
             log.info("background sync started")
+        self._check_versions(self.account)
+
+    def _check_versions(self, account: HubAccount) -> None:
+        """Ask the hub whether this release is still accepted (`gui/update_notice.py`)."""
+        if self.versions is None:
+            self.versions = UpdateNotice(
+                self.runner, self.window.status, account.url, account.ca_bundle, parent=self
+            )
+            self.versions.too_old.connect(self._too_old)
+            self.versions.start()
+        elif self.versions.hub_url != account.url:
+            self.versions.set_hub(account.url, account.ca_bundle)
+
+    def _too_old(self) -> None:
+        """The hub no longer accepts this release: stop syncing; the outbox is kept."""
+        self.window.refuse_sync(
+            self.tr(
+                "This frontdesk needs updating before it can sync with the hub again; "
+                "enquiries are kept on this desk."
+            ),
+            self.tr("Not syncing: this frontdesk needs updating"),
+        )
+        self.stop_sync()
 
     def sign_in(self) -> None:
         """Ask for the hub, account and password (window-modal, not blocking)."""
@@ -226,6 +251,8 @@ class Startup(QObject):
     def stop_sync(self) -> None:
         """Let the sync thread finish its page or batch and stop (before the runner stops:
         a catalogue swap may need the database worker)."""
+        if self.versions is not None:
+            self.versions.stop()
         if self.sync is not None:
             self.sync.stop()
             self.sync = None

@@ -2,7 +2,9 @@
 
 Every request carries the protocol header and a timeout; TLS certificates are always
 verified (against a configured CA bundle when a council runs its own CA); requests' usual
-proxy variables (HTTPS_PROXY, NO_PROXY…) apply because `trust_env` is left on. Answers
+proxy variables (HTTPS_PROXY, NO_PROXY…) apply because `trust_env` is left on. The
+machine-wide configuration (`store.machine_config`) gives a CA bundle and a proxy where the
+sign-in and the environment give none, and imposes them where it locks them. Answers
 become return values or the exceptions of `frontdesk.sync.errors`, chosen by what the desk
 must do next. The token never appears in a log line or an exception message.
 """
@@ -18,7 +20,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from frontdesk.store import jsontext
+from frontdesk.store import jsontext, machine_config
 from frontdesk.sync.errors import (
     CursorExpired,
     HubRefused,
@@ -77,6 +79,23 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def machine_proxies(machine: machine_config.MachineConfig) -> dict[str, str]:
+    """requests' proxies for the machine-wide proxy, if the file sets one."""
+    proxy = machine.value("proxy")
+    return {"http": str(proxy), "https": str(proxy)} if proxy else {}
+
+
+def proxy_for(url: str) -> str | None:
+    """The proxy a request to `url` goes through: a locked machine-wide proxy, else the
+    environment's, else the machine-wide default."""
+    machine = machine_config.load()
+    configured = machine_proxies(machine)
+    if configured and machine.is_locked("proxy"):
+        return configured["https"]
+    environ = requests.utils.get_environ_proxies(url)
+    return requests.utils.select_proxy(url, {**configured, **environ})
+
+
 @dataclass(frozen=True, slots=True)
 class LoginResult:
     token: str
@@ -108,9 +127,16 @@ class HubClient:
         self._token = token
         self._timeout = timeout or TIMEOUT
         self._http = requests.Session()
+        machine = machine_config.load()
+        ca, _ = machine.resolve("ca_bundle", ca_bundle, "")
         # Never False: a configured bundle replaces the system's trusted CAs, nothing less.
-        self._http.verify = ca_bundle or True
+        self._http.verify = str(ca) or True
         self._http.headers[PROTOCOL_HEADER] = PROTOCOL_VERSION
+        self._proxies = machine_proxies(machine)
+        if not machine.is_locked("proxy"):
+            # As the session's proxies, under the environment's (requests lets those win).
+            self._http.proxies.update(self._proxies)
+            self._proxies = {}
 
     def close(self) -> None:
         self._http.close()
@@ -179,6 +205,11 @@ class HubClient:
         )
         return str(body["prefix"])
 
+    def desk_versions(self) -> dict[str, Any]:
+        """The hub's {"minimum", "latest"} desk releases; HubRefused from a hub too old to
+        say (404)."""
+        return self._ok(self._send("GET", "/sync/v1/desk-versions"))
+
     # -- plumbing ----------------------------------------------------------------------
 
     def _send(self, method: str, path: str, **kwargs: Any) -> _Answer:
@@ -186,7 +217,13 @@ class HubClient:
         url = self.base_url + path
         try:
             with self._http.request(
-                method, url, headers=headers, timeout=self._timeout, stream=True, **kwargs
+                method,
+                url,
+                headers=headers,
+                timeout=self._timeout,
+                stream=True,
+                proxies=self._proxies or None,  # a locked proxy, over the environment's
+                **kwargs,
             ) as response:
                 answer = _Answer.read(response)
         except requests.exceptions.SSLError as error:

@@ -3,11 +3,12 @@ rather than at the end of its backoff (which grows to five minutes).
 
 While a desk is offline its syncer tries, every few seconds, to open a TCP connection to
 the first hop on the way to the hub: the proxy requests would use (its standard
-environment variables), else the hub itself. It sends nothing and closes at once. Only a
-change from "cannot connect" to "can" counts as a reconnect: a hub that accepts
-connections but fails requests (overloaded, or restarting behind a load balancer) keeps
-its backoff, so the desks do not hammer it. A random pause of up to one probe interval
-spreads a contact centre's desks that all come back at the same moment.
+environment variables, or the machine-wide configuration's), else the hub itself. It
+sends nothing and closes at once. Only a change from "cannot connect" to "can" counts as
+a reconnect: a hub that accepts connections but fails requests (overloaded, or restarting
+behind a load balancer) keeps its backoff, so the desks do not hammer it. A random pause
+of up to one probe interval spreads a contact centre's desks that all come back at the
+same moment.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import threading
 import time
 from urllib.parse import urlsplit
 
-import requests
+from frontdesk.sync.client import proxy_for
 
 #: Seconds between probes while offline.
 PROBE_INTERVAL = 5.0
@@ -31,8 +32,7 @@ _RANDOM = random.Random()
 
 def first_hop(hub_url: str) -> Hop:
     """Host and port of the first connection a request to the hub opens."""
-    proxy = requests.utils.select_proxy(hub_url, requests.utils.get_environ_proxies(hub_url))
-    target = urlsplit(proxy or hub_url)
+    target = urlsplit(proxy_for(hub_url) or hub_url)
     return target.hostname or "", target.port or (443 if target.scheme == "https" else 80)
 
 

@@ -18,11 +18,12 @@ import socket
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from frontdesk.store import machine_config
 from frontdesk.store.desk import DeskStore
 from frontdesk.store.enquiries import EnquiryLog
 from frontdesk.store.record_reports import ReportLog
 from frontdesk.sync.account import SIGNED_OUT, HubAccount, SyncState
-from frontdesk.sync.client import HubClient, normalise_hub_url
+from frontdesk.sync.client import HubClient, HubUrlError, normalise_hub_url
 from frontdesk.sync.credentials import TokenStore
 from frontdesk.sync.errors import (
     HubUnreachable,
@@ -69,6 +70,7 @@ def sign_in(
     tokens: TokenStore | None = None,
 ) -> HubAccount:
     url = normalise_hub_url(hub_url)
+    _check_machine_hub(url)
     tokens = tokens or TokenStore()
     tokens.check(url)  # before the hub issues a token there would be nowhere to keep
     with HubClient(url, ca_bundle=ca_bundle) as client:
@@ -94,6 +96,17 @@ def _take_prefix(desk: DeskStore, account: HubAccount, token: str) -> None:
             ensure_hub_prefix(desk, client)
     except SyncError as error:
         log.info("reference prefix not taken at sign-in (the next sync takes it): %s", error)
+
+
+def _check_machine_hub(url: str) -> None:
+    """A hub address locked by the machine-wide configuration is the only one allowed."""
+    machine = machine_config.load()
+    locked = machine.value("hub_url") if machine.is_locked("hub_url") else None
+    if locked is not None and normalise_hub_url(str(locked)) != url:
+        raise HubUrlError(
+            f"this computer may sign in only to {locked} (set by the machine-wide "
+            f"configuration {machine.path})"
+        )
 
 
 def sign_out(

@@ -32,7 +32,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../frontdesk/gui/app.py" line="+57"/>
+        <location filename="../../frontdesk/gui/app.py" line="+41"/>
+        <source>The machine-wide configuration {0} is ignored ({1}); ask IT to fix it.</source>
+        <translation>Mae ffurfweddiad y peiriant cyfan {0} yn cael ei anwybyddu ({1}); gofynnwch i&apos;r adran TG ei drwsio.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>frontdesk cannot start</source>
         <translation>Nid yw frontdesk yn gallu cychwyn</translation>
     </message>
@@ -184,7 +189,7 @@ Problem: {0}</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../frontdesk/gui/detail/panel.py" line="+51"/>
+        <location filename="../../frontdesk/gui/detail/panel.py" line="+50"/>
         <location line="+3"/>
         <source>Service details</source>
         <translation>Manylion y gwasanaeth</translation>
@@ -698,12 +703,12 @@ Problem: {0}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/gui/main_window.py" line="+79"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+80"/>
         <source>frontdesk — find a service, log the enquiry</source>
         <translation>frontdesk — dod o hyd i wasanaeth, cofnodi&apos;r ymholiad</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
@@ -728,7 +733,7 @@ Problem: {0}</translation>
         <translation>Mae proses frontdesk arall (frontdesk sync --watch, neu ffenestr arall) yn cysoni&apos;r ddesg hon, felly nid yw&apos;r ffenestr hon yn gwneud hynny: mae&apos;n anfon yr ymholiadau a gedwir yma ac yn nôl y catalog. Bydd y ffenestr hon yn cymryd drosodd pan fydd yn stopio.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Syncing with the hub…</source>
         <translation>Yn cysoni â&apos;r hyb…</translation>
     </message>
@@ -743,12 +748,12 @@ Problem: {0}</translation>
         <translation>Mae&apos;r ddesg hon yn gweithio ar ei phen ei hun: mewngofnodwch i hyb yn gyntaf (Ffeil → Mewngofnodi, Ctrl+Shift+L).</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-159"/>
         <source>&amp;About frontdesk</source>
         <translation>Ynghylch frontdesk (&amp;A)</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+212"/>
         <source>This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again: File → Sign in (Ctrl+Shift+L).</source>
         <translation>Mae&apos;r ddesg hon wedi&apos;i hallgofnodi o&apos;r hyb ({0}). Mae ymholiadau&apos;n cael eu cadw ar y ddesg hon. Mewngofnodwch eto: Ffeil → Mewngofnodi (Ctrl+Shift+L).</translation>
     </message>
@@ -1854,7 +1859,7 @@ Problem: {0}</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../frontdesk/gui/settings.py" line="+23"/>
+        <location filename="../../frontdesk/gui/settings.py" line="+27"/>
         <source>English (UK)</source>
         <translation>Saesneg (DU)</translation>
     </message>
@@ -1864,12 +1869,12 @@ Problem: {0}</translation>
         <translation>Cymraeg</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>&amp;Hub address</source>
         <translation>Cyfeiriad yr &amp;hyb</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Data folder</source>
         <translation>Ffolder &amp;data</translation>
     </message>
@@ -1884,17 +1889,17 @@ Problem: {0}</translation>
         <translation>Iaith (&amp;L)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Text size (%)</source>
         <translation>Maint y &amp;testun (%)</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-33"/>
         <source>Leave empty to work standalone from local imports.</source>
         <translation>Gadewch yn wag i weithio&apos;n annibynnol o fewnforion lleol.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Where catalogue.db and desk.db live. Empty: the default.</source>
         <translation>Lle mae catalogue.db a desk.db yn cael eu cadw. Gwag: y rhagosodiad.</translation>
     </message>
@@ -1907,7 +1912,17 @@ Problem: {0}</translation>
         <translation>Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/gui/settings_dialog.py" line="+51"/>
+        <location filename="../../frontdesk/gui/settings_dialog.py" line="+53"/>
+        <source>(set by IT)</source>
+        <translation>(wedi&apos;i osod gan TG)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set for this computer by IT; it cannot be changed here.</source>
+        <translation>Wedi&apos;i osod ar gyfer y cyfrifiadur hwn gan TG; does dim modd ei newid yma.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>(after restart)</source>
         <translation>(ar ôl ailgychwyn)</translation>
     </message>
@@ -2131,7 +2146,7 @@ Problem: {0}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../frontdesk/gui/startup.py" line="+101"/>
+        <location filename="../../frontdesk/gui/startup.py" line="+103"/>
         <source>Opening the catalogue…</source>
         <translation>Yn agor y catalog…</translation>
     </message>
@@ -2146,7 +2161,17 @@ Problem: {0}</translation>
         <translation>Mae&apos;r ddesg hon wedi mewngofnodi i hwb demo frontdesk demo sy&apos;n dal i redeg ar y cyfrifiadur hwn: dim ond y ffenestr honno sy&apos;n gallu ei chysoni.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+46"/>
+        <source>This frontdesk needs updating before it can sync with the hub again; enquiries are kept on this desk.</source>
+        <translation>Mae angen diweddaru frontdesk cyn y gall gysoni â&apos;r hwb eto; mae ymholiadau&apos;n cael eu cadw ar y ddesg hon.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not syncing: this frontdesk needs updating</source>
+        <translation>Dim cysoni: mae angen diweddaru frontdesk</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>This desk&apos;s file is not open, so it cannot be signed in.</source>
         <translation>Nid yw ffeil y ddesg hon ar agor, felly nid oes modd ei mewngofnodi.</translation>
     </message>
@@ -2156,7 +2181,7 @@ Problem: {0}</translation>
         <translation>Wedi mewngofnodi i {0} fel {1}. Yn cysoni nawr…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Fetching the catalogue from the hub…</source>
         <translation>Yn nôl y catalog o&apos;r hyb…</translation>
     </message>
@@ -2454,6 +2479,35 @@ Problem: {0}</translation>
         <location line="+1"/>
         <source>To&amp;day&apos;s enquiries</source>
         <translation>Ymholiadau he&amp;ddiw</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNotice</name>
+    <message>
+        <location filename="../../frontdesk/gui/update_notice.py" line="+52"/>
+        <source>Whether this frontdesk needs updating</source>
+        <extracomment>Seconds between checks while the app runs (a release is not urgent to the minute).</extracomment>
+        <translation>A oes angen diweddaru frontdesk</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Update available: frontdesk {0}</source>
+        <translation>Diweddariad ar gael: frontdesk {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This version ({0}) still works; IT can install the new one.</source>
+        <translation>Mae&apos;r fersiwn hon ({0}) yn dal i weithio; gall yr adran TG osod yr un newydd.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Update needed: enquiries are kept on this desk</source>
+        <translation>Angen diweddaru: mae ymholiadau&apos;n cael eu cadw ar y ddesg hon</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This frontdesk ({0}) is older than the hub accepts ({1} or later), so it no longer syncs. It keeps working offline and keeps every enquiry until IT updates it.</source>
+        <translation>Mae&apos;r frontdesk hwn ({0}) yn hŷn nag y mae&apos;r hwb yn ei dderbyn ({1} neu&apos;n ddiweddarach), felly nid yw&apos;n cysoni mwyach. Mae&apos;n dal i weithio all-lein ac yn cadw pob ymholiad nes i&apos;r adran TG ei ddiweddaru.</translation>
     </message>
 </context>
 <context>

@@ -32,3 +32,17 @@ def test_a_frozen_app_runs_its_own_executable_with_the_arguments(
     command = frontdesk_command("hub-embedded", "--data-dir", "/data")
     assert command == [bundle, "hub-embedded", "--data-dir", "/data"]
     assert "-c" not in command and "-m" not in command
+
+
+def test_the_command_and_the_hub_child_start_without_loading_qt(tmp_path: Path) -> None:
+    """The bundle's one executable is also the hub child and the command: Qt (a large part
+    of its start-up time, and absent on a server) is loaded only when a window opens."""
+    probe = (
+        "import sys; from frontdesk.cli import build_parser; "
+        "build_parser().parse_args(['hub-embedded', '--port', '1', '--user', 'u']); "
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
+    )
+    command = [sys.executable, "-P", "-c", probe]
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -26,6 +26,7 @@ from frontdesk.hub.catalogue import api as api_catalogue
 from frontdesk.hub.db import create_hub_engine, database_url
 from frontdesk.hub.enquiries import api_admin, api_callers, api_supervisor
 from frontdesk.hub.guidance import api as api_guidance
+from frontdesk.hub.http import desk_versions
 from frontdesk.hub.http.endpoint import (
     PROTOCOL_HEADER,
     SUPPORTED_PROTOCOLS,
@@ -67,6 +68,7 @@ def routes() -> list[Route]:
         Route("/sync/v1/push", api_sync.push_ops, methods=["POST"]),
         Route("/enquiries/v1/caller-history", api_callers.history, methods=["POST"]),
         Route("/sync/v1/reference-prefix", api_sync.reference_prefix, methods=["POST"]),
+        Route("/sync/v1/desk-versions", desk_versions.desk_versions, methods=["GET"]),
         Route("/services", c.services, methods=["GET"]),
         Route("/services/{id:path}", c.service, methods=["GET"]),
         Route("/organizations", c.organizations, methods=["GET"]),
@@ -202,5 +204,8 @@ def app_from_environment() -> Starlette:
     engine = create_hub_engine(database_url(None))
     check_current(engine)
     hours = int(os.environ.get("FRONTDESK_HUB_TOKEN_HOURS", "168"))
-    config = HubConfig(token_ttl=dt.timedelta(hours=hours))
+    minimum, latest = desk_versions.from_environment()
+    config = HubConfig(
+        token_ttl=dt.timedelta(hours=hours), min_desk_version=minimum, latest_desk_version=latest
+    )
     return create_app(engine, config, owns_engine=True)

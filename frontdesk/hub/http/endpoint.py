@@ -35,6 +35,9 @@ class HubConfig:
     body_limit: int = 1 * 2**20
     push_body_limit: int = 8 * 2**20
     login_body_limit: int = 16 * 2**10
+    # Desk releases, announced at /sync/v1/desk-versions (None: not said).
+    min_desk_version: str | None = None
+    latest_desk_version: str | None = None
 
 
 @dataclass(slots=True)

@@ -278,6 +278,18 @@ def _paths() -> JsonObject:
                 },
             },
         ),
+        "/sync/v1/desk-versions": {
+            "get": {
+                "summary": "The oldest desk release this hub accepts and the newest available.",
+                "tags": ["sync"],
+                "security": [{}, {"bearer": []}],
+                "parameters": [{**PROTOCOL, "required": False}],
+                "responses": {
+                    "200": _ok({"$ref": "#/components/schemas/DeskVersions"}),
+                    **COMMON_ERRORS,
+                },
+            }
+        },
     }
 
 
@@ -293,7 +305,16 @@ _ACCOUNT: JsonObject = {
 
 def _schemas() -> JsonObject:
     string, integer = {"type": "string"}, {"type": "integer"}
+    release = {"type": ["string", "null"], "pattern": "^[0-9]+(\\.[0-9]+){0,3}$"}
     return {
+        "DeskVersions": {
+            "type": "object",
+            "required": ["minimum", "latest"],
+            "properties": {
+                "minimum": {**release, "description": "Older desks must be updated."},
+                "latest": {**release, "description": "The newest desk release available."},
+            },
+        },
         "Error": {
             "type": "object",
             "required": ["error"],
