@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from frontdesk.core.enquiry import Enquiry, SyncState
@@ -25,11 +25,13 @@ from frontdesk.gui.detail.record_reports import RecordReports
 from frontdesk.gui.enquiry.controller import EnquiryController
 from frontdesk.gui.enquiry.form import EnquiryForm
 from frontdesk.gui.enquiry.linked import service_label
+from frontdesk.gui.enquiry.postcode_link import PostcodeLink
 from frontdesk.gui.enquiry.reopen import ReopenPanel
 from frontdesk.gui.enquiry.reopen_controller import ReopenController
 from frontdesk.gui.enquiry.send import DetailsSender
 from frontdesk.gui.enquiry.today import TodayPanel
 from frontdesk.gui.infoline import InfoLine
+from frontdesk.gui.menus import build_menus
 from frontdesk.gui.message import Level
 from frontdesk.gui.messagebar import MessageBar
 from frontdesk.gui.operations import OperationRunner
@@ -38,7 +40,6 @@ from frontdesk.gui.search.model import IdRole, OrganizationRole
 from frontdesk.gui.search.panel import SearchPanel
 from frontdesk.gui.settings import DATA_FOLDER, HUB_ADDRESS, Settings, apply_text_size
 from frontdesk.gui.settings_dialog import SettingsDialog
-from frontdesk.gui.shortcuts import SHORTCUTS
 from frontdesk.gui.shortcuts_dialog import ShortcutsDialog
 from frontdesk.gui.statusbar import StatusBar
 from frontdesk.gui.sync_link import SyncLink
@@ -90,6 +91,9 @@ class MainWindow(QMainWindow):
         self.enquiry_stack = QStackedWidget()
         self.message_bar = MessageBar()
         self.safeguarding = SafeguardingBar(self.search.box, self.form.notes)
+        self.postcode_link = PostcodeLink(
+            self.search.filters.postcode, self.form.postcode, self.form.consent, self
+        )
         self.details_sender = DetailsSender(
             self, self.form, runner, self._sendable, self.today.selected_id, self._refresh_today
         )
@@ -177,51 +181,9 @@ class MainWindow(QMainWindow):
             "settings": self.edit_settings,
             "shortcuts": lambda: ShortcutsDialog.show_shortcuts(self),
             "quit": self.close,
+            "about": lambda: AboutDialog.show_about(self.data_folder, self),
         }
-        for binding in SHORTCUTS:
-            if binding.action is None:
-                continue
-            action = QAction(binding.translated_text(), self)
-            action.setShortcuts([QKeySequence(k) for k in binding.keys])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(handlers[binding.action])
-            self.addAction(action)
-            self.actions_by_name[binding.action] = action
-        # No key of its own: the one menu entry not built from the shortcut table.
-        about = QAction(self.tr("&About frontdesk"), self)
-        about.triggered.connect(lambda: AboutDialog.show_about(self.data_folder, self))
-        self.actions_by_name["about"] = about
-        menus = (
-            (
-                self.tr("&File"),
-                (
-                    "new_enquiry",
-                    "save",
-                    "send_details",
-                    "print_handout",
-                    "sync_now",
-                    "sign_in",
-                    "settings",
-                    "quit",
-                ),
-            ),
-            (
-                self.tr("&Go"),
-                (
-                    "focus_search",
-                    "focus_detail",
-                    "focus_enquiry",
-                    "focus_today",
-                    "add_service",
-                    "report_record",
-                ),
-            ),
-            (self.tr("&Help"), ("shortcuts", "about")),
-        )
-        for title, names in menus:
-            menu = self.menuBar().addMenu(title)
-            for name in names:
-                menu.addAction(self.actions_by_name[name])
+        self.actions_by_name.update(build_menus(self, handlers))
         # Escape closes the message bar only while it is shown, never a combo's popup.
         self.actions_by_name["dismiss_message"].setEnabled(False)
 
