@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBar()
         self.setStatusBar(self.status)
         self.actions_by_name: dict[str, QAction] = {}
-        self.quick_picks = QuickPicks(self, self.link_service)
+        self.quick_picks = QuickPicks(self, runner, self.search, self.link_service)
         # Searches follow a swapped catalogue.db at once; this timer refreshes the filters,
         # results and details even when nobody searches.
         self.replacement_check = QTimer(self)
@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
     def _refresh_most_used(self) -> None:
         """What an empty search box lists, and Alt+1 … Alt+9 link: the services this desk
         links most (gui.quick_picks)."""
-        self.quick_picks.refresh()
+        self.quick_picks.refresh(self.desk, self.catalogue)
 
     # -- sync ------------------------------------------------------------------------
 

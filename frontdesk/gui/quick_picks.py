@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from frontdesk.gui import message
+from frontdesk.gui.operations import OperationRunner
+from frontdesk.gui.search.panel import SearchPanel
 from frontdesk.gui.shortcuts import QUICK_PICK_KEYS
 
 if TYPE_CHECKING:
-    from frontdesk.gui.main_window import MainWindow
     from frontdesk.search.catalogue_access import CatalogueAccess
     from frontdesk.sync.desk_access import DeskAccess
 
@@ -45,11 +47,19 @@ def find_picks(desk: DeskAccess, catalogue: CatalogueAccess | None) -> Found:
 
 
 class QuickPicks(QObject):
-    """Keeps the window's quick picks and binds their keys. Signals: none."""
+    """Keeps the window's quick picks and binds their keys on `window`; `link` links a
+    service (id, name, agency) as Return on a result does. Signals: none."""
 
-    def __init__(self, window: MainWindow, link: Callable[[str, str, str | None], None]) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        runner: OperationRunner,
+        search: SearchPanel,
+        link: Callable[[str, str, str | None], None],
+    ) -> None:
         super().__init__(window)
-        self._window = window
+        self._runner = runner
+        self._search = search
         self._link = link
         self.picks: tuple[Pick, ...] = ()
         self.actions: list[QAction] = []
@@ -61,18 +71,16 @@ class QuickPicks(QObject):
             window.addAction(action)
             self.actions.append(action)
 
-    def refresh(self) -> None:
+    def refresh(self, desk: DeskAccess | None, catalogue: CatalogueAccess | None) -> None:
         """Rank again (after a save, or with another catalogue) and show the picks."""
-        window = self._window
-        desk, catalogue = window.desk, window.catalogue
         if desk is not None:
-            window.runner.run(lambda: find_picks(desk, catalogue), key="most-used").on_success(
+            self._runner.run(lambda: find_picks(desk, catalogue), key="most-used").on_success(
                 self._found
             )
 
     def _found(self, found: Found) -> None:
         ranked, self.picks = found
-        search = self._window.search
+        search = self._search
         search.set_pick_keys(
             {
                 pick.service_id: QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)

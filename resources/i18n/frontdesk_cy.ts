@@ -870,7 +870,7 @@ Problem: {0}</translation>
 <context>
     <name>QuickPicks</name>
     <message>
-        <location filename="../../frontdesk/gui/quick_picks.py" line="+91"/>
+        <location filename="../../frontdesk/gui/quick_picks.py" line="+99"/>
         <source>No quick picks yet: the services this desk links most get Alt+1 to Alt+9.</source>
         <translation>Dim dewisiadau cyflym eto: bydd y gwasanaethau y mae&apos;r ddesg hon yn eu cysylltu amlaf yn cael Alt+1 i Alt+9.</translation>
     </message>

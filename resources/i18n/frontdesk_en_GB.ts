@@ -45,7 +45,7 @@
 <context>
     <name>QuickPicks</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/gui/quick_picks.py" line="+96"/>
+        <location filename="../../frontdesk/gui/quick_picks.py" line="+104"/>
         <source>There is no quick pick {0}: this desk has %n so far.</source>
         <translation>
             <numerusform>There is no quick pick {0}: this desk has %n so far.</numerusform>

@@ -3,20 +3,18 @@ is empty, and Alt+1 … Alt+9 link them to the enquiry."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
-from frontdesk.core.enquiry import Channel, EnquiryDraft, Outcome
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.search.model import IdRole, PickKeyRole
 from frontdesk.gui.shortcuts import QUICK_PICK_KEYS, SHORTCUTS, markdown_table
 from frontdesk.gui.shortcuts_dialog import ShortcutsDialog
 from tests.gui.test_main_window import search
+from tests.gui.test_no_results import save_linking
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -36,19 +34,7 @@ def used_twice_and_once(qtbot: QtBot, window: MainWindow) -> tuple[str, str]:
     """Save enquiries linking service A twice and B once; the desk ranks them again."""
     search(qtbot, window, "council tax")
     a, b = (str(window.search.proxy.index(r, 0).data(IdRole)) for r in range(2))
-    assert window.desk is not None
-    for n, linked in enumerate(((a,), (b, a))):
-        window.desk.save(
-            EnquiryDraft(
-                id=f"00000000-0000-4000-8000-00000000010{n}",
-                channel=Channel.PHONE,
-                started_at=dt.datetime.now(dt.UTC),
-                service_ids=linked,
-                notes="",
-                outcome=Outcome.ADVICE_GIVEN,
-            )
-        )
-    window.attach_desk(window.desk)  # as at the next start (or after the next save)
+    save_linking(window, (a,), (b, a))
     search(qtbot, window, "")
     qtbot.waitUntil(lambda: rows(window, IdRole) == [a, b])
     return a, b
