@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from frontdesk.gui.main_window import MainWindow
+from frontdesk.gui.search.delegate import ResultDelegate
 from frontdesk.gui.search.model import IdRole, PickKeyRole
 from frontdesk.gui.shortcuts import QUICK_PICK_KEYS, SHORTCUTS, markdown_table
 from frontdesk.gui.shortcuts_dialog import ShortcutsDialog
@@ -51,6 +52,10 @@ def test_an_empty_search_box_lists_the_picks_with_their_keys(
     assert rows(window, PickKeyRole) == keys
     accessible = rows(window, Qt.ItemDataRole.AccessibleTextRole)
     assert all(str(text).startswith(key) for text, key in zip(accessible, keys, strict=True))
+    delegate = window.search.results.itemDelegate()
+    assert isinstance(delegate, ResultDelegate)
+    first_line = delegate._lines(window.search.proxy.index(0, 0))[0][0]
+    assert first_line == f"{keys[0]}  {window.quick_picks.picks[0].name}"
     search(qtbot, window, "council tax")  # a search's results carry no keys
     assert not any(rows(window, PickKeyRole))
 
