@@ -35,6 +35,7 @@ from frontdesk.gui.menus import build_menus
 from frontdesk.gui.message import Level
 from frontdesk.gui.messagebar import MessageBar
 from frontdesk.gui.operations import OperationRunner
+from frontdesk.gui.quick_picks import QuickPicks
 from frontdesk.gui.safeguarding import SafeguardingBar
 from frontdesk.gui.search.model import IdRole, OrganizationRole
 from frontdesk.gui.search.panel import SearchPanel
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBar()
         self.setStatusBar(self.status)
         self.actions_by_name: dict[str, QAction] = {}
+        self.quick_picks = QuickPicks(self, runner, self.search, self.link_service)
         # Searches follow a swapped catalogue.db at once; this timer refreshes the filters,
         # results and details even when nobody searches.
         self.replacement_check = QTimer(self)
@@ -221,6 +223,7 @@ class MainWindow(QMainWindow):
         self.enquiries.set_catalogue(catalogue)
         self.reopening.catalogue = catalogue
         self.safeguarding.load(self.runner, catalogue)
+        self._refresh_most_used()  # picks the catalogue no longer offers drop out
         self.runner.run(catalogue.last_import).on_success(self.status.set_catalogue_age)
         if not self.replacement_check.isActive():
             self.replacement_check.start()
@@ -263,11 +266,9 @@ class MainWindow(QMainWindow):
         self._refresh_most_used()
 
     def _refresh_most_used(self) -> None:
-        """What an empty search box lists: the services this desk links most."""
-        if self.desk is not None:
-            self.runner.run(self.desk.most_used_services, key="most-used").on_success(
-                self.search.set_most_used
-            )
+        """What an empty search box lists, and Alt+1 … Alt+9 link: the services this desk
+        links most (gui.quick_picks)."""
+        self.quick_picks.refresh(self.desk, self.catalogue)
 
     # -- sync ------------------------------------------------------------------------
 
@@ -483,13 +484,18 @@ class MainWindow(QMainWindow):
     def add_service(self, service_id: str) -> None:
         index = self.search.results.currentIndex()
         name = str(index.data()) if index.isValid() and index.data(IdRole) == service_id else ""
+        agency = str(index.data(OrganizationRole) or "") if name else ""
+        self.link_service(service_id, name, agency)
+
+    def link_service(self, service_id: str, name: str, agency: str | None) -> None:
+        """Link a service to the enquiry in progress (a found one to a reopened one's
+        referral), and say so on the info line: Return on a result, or a quick pick."""
         if self.enquiry_stack.currentWidget() is self.reopen:
             # A reopened enquiry's services stay as saved; a found one is where its
             # referral may be redirected.
             if self.reopen.choose_referral(service_id, name or service_id):
                 message.info(self.tr("Refer to “{0}”: press Ctrl+S to save.").format(name))
             return
-        agency = str(index.data(OrganizationRole) or "") if name else ""
         if self.form.add_service(service_id, service_label(name, agency) if name else service_id):
             message.info(self.tr("Linked “{0}” to the enquiry.").format(name))
         else:

@@ -19,10 +19,14 @@ class KeyBinding:
     keys: tuple[str, ...]
     text: str
     action: str | None = None
+    span: bool = False  # the keys are a run, shown as "first … last"
 
     def translated_text(self) -> str:
         return QCoreApplication.translate("Shortcuts", self.text)
 
+
+# Alt+1 … Alt+9 link the desk's quick picks (gui.quick_picks binds them, one action each).
+QUICK_PICK_KEYS = tuple(f"Alt+{n}" for n in range(1, 10))
 
 SHORTCUTS: tuple[KeyBinding, ...] = (
     KeyBinding(
@@ -51,6 +55,17 @@ SHORTCUTS: tuple[KeyBinding, ...] = (
         ("Ctrl+Return",),
         str(QT_TRANSLATE_NOOP("Shortcuts", "Link the selected result to the enquiry (anywhere)")),
         "add_service",
+    ),
+    KeyBinding(
+        QUICK_PICK_KEYS,
+        str(
+            QT_TRANSLATE_NOOP(
+                "Shortcuts",
+                "Link quick pick 1 to 9, the services this desk links most (numbered in the "
+                "list while the search box is empty)",
+            )
+        ),
+        span=True,
     ),
     KeyBinding(
         ("Ctrl+D", "F7"),
@@ -141,6 +156,9 @@ def markdown_table() -> str:
     """The table for the README, in English."""
     lines = ["| Keys | What it does |", "|---|---|"]
     for row in SHORTCUTS:
-        keys = " or ".join(f"`{k}`" for k in row.keys)
+        if row.span:
+            keys = f"`{row.keys[0]}` … `{row.keys[-1]}`"
+        else:
+            keys = " or ".join(f"`{k}`" for k in row.keys)
         lines.append(f"| {keys} | {row.text} |")
     return "\n".join(lines)

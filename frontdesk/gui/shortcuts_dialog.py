@@ -20,9 +20,11 @@ from frontdesk.gui import forms, window_size
 from frontdesk.gui.shortcuts import SHORTCUTS
 
 
-def native_keys(keys: tuple[str, ...]) -> str:
-    """Keys as this platform writes them (Ctrl on Windows/Linux, ⌘ on macOS)."""
-    return ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+def native_keys(keys: tuple[str, ...], span: bool = False) -> str:
+    """Keys as this platform writes them (Ctrl on Windows/Linux, ⌘ on macOS); a run of
+    keys as its first and last."""
+    texts = [QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys]
+    return f"{texts[0]} … {texts[-1]}" if span else ", ".join(texts)
 
 
 class ShortcutsDialog(QDialog):
@@ -34,7 +36,7 @@ class ShortcutsDialog(QDialog):
         self.table = forms.child(self, QTableWidget, "table")
         self.table.setRowCount(len(SHORTCUTS))
         for row, binding in enumerate(SHORTCUTS):
-            self.table.setItem(row, 0, QTableWidgetItem(native_keys(binding.keys)))
+            self.table.setItem(row, 0, QTableWidgetItem(native_keys(binding.keys, binding.span)))
             self.table.setItem(row, 1, QTableWidgetItem(binding.translated_text()))
         # Per-column resize modes are not something a .ui file can say.
         header = self.table.horizontalHeader()

@@ -277,6 +277,16 @@ class CatalogueAccess:
             s.catalogue_id: (s.service.name, s.organization_name) for s in self.store.get_many(ids)
         }
 
+    def linkable(self, ids: tuple[str, ...]) -> dict[str, tuple[str, str | None]]:
+        """`names_and_agencies` of the services still offered (active): the ones a quick
+        pick may link; a withdrawn service drops out of the picks as it does from search."""
+        self.follow_replacement()
+        return {
+            s.catalogue_id: (s.service.name, s.organization_name)
+            for s in self.store.get_many(ids)
+            if s.service.status is ServiceStatus.ACTIVE
+        }
+
     def names(self, ids: tuple[str, ...]) -> dict[str, str]:
         self.follow_replacement()
         return {s.catalogue_id: s.service.name for s in self.store.get_many(ids)}

@@ -703,7 +703,7 @@ Problem: {0}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/gui/main_window.py" line="+81"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+82"/>
         <source>frontdesk — find a service, log the enquiry</source>
         <translation>frontdesk — dod o hyd i wasanaeth, cofnodi&apos;r ymholiad</translation>
     </message>
@@ -789,12 +789,12 @@ Problem: {0}</translation>
         <translation>Dewiswch ganlyniad chwilio yn gyntaf (Ctrl+F, yna&apos;r saeth i lawr).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Refer to “{0}”: press Ctrl+S to save.</source>
         <translation>Atgyfeirio at “{0}”: pwyswch Ctrl+S i gadw.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Linked “{0}” to the enquiry.</source>
         <translation>Wedi cysylltu “{0}” â&apos;r ymholiad.</translation>
     </message>
@@ -865,6 +865,25 @@ Problem: {0}</translation>
         <location line="+2"/>
         <source>Without them, nothing matches either: try other words.</source>
         <translation>Hebddynt, does dim yn cyfateb chwaith: rhowch gynnig ar eiriau eraill.</translation>
+    </message>
+</context>
+<context>
+    <name>QuickPicks</name>
+    <message>
+        <location filename="../../frontdesk/gui/quick_picks.py" line="+99"/>
+        <source>No quick picks yet: the services this desk links most get Alt+1 to Alt+9.</source>
+        <translation>Dim dewisiadau cyflym eto: bydd y gwasanaethau y mae&apos;r ddesg hon yn eu cysylltu amlaf yn cael Alt+1 i Alt+9.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>There is no quick pick {0}: this desk has %n so far.</source>
+        <translation>
+            <numerusform>Does dim dewis cyflym {0}: dim ond %n sydd gan y ddesg hon hyd yma.</numerusform>
+            <numerusform>Does dim dewis cyflym {0}: dim ond %n sydd gan y ddesg hon hyd yma.</numerusform>
+            <numerusform>Does dim dewis cyflym {0}: dim ond %n sydd gan y ddesg hon hyd yma.</numerusform>
+            <numerusform>Does dim dewis cyflym {0}: dim ond %n sydd gan y ddesg hon hyd yma.</numerusform>
+            <numerusform>Does dim dewis cyflym {0}: dim ond %n sydd gan y ddesg hon hyd yma.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1437,7 +1456,7 @@ Problem: {0}</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../frontdesk/gui/search/model.py" line="+40"/>
+        <location filename="../../frontdesk/gui/search/model.py" line="+42"/>
         <source>✓ Covers {0}</source>
         <translation>✓ Yn cwmpasu {0}</translation>
     </message>
@@ -1488,7 +1507,7 @@ Problem: {0}</translation>
         <translation>Beth sydd ei angen ar y galwr? e.e. bin heb ei gasglu</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&amp;Search services</source>
         <translation>Chwilio am wa&amp;sanaethau</translation>
     </message>
@@ -1503,7 +1522,7 @@ Problem: {0}</translation>
         <translation>Canlyniadau chwilio</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+99"/>
         <source>Showing results for “{0}”.</source>
         <translation>Yn dangos canlyniadau ar gyfer “{0}”.</translation>
     </message>
@@ -1935,7 +1954,7 @@ Problem: {0}</translation>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../frontdesk/gui/shortcuts.py" line="+30"/>
+        <location filename="../../frontdesk/gui/shortcuts.py" line="+34"/>
         <source>Start a new enquiry (starts the call timer)</source>
         <translation>Dechrau ymholiad newydd (yn cychwyn amserydd yr alwad)</translation>
     </message>
@@ -1960,7 +1979,12 @@ Problem: {0}</translation>
         <translation>Cysylltu&apos;r canlyniad a ddewiswyd â&apos;r ymholiad (o unrhyw le)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Link quick pick 1 to 9, the services this desk links most (numbered in the list while the search box is empty)</source>
+        <translation>Cysylltu dewis cyflym 1 i 9, y gwasanaethau y mae&apos;r ddesg hon yn eu cysylltu amlaf (wedi&apos;u rhifo yn y rhestr tra bo&apos;r blwch chwilio&apos;n wag)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Read the selected service&apos;s details</source>
         <translation>Darllen manylion y gwasanaeth a ddewiswyd</translation>
     </message>

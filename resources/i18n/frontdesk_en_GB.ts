@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/gui/main_window.py" line="+416"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+417"/>
         <source>The hub refused %n enquiry(s); they are kept on this desk. The reason is in today&apos;s enquiries (F9); tell your supervisor.</source>
         <translation>
             <numerusform>The hub refused %n enquiry; it is kept on this desk. The reason is in today&apos;s enquiries (F9); tell your supervisor.</numerusform>
@@ -43,6 +43,17 @@
     </message>
 </context>
 <context>
+    <name>QuickPicks</name>
+    <message numerus="yes">
+        <location filename="../../frontdesk/gui/quick_picks.py" line="+104"/>
+        <source>There is no quick pick {0}: this desk has %n so far.</source>
+        <translation>
+            <numerusform>There is no quick pick {0}: this desk has %n so far.</numerusform>
+            <numerusform>There is no quick pick {0}: this desk has %n so far.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecordReports</name>
     <message numerus="yes">
         <location filename="../../frontdesk/gui/detail/record_reports.py" line="+59"/>
@@ -57,7 +68,7 @@
 <context>
     <name>SearchPanel</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/gui/search/panel.py" line="+225"/>
+        <location filename="../../frontdesk/gui/search/panel.py" line="+233"/>
         <source>Most used on this desk: %n service(s)</source>
         <translation>
             <numerusform>Most used on this desk: %n service</numerusform>

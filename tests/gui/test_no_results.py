@@ -101,24 +101,29 @@ def test_with_nothing_used_yet_an_empty_search_is_labelled_a_to_z(
     assert "Best" not in window.search.count.text()
 
 
-def test_an_empty_search_lists_the_desks_most_used_services_first(
-    qtbot: QtBot, window: MainWindow
-) -> None:
-    search(qtbot, window, WORDS)
-    ids = [window.search.proxy.index(r, 0).data(IdRole) for r in range(2)]
+def save_linking(window: MainWindow, *linked: tuple[str, ...]) -> None:
+    """Save one enquiry per tuple of linked services; the desk ranks them again."""
     assert window.desk is not None
-    for n, linked in enumerate(((ids[1],), (ids[1], ids[0]), (ids[1],))):
+    for n, services in enumerate(linked):
         window.desk.save(
             EnquiryDraft(
                 id=f"00000000-0000-4000-8000-00000000000{n}",
                 channel=Channel.PHONE,
                 started_at=dt.datetime.now(dt.UTC),
-                service_ids=linked,
+                service_ids=services,
                 notes="",
                 outcome=Outcome.ADVICE_GIVEN,
             )
         )
     window.attach_desk(window.desk)  # as at the next start (or after the next save)
+
+
+def test_an_empty_search_lists_the_desks_most_used_services_first(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    search(qtbot, window, WORDS)
+    ids = [window.search.proxy.index(r, 0).data(IdRole) for r in range(2)]
+    save_linking(window, (ids[1],), (ids[1], ids[0]), (ids[1],))
     search(qtbot, window, "")
     qtbot.waitUntil(lambda: window.search.count.text().startswith("Most used"))
     order = [window.search.proxy.index(r, 0).data(IdRole) for r in range(2)]

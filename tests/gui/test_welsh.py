@@ -60,3 +60,13 @@ def test_a_relaxed_search_is_explained_in_welsh(
     qtbot.addWidget(panel)
     panel._apply(SearchOutcome(SearchRequest("x"), (), None, False, (), relaxed="some-words"))
     assert panel.notice.text().startswith("Nid oedd unrhyw wasanaeth yn cyfateb i bob gair")
+
+
+def test_a_quick_pick_key_with_no_picks_says_so_in_welsh(
+    qtbot: QtBot, welsh: None, runner: OperationRunner, settings: Settings, paths: DataPaths
+) -> None:
+    window = open_window(qtbot, runner, settings, paths)
+    qtbot.waitUntil(lambda: ready(window) and window.search.model.rowCount() > 0)
+    window.quick_picks.link(1)
+    assert window.info_line.text().startswith("Dim dewisiadau cyflym eto")
+    close_stores(window)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, Q
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from frontdesk.gui.search.model import BadgesRole, OrganizationRole, SnippetRole
+from frontdesk.gui.search.model import BadgesRole, OrganizationRole, PickKeyRole, SnippetRole
 
 PADDING = 6
 # The snippet marks matched words «like this»; the list shows them plainly.
@@ -24,7 +24,10 @@ class ResultDelegate(QStyledItemDelegate):
         self._font_cache: dict[str, tuple[QFont, QFontMetrics, QFontMetrics]] = {}
 
     def _lines(self, index: QModelIndex | QPersistentModelIndex) -> list[tuple[str, bool]]:
-        lines = [(str(index.data(Qt.ItemDataRole.DisplayRole) or ""), True)]
+        name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        key = str(index.data(PickKeyRole) or "")
+        # A quick pick shows its key before the name, so the adviser sees which key links it.
+        lines = [(f"{key}  {name}" if key else name, True)]
         organization = str(index.data(OrganizationRole) or "")
         if organization:
             lines.append((organization, False))

@@ -26,6 +26,8 @@ OrganizationRole = Qt.ItemDataRole.UserRole + 2
 SnippetRole = Qt.ItemDataRole.UserRole + 3
 BadgesRole = Qt.ItemDataRole.UserRole + 4
 OpenNowRole = Qt.ItemDataRole.UserRole + 5
+# The key that links this row as a quick pick ("Alt+1"…), on an empty box's list only.
+PickKeyRole = Qt.ItemDataRole.UserRole + 6
 
 # Rows kept across searches: enough for a few pages while the adviser types and retypes.
 CACHE_SIZE = 300
@@ -61,6 +63,7 @@ class ResultsModel(QAbstractListModel):
         self._cache: OrderedDict[str, ResultRow] = OrderedDict()
         self._postcode = ""
         self._marks: dict[str, list[str]] = {}  # record-report warnings by service id
+        self._pick_keys: dict[str, str] = {}  # quick pick keys by service id
 
     def set_rows(self, rows: tuple[ResultRow, ...], postcode: str) -> None:
         self.beginResetModel()
@@ -78,6 +81,15 @@ class ResultsModel(QAbstractListModel):
         self._marks = marks
         if self._ids:
             self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [BadgesRole])
+
+    def set_pick_keys(self, keys: dict[str, str]) -> None:
+        """The quick pick key of each numbered service ({} when the rows are a search's)."""
+        if keys == self._pick_keys:
+            return
+        self._pick_keys = keys
+        if self._ids:
+            last = self.index(len(self._ids) - 1)
+            self.dataChanged.emit(self.index(0), last, [PickKeyRole])
 
     def _badges(self, row: ResultRow) -> list[str]:
         return [*badges(row, self._postcode), *self._marks.get(row.id, ())]
@@ -106,8 +118,15 @@ class ResultsModel(QAbstractListModel):
             return self._badges(row)
         if role == OpenNowRole:
             return row.open_now
+        if role == PickKeyRole:
+            return self._pick_keys.get(row.id, "")
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            parts = [row.name, row.organization or "", *self._badges(row)]
+            parts = [
+                self._pick_keys.get(row.id, ""),
+                row.name,
+                row.organization or "",
+                *self._badges(row),
+            ]
             return ". ".join(p for p in parts if p)
         return None
 

@@ -73,6 +73,7 @@ class SearchPanel(QWidget):
         self.no_results = NoResults()
         self.no_results.clear_requested.connect(self.clear_filters)
         self._most_used: tuple[str, ...] = ()
+        self._pick_keys: dict[str, str] = {}  # quick pick keys, shown on the most used
         self._outcome: SearchOutcome | None = None
         self.model = ResultsModel(self)
         self.proxy = ResultsProxy(self)
@@ -150,6 +151,12 @@ class SearchPanel(QWidget):
         if not self.box.text().strip():
             self.search_now()
 
+    def set_pick_keys(self, keys: dict[str, str]) -> None:
+        """The quick picks' keys by service id, shown on the most used list's rows."""
+        self._pick_keys = keys
+        outcome = self._outcome
+        self.model.set_pick_keys(keys if outcome is not None and outcome.most_used else {})
+
     def current_id(self) -> str:
         index = self.results.currentIndex()
         return str(index.data(IdRole)) if index.isValid() else ""
@@ -174,6 +181,7 @@ class SearchPanel(QWidget):
     def _apply(self, outcome: SearchOutcome) -> None:
         had_focus = self.results.hasFocus()
         self.model.set_rows(outcome.rows, outcome.request.postcode)
+        self.model.set_pick_keys(self._pick_keys if outcome.most_used else {})
         notes: list[str] = []
         if outcome.corrected_query:
             notes.append(self.tr("Showing results for “{0}”.").format(outcome.corrected_query))
