@@ -34,8 +34,10 @@ def test_the_postcode_typed_in_the_callers_details_fills_the_search_filter(
     qtbot.keyClicks(window.form.postcode, "M33 7ZG")
     assert window.search.filters.postcode.text() == "M33 7ZG"
     qtbot.waitUntil(
-        lambda: window.search.shown_request is not None
-        and window.search.shown_request.postcode == "M33 7ZG"
+        lambda: (
+            window.search.shown_request is not None
+            and window.search.shown_request.postcode == "M33 7ZG"
+        )
     )
 
 
@@ -49,9 +51,7 @@ def test_without_consent_the_callers_details_keep_no_postcode(
     assert window.form.postcode.text() == "M33 7ZZ"
 
 
-def test_two_postcodes_typed_by_hand_each_stay_as_typed(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_two_postcodes_typed_by_hand_each_stay_as_typed(qtbot: QtBot, window: MainWindow) -> None:
     start_call(qtbot, window, consent=True)
     qtbot.keyClicks(window.search.filters.postcode, "M33 7ZZ")
     window.form.postcode.clear()
