@@ -10,10 +10,13 @@ from __future__ import annotations
 from enum import Enum
 
 from frontdesk.store.desk import DeskStore
+from frontdesk.store.details_sent import EMAIL, SMS
 from frontdesk.sync.account import SyncState
 from frontdesk.sync.credentials import TokenStore
 from frontdesk.sync.errors import SyncError
 from frontdesk.sync.session import connect
+
+CHANNELS = (SMS, EMAIL)
 
 
 class HubSends(Enum):
@@ -25,14 +28,19 @@ class HubSends(Enum):
     NO_HUB = "no hub"  # a standalone desk
 
 
-def hub_sends(desk: DeskStore, channel: str, tokens: TokenStore | None = None) -> HubSends:
-    """Whether the desk's hub can send `channel` ("sms" or "email") messages now."""
+def hub_sending(desk: DeskStore, tokens: TokenStore | None = None) -> dict[str, HubSends]:
+    """Whether the desk's hub can send texts ("sms") and e-mails ("email") now."""
     if SyncState(desk).account() is None:
-        return HubSends.NO_HUB
+        return dict.fromkeys(CHANNELS, HubSends.NO_HUB)
     try:
         _, client = connect(desk, tokens)
         with client:
             body = client.notify_status()
     except SyncError:
-        return HubSends.UNKNOWN
-    return HubSends.YES if body.get(channel) is True else HubSends.NOT_SET_UP
+        return dict.fromkeys(CHANNELS, HubSends.UNKNOWN)
+    return {c: HubSends.YES if body.get(c) is True else HubSends.NOT_SET_UP for c in CHANNELS}
+
+
+def hub_sends(desk: DeskStore, channel: str, tokens: TokenStore | None = None) -> HubSends:
+    """Whether the desk's hub can send `channel` ("sms" or "email") messages now."""
+    return hub_sending(desk, tokens)[channel]

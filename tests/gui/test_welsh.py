@@ -60,3 +60,13 @@ def test_a_relaxed_search_is_explained_in_welsh(
     qtbot.addWidget(panel)
     panel._apply(SearchOutcome(SearchRequest("x"), (), None, False, (), relaxed="some-words"))
     assert panel.notice.text().startswith("Nid oedd unrhyw wasanaeth yn cyfateb i bob gair")
+
+
+def test_the_send_dialog_says_in_welsh_what_the_hub_cannot_send(qtbot: QtBot, welsh: None) -> None:
+    from frontdesk.gui.enquiry.send_dialog import SendDetailsDialog
+    from frontdesk.sync.notify_status import HubSends
+
+    dialog = SendDetailsDialog([("demo:1", "Banc bwyd")], "07700 900123", "")
+    qtbot.addWidget(dialog)
+    dialog.set_hub_sending({"sms": HubSends.NOT_SET_UP, "email": HubSends.NOT_SET_UP})
+    assert dialog.hub_note.text().startswith("Ni all yr hyb hwn anfon negeseuon testun eto")
