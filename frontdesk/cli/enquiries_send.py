@@ -8,6 +8,7 @@ through GOV.UK Notify once the desk has synced, and its delivery status comes ba
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
@@ -17,6 +18,7 @@ from frontdesk.core import reference
 from frontdesk.store.desk import DeskWriteError
 from frontdesk.store.details_sent import EMAIL, SMS, RecipientError, send_details
 from frontdesk.store.enquiries import EnquiryLog, UnknownEnquiryError
+from frontdesk.sync.notify_status import HubSends, hub_sends
 
 OpenLog = Callable[[argparse.Namespace], AbstractContextManager[EnquiryLog]]
 
@@ -56,8 +58,34 @@ def run_send(args: argparse.Namespace, open_log: OpenLog) -> int:
             found = log.find(args.enquiry) if reference.normalise(args.enquiry) else None
             enquiry_id = found.id if found is not None else args.enquiry
             sent = send_details(log, enquiry_id, args.service, channel, recipient)
+            # Asked once the request is safely recorded: the answer only informs.
+            sends = hub_sends(log.desk, channel)
     except (RecipientError, UnknownEnquiryError, DeskWriteError) as error:
         raise CommandError(f"{error}; nothing was sent") from error
     how = "a text to" if channel == SMS else "an e-mail to"
     print(f"{how} {sent.recipient} is recorded; the hub sends it once this desk has synced")
+    warning = hub_warning(sends, channel)
+    if warning:
+        print(warning, file=sys.stderr)
     return 0
+
+
+def hub_warning(sends: HubSends, channel: str) -> str | None:
+    """The line that stops an adviser promising a text the hub cannot send yet."""
+    what = "texts" if channel == SMS else "e-mails"
+    if sends is HubSends.NOT_SET_UP:
+        return (
+            f"This hub cannot send {what} yet: ask your supervisor to set up GOV.UK Notify; "
+            "the request is kept and sent once it can"
+        )
+    if sends is HubSends.UNKNOWN:
+        return (
+            f"The hub cannot be asked now whether it can send {what}: the request is kept "
+            "and goes to the hub when this desk is back online"
+        )
+    if sends is HubSends.NO_HUB:
+        return (
+            "This desk is not signed in to a hub: the request is kept and sent once the "
+            "desk signs in and syncs"
+        )
+    return None

@@ -87,6 +87,7 @@ class Startup(QObject):
         self.sync: SyncLink | None = None
         self._tokens = tokens or TokenStore()
         window.enquiries.record.history.use_tokens(self._tokens)  # the hub's caller history
+        window.details_sender.tokens = self._tokens  # asking whether the hub can send
         self._sync_options = (poll_interval, backoff)
         self.sign_in_dialog: SignInDialog | None = None
         self.versions: UpdateNotice | None = None

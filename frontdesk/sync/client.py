@@ -205,6 +205,11 @@ class HubClient:
         )
         return str(body["prefix"])
 
+    def notify_status(self) -> dict[str, Any]:
+        """Whether the hub can send the organisation's texts and e-mails now:
+        {"sms": bool, "email": bool}."""
+        return self._ok(self._send("GET", "/sync/v1/notify-status"))
+
     def desk_versions(self) -> dict[str, Any]:
         """The hub's {"minimum", "latest"} desk releases; HubRefused from a hub too old to
         say (404)."""

@@ -17,6 +17,7 @@ from frontdesk.store.reasons import ReasonList, load_reasons
 from frontdesk.sync.account import HubAccount, SyncState
 from frontdesk.sync.caller_lookup import hub_history, signed_in
 from frontdesk.sync.credentials import TokenStore
+from frontdesk.sync.notify_status import HubSends, hub_sending
 from frontdesk.sync.status import read_status
 
 # What "lately" means for the most used services, and how many an empty search lists.
@@ -159,3 +160,7 @@ class DeskAccess:
     ) -> list[PastEnquiry]:
         """On the network lane: the hub's answer for the desk's organisation."""
         return hub_history(self.store, query, since=since, tokens=tokens)
+
+    def hub_sending(self, tokens: TokenStore) -> dict[str, HubSends]:
+        """On the network lane: whether the hub can send texts and e-mails now."""
+        return hub_sending(self.store, tokens)

@@ -1619,7 +1619,7 @@ Problem: {0}</translation>
 <context>
     <name>SendDetails</name>
     <message>
-        <location filename="../../frontdesk/gui/enquiry/send.py" line="+44"/>
+        <location filename="../../frontdesk/gui/enquiry/send.py" line="+49"/>
         <source>Choose a service first, then send its details to the caller.</source>
         <translation>Dewiswch wasanaeth yn gyntaf, yna anfonwch ei fanylion at y galwr.</translation>
     </message>
@@ -1629,7 +1629,7 @@ Problem: {0}</translation>
         <translation>Cadwch yr ymholiad yn gyntaf (Ctrl+S), neu dewiswch un yn rhestr heddiw, yna anfonwch y manylion.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+40"/>
         <source>A text</source>
         <translation>Neges destun</translation>
     </message>
@@ -1643,11 +1643,31 @@ Problem: {0}</translation>
         <source>{0} to {1} will be sent by the hub once this desk has synced.</source>
         <translation>Bydd yr hyb yn anfon {0} at {1} unwaith y bydd y ddesg hon wedi cysoni.</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/gui/enquiry/send_dialog.py" line="+148"/>
+        <source>This hub cannot send texts yet: ask your supervisor to set up GOV.UK Notify; the request is kept and sent once it can.</source>
+        <translation>Ni all yr hyb hwn anfon negeseuon testun eto: gofynnwch i&apos;ch goruchwyliwr sefydlu GOV.UK Notify; caiff y cais ei gadw a&apos;i anfon unwaith y gall.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This hub cannot send e-mails yet: ask your supervisor to set up GOV.UK Notify; the request is kept and sent once it can.</source>
+        <translation>Ni all yr hyb hwn anfon negeseuon e-bost eto: gofynnwch i&apos;ch goruchwyliwr sefydlu GOV.UK Notify; caiff y cais ei gadw a&apos;i anfon unwaith y gall.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The hub cannot be asked now whether it can send this: the request is kept and goes to the hub when this desk is back online.</source>
+        <translation>Ni ellir gofyn i&apos;r hyb nawr a all anfon hwn: caiff y cais ei gadw, ac fe aiff i&apos;r hyb pan fydd y ddesg hon ar-lein eto.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This desk is not signed in to a hub: the request is kept and sent once the desk signs in and syncs.</source>
+        <translation>Nid yw&apos;r ddesg hon wedi mewngofnodi i hyb: caiff y cais ei gadw a&apos;i anfon unwaith y bydd y ddesg yn mewngofnodi ac yn cysoni.</translation>
+    </message>
 </context>
 <context>
     <name>SendDetailsDialog</name>
     <message>
-        <location filename="../../frontdesk/gui/enquiry/send_dialog.py" line="+45"/>
+        <location line="-115"/>
         <source>Send the service&apos;s details to the caller</source>
         <translation>Anfon manylion y gwasanaeth at y galwr</translation>
     </message>
@@ -1662,7 +1682,7 @@ Problem: {0}</translation>
         <translation>E-bost</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>The caller &amp;agrees to be sent this</source>
         <translation>Mae’r galwr yn cytuno i gael hwn (&amp;A)</translation>
     </message>
@@ -1687,7 +1707,7 @@ Problem: {0}</translation>
         <translation>I: (&amp;T)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+35"/>
         <source>This is not a UK mobile number, so it cannot take a text.</source>
         <translation>Nid yw hwn yn rhif ffôn symudol yn y DU, felly ni all dderbyn neges destun.</translation>
     </message>
@@ -2170,7 +2190,7 @@ Problem: {0}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../frontdesk/gui/startup.py" line="+103"/>
+        <location filename="../../frontdesk/gui/startup.py" line="+104"/>
         <source>Opening the catalogue…</source>
         <translation>Yn agor y catalog…</translation>
     </message>

@@ -23,6 +23,11 @@ def test_send_records_a_text_and_list_shows_it_waiting(
     assert (
         out == "a text to +447700900123 is recorded; the hub sends it once this desk has synced\n"
     )
+    # A desk without a hub says so rather than let the adviser promise the text.
+    assert err == (
+        "This desk is not signed in to a hub: the request is kept and sent once the desk "
+        "signs in and syncs\n"
+    )
     _, out, _ = run(capsys, data, "enquiries", "list")
     assert "    text of town:housing: waiting to send" in out
 

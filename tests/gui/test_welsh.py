@@ -70,3 +70,13 @@ def test_a_quick_pick_key_with_no_picks_says_so_in_welsh(
     window.quick_picks.link(1)
     assert window.info_line.text().startswith("Dim dewisiadau cyflym eto")
     close_stores(window)
+
+
+def test_the_send_dialog_says_in_welsh_what_the_hub_cannot_send(qtbot: QtBot, welsh: None) -> None:
+    from frontdesk.gui.enquiry.send_dialog import SendDetailsDialog
+    from frontdesk.sync.notify_status import HubSends
+
+    dialog = SendDetailsDialog([("demo:1", "Banc bwyd")], "07700 900123", "")
+    qtbot.addWidget(dialog)
+    dialog.set_hub_sending({"sms": HubSends.NOT_SET_UP, "email": HubSends.NOT_SET_UP})
+    assert dialog.hub_note.text().startswith("Ni all yr hyb hwn anfon negeseuon testun eto")

@@ -81,6 +81,7 @@ MATRIX: dict[tuple[str, str], Entry] = {
         COUNCIL_STAFF, lambda w, r: Call("/sync/v1/reference-prefix", json={"device_id": f"p-{r}"})
     ),
     ("GET", "/sync/v1/desk-versions"): Entry(EVERYONE, _fixed("/sync/v1/desk-versions")),
+    ("GET", "/sync/v1/notify-status"): Entry(COUNCIL_STAFF, _fixed("/sync/v1/notify-status")),
     ("GET", "/services"): Entry(EVERYONE, _fixed("/services")),
     ("GET", "/services/{id:path}"): Entry(EVERYONE, _fixed(f"/services/{SERVICE}")),
     ("GET", "/organizations"): Entry(EVERYONE, _fixed("/organizations")),

@@ -62,6 +62,9 @@ def test_an_offline_send_reaches_notify_once_and_its_status_comes_back(
         [message] = script.sent
         assert message["phone_number"] == "+447700900123" and message["reference"] == sent.event_id
         assert message["personalisation"]["service_name"] == "Service 2"
+        # The reference the caller can quote, made on the desk while it was offline.
+        assert enquiry.reference
+        assert message["personalisation"]["enquiry_reference"] == enquiry.reference
         script.status = "delivered"
         assert refresh_statuses(hub_engine, clients).updated == 1
 

@@ -1,7 +1,8 @@
 """Sending a service's details to the caller from the window (Ctrl+Shift+T): the service
 shown in the details or linked to the enquiry, recorded on the desk as an event of the
 enquiry in the form once it is saved (or the one chosen in today's list); the hub sends it
-once the desk has synced."""
+once the desk has synced. As the dialog opens, the hub is asked (on the network lane)
+whether it can send texts and e-mails yet; the answer is shown, never waited for."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from PySide6.QtWidgets import QWidget
 
 from frontdesk.gui import message
 from frontdesk.gui.enquiry.form import EnquiryForm
-from frontdesk.gui.enquiry.send_dialog import SendDetailsDialog, SendRequest
+from frontdesk.gui.enquiry.send_dialog import SendDetailsDialog, SendRequest, hub_note
 from frontdesk.gui.operations import OperationRunner
 from frontdesk.store.details_sent import SMS, SentDetails, send_details
+from frontdesk.sync.credentials import TokenStore
 from frontdesk.sync.desk_access import DeskAccess
+from frontdesk.sync.notify_status import HubSends
 
 
 class DetailsSender:
@@ -34,6 +37,8 @@ class DetailsSender:
         self._window, self._form, self._runner = window, form, runner
         self._services, self._selected, self._sent = services, selected, sent
         self.desk: DeskAccess | None = None
+        self.tokens: TokenStore | None = None
+        self._sending: dict[str, HubSends] = {}  # the hub's last answer
 
     def send(self) -> None:
         desk, draft, services = self.desk, self._form.draft(), self._services()
@@ -60,8 +65,13 @@ class DetailsSender:
         )
 
     def _ask(self, desk: DeskAccess, enquiry_id: str, services: list[tuple[str, str]]) -> None:
+        self._sending = {}
         request = SendDetailsDialog.ask(
-            self._window, services, self._form.phone.text(), self._form.email.text()
+            self._window,
+            services,
+            self._form.phone.text(),
+            self._form.email.text(),
+            lambda dialog: self.ask_hub(desk, dialog),
         )
         if request is None:
             return
@@ -69,7 +79,23 @@ class DetailsSender:
             self._recorded
         ).on_failure(lambda error: message.error(str(error)))
 
+    def ask_hub(self, desk: DeskAccess, dialog: SendDetailsDialog) -> None:
+        """Whether the hub can send texts and e-mails, told to `dialog` when it answers."""
+        tokens = self.tokens or TokenStore()
+        self._runner.run(lambda: desk.hub_sending(tokens), lane="network").on_success(
+            lambda sending: self._answered(dialog, sending)
+        )
+
+    def _answered(self, dialog: SendDetailsDialog, sending: dict[str, HubSends]) -> None:
+        self._sending = sending
+        dialog.set_hub_sending(sending)
+
     def _recorded(self, sent: SentDetails) -> None:
+        note = hub_note(self._sending.get(sent.channel, HubSends.YES), sent.channel)
+        if note is not None:
+            message.warning(note)
+            self._sent()
+            return
         how = (
             QCoreApplication.translate("SendDetails", "A text")
             if sent.channel == SMS

@@ -3,13 +3,17 @@ to what number or address, and the caller's agreement. Behind `SendDetailsDialog
 tests can answer it.
 
 The number or address is checked as it will be on the hub (a UK mobile for a text), and
-a problem is named under the field rather than in a pop-up.
+a problem is named under the field rather than in a pop-up. Whether the hub can send the
+chosen channel yet (GOV.UK Notify set up for the organisation) is shown once the hub has
+answered, so the adviser does not promise a text it cannot send.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.store.details_sent import EMAIL, SMS, RecipientError, checked_recipient
+from frontdesk.sync.notify_status import HubSends
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +59,10 @@ class SendDetailsDialog(QDialog):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.hide()
+        self.hub_note = QLabel()
+        self.hub_note.setWordWrap(True)
+        self.hub_note.hide()
+        self._sending: dict[str, HubSends] = {}
         self.consent = QCheckBox(self.tr("The caller &agrees to be sent this"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -66,6 +75,7 @@ class SendDetailsDialog(QDialog):
         form.addRow(self.tr("Send &by:"), self.channel)
         form.addRow(self.tr("&To:"), self.recipient)
         form.addRow(self.problem)
+        form.addRow(self.hub_note)
         form.addRow(self.consent)
         form.addRow(self.buttons)
         self.channel.currentIndexChanged.connect(self._channel_changed)
@@ -76,6 +86,18 @@ class SendDetailsDialog(QDialog):
     def _channel_changed(self) -> None:
         wanted = self._phone if self.channel.currentData() == SMS else self._email
         self.recipient.setText(wanted)
+        self._show_hub()
+
+    def set_hub_sending(self, sending: dict[str, HubSends]) -> None:
+        """The hub's answer: what it can send now, per channel."""
+        self._sending = sending
+        self._show_hub()
+
+    def _show_hub(self) -> None:
+        channel = str(self.channel.currentData())
+        note = hub_note(self._sending.get(channel, HubSends.YES), channel)
+        self.hub_note.setText(note or "")
+        self.hub_note.setVisible(note is not None)
 
     def _update(self) -> None:
         ready = self.consent.isChecked() and bool(self.recipient.text().strip())
@@ -106,7 +128,43 @@ class SendDetailsDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, services: list[tuple[str, str]], phone: str, email: str
+        cls,
+        parent: QWidget | None,
+        services: list[tuple[str, str]],
+        phone: str,
+        email: str,
+        asking_hub: Callable[[SendDetailsDialog], None],
     ) -> SendRequest | None:
+        """`asking_hub` starts asking the hub, and gives the dialog its answer."""
         dialog = cls(services, phone, email, parent)
+        asking_hub(dialog)
         return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def hub_note(sends: HubSends, channel: str) -> str | None:
+    """What the adviser must know before promising the caller a text or an e-mail."""
+    if sends is HubSends.NOT_SET_UP:
+        if channel == SMS:
+            return QCoreApplication.translate(
+                "SendDetails",
+                "This hub cannot send texts yet: ask your supervisor to set up GOV.UK "
+                "Notify; the request is kept and sent once it can.",
+            )
+        return QCoreApplication.translate(
+            "SendDetails",
+            "This hub cannot send e-mails yet: ask your supervisor to set up GOV.UK "
+            "Notify; the request is kept and sent once it can.",
+        )
+    if sends is HubSends.UNKNOWN:
+        return QCoreApplication.translate(
+            "SendDetails",
+            "The hub cannot be asked now whether it can send this: the request is kept and "
+            "goes to the hub when this desk is back online.",
+        )
+    if sends is HubSends.NO_HUB:
+        return QCoreApplication.translate(
+            "SendDetails",
+            "This desk is not signed in to a hub: the request is kept and sent once the "
+            "desk signs in and syncs.",
+        )
+    return None

@@ -108,9 +108,11 @@ def _subject_ids(conn: Connection, query: SubjectQuery) -> list[str]:
 def subject_export(
     engine: Engine, query: SubjectQuery, *, actor: str, client: str | None = None
 ) -> JsonObject:
-    """Everything the hub holds about the caller's enquiries, events and referrals."""
+    """Everything the hub holds about the caller's enquiries, events, referrals and the
+    texts and e-mails of services' details sent to them."""
     _check(query)
     e, ev, r, c = t.enquiries.c, t.enquiry_events.c, t.referrals.c, t.enquiry_callers.c
+    m = t.outbound_messages.c
     with reading(engine) as conn:
         ids = _subject_ids(conn, query)
         enquiries = conn.execute(select(t.enquiries).where(e.id.in_(ids)).order_by(e.id)).all()
@@ -125,6 +127,9 @@ def subject_export(
         ).all()
         referrals = conn.execute(
             select(t.referrals).where(r.enquiry_id.in_(ids)).order_by(r.created_at)
+        ).all()
+        messages = conn.execute(
+            select(t.outbound_messages).where(m.enquiry_id.in_(ids)).order_by(m.created_at, m.id)
         ).all()
     with writing(engine) as conn:
         audit.record(
@@ -150,6 +155,7 @@ def subject_export(
                     if x.enquiry_id == row.id
                 ],
                 "referrals": [_referral(x) for x in referrals if x.enquiry_id == row.id],
+                "messages": [_message(x) for x in messages if x.enquiry_id == row.id],
             }
             for row in enquiries
         ],
@@ -158,6 +164,17 @@ def subject_export(
 
 def _referral(row: Any) -> JsonObject:
     keys = ("id", "service_id", "to_organization_id", "status", "note", "status_note")
+    return {
+        **{k: getattr(row, k) for k in keys},
+        "created_at": row.created_at.isoformat(),
+        "updated_at": row.updated_at.isoformat(),
+    }
+
+
+def _message(row: Any) -> JsonObject:
+    """A text or e-mail sent to the caller: to whom (None once purged), how, what became
+    of it and when."""
+    keys = ("id", "service_id", "channel", "recipient", "status", "reason")
     return {
         **{k: getattr(row, k) for k in keys},
         "created_at": row.created_at.isoformat(),

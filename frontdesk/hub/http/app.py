@@ -37,6 +37,7 @@ from frontdesk.hub.http.endpoint import (
 )
 from frontdesk.hub.http.openapi import openapi_document
 from frontdesk.hub.migrate import check_current
+from frontdesk.hub.notify import api as api_notify
 from frontdesk.hub.record_reports import api as api_record_reports
 from frontdesk.hub.referrals import api_agency, api_open311
 from frontdesk.hub.sync import api as api_sync
@@ -69,6 +70,7 @@ def routes() -> list[Route]:
         Route("/enquiries/v1/caller-history", api_callers.history, methods=["POST"]),
         Route("/sync/v1/reference-prefix", api_sync.reference_prefix, methods=["POST"]),
         Route("/sync/v1/desk-versions", desk_versions.desk_versions, methods=["GET"]),
+        Route("/sync/v1/notify-status", api_notify.notify_status, methods=["GET"]),
         Route("/services", c.services, methods=["GET"]),
         Route("/services/{id:path}", c.service, methods=["GET"]),
         Route("/organizations", c.organizations, methods=["GET"]),

@@ -290,6 +290,22 @@ def _paths() -> JsonObject:
                 },
             }
         },
+        "/sync/v1/notify-status": _sync(
+            "get",
+            "Whether this hub can send your organisation's texts and e-mails through GOV.UK "
+            "Notify now (an API key and a template for the channel); requests recorded "
+            "meanwhile are kept and sent once it can.",
+            {
+                "200": _ok(
+                    {
+                        "type": "object",
+                        "required": ["sms", "email"],
+                        "properties": {"sms": {"type": "boolean"}, "email": {"type": "boolean"}},
+                    }
+                ),
+                "403": _error("Role does not send callers details"),
+            },
+        ),
     }
 
 

@@ -206,7 +206,8 @@ def _reports() -> JsonObject:
         "/admin/v1/subject/export": {
             "post": op(
                 "admin",
-                "Everything held about one caller (audited).",
+                "Everything held about one caller, with the texts and e-mails of services' "
+                "details sent to them (audited).",
                 {"200": json_content({"type": "object"}), **SIGNED_IN, **admin},
                 requestBody=subject,
             )

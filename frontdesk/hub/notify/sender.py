@@ -119,7 +119,7 @@ def _deliver(engine: Engine, row: Any, clients: ClientFactory, report: DeliveryR
     client = clients(row.organization_id)
     with reading(engine) as conn:
         templates = templates_for(conn, row.organization_id)
-        fields = personalisation(conn, row.service_id)
+        fields = personalisation(conn, row.service_id, row.enquiry_id)
     template = (
         None if templates is None else (templates.sms if row.channel == SMS else templates.email)
     )

@@ -81,9 +81,23 @@ def templates_for(conn: Connection, organization_id: str) -> Templates | None:
     return None if row is None else Templates(row.sms_template, row.email_template)
 
 
-def personalisation(conn: Connection, service_id: str) -> dict[str, str]:
-    """What frontdesk fills in an organisation's template, from the hub's catalogue
-    (no enquiry reference yet: enquiries have only their UUID, no use to a caller)."""
+def channels_ready(
+    conn: Connection, organization_id: str, environ: Mapping[str, str] = os.environ
+) -> dict[str, bool]:
+    """Whether the hub can send the organisation's texts and e-mails now: an API key in
+    the environment and a template id for the channel. What desks ask before an adviser
+    promises a caller a text."""
+    has_key = api_key_for(organization_id, environ) is not None
+    templates = templates_for(conn, organization_id) or Templates(None, None)
+    return {"sms": has_key and bool(templates.sms), "email": has_key and bool(templates.email)}
+
+
+def personalisation(conn: Connection, service_id: str, enquiry_id: str) -> dict[str, str]:
+    """What frontdesk fills in an organisation's template: the service's details from the
+    hub's catalogue, and the enquiry's short reference (empty for an enquiry made before
+    references, whose UUID is no use to a caller)."""
+    e = t.enquiries.c
+    reference = conn.scalar(select(e.reference).where(e.id == enquiry_id))
     s = t.services.c
     row = conn.execute(select(s.name, s.document).where(s.id == service_id)).first()
     doc: dict[str, Any] = json.loads(row.document) if row is not None else {}
@@ -107,4 +121,5 @@ def personalisation(conn: Connection, service_id: str) -> dict[str, str]:
         "phone": next((p for p in phones if p), ""),
         "hours": "; ".join(h for h in hours if h),
         "web_address": doc.get("url") or "",
+        "enquiry_reference": reference or "",
     }
