@@ -19,6 +19,7 @@ import frontdesk.cli.hub_guidance_commands as hub_guidance_commands
 import frontdesk.cli.hub_notify_commands as hub_notify_commands
 import frontdesk.cli.hub_record_report_commands as hub_record_report_commands
 import frontdesk.cli.hub_referral_commands as hub_referral_commands
+import frontdesk.cli.hub_report_commands as hub_report_commands
 from frontdesk.cli.catalogue_commands import read_all
 from frontdesk.cli.common import CommandError, print_json
 from frontdesk.cli.common import hub_engine as _engine
@@ -99,6 +100,7 @@ def register(commands: Any) -> None:
     hub_record_report_commands.register(sub, _leaf)
     hub_guidance_commands.register(sub, _leaf)
     hub_notify_commands.register(sub, _leaf)
+    hub_report_commands.register(sub, _leaf)
 
 
 def _leaf(sub: Any, name: str, help_text: str, run: Any) -> argparse.ArgumentParser:

@@ -84,15 +84,22 @@ def _query(where: EnquiryFilter, reference: str | None = None) -> Select[Any]:
         c.purged_at,
         (c.purged_at.is_(None) & or_(*(c[f].is_not(None) for f in FIELDS))).label("caller_held"),
     ).join_from(t.enquiries, t.enquiry_callers, e.id == c.enquiry_id, isouter=True)
-    if where.organization_id is not None:
-        query = query.where(e.organization_id == where.organization_id)
     if reference is not None:
         query = query.where(e.reference == reference)
+    return filtered(query, where).order_by(_started(), e.id)
+
+
+def filtered(query: Select[Any], where: EnquiryFilter) -> Select[Any]:
+    """`query` (over the enquiries table) kept to the filter's organisation and to calls
+    started in [since, until) — the one definition the exports, counts and report share."""
+    e = t.enquiries.c
+    if where.organization_id is not None:
+        query = query.where(e.organization_id == where.organization_id)
     if where.since is not None:
         query = query.where(_started() >= where.since)
     if where.until is not None:
         query = query.where(_started() < where.until)
-    return query.order_by(_started(), e.id)
+    return query
 
 
 def services_of(conn: Connection, ids: list[str]) -> dict[str, list[str]]:

@@ -1,0 +1,61 @@
+"""`frontdesk hub report`: the supervisor's period report as data — counts, the
+first-contact-resolution rate, handling-time percentiles and referral ageing — for London
+calendar days. Registered into the `hub` group by `frontdesk.cli.hub_commands`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from frontdesk.cli.common import CommandError, hub_engine, print_json
+
+Leaf = Callable[[Any, str, str, Any], argparse.ArgumentParser]
+
+
+def register(sub: Any, leaf: Leaf) -> None:
+    """Adds `report` to the `hub` commands."""
+    p = leaf(sub, "report", "a period's enquiry figures (London calendar days)", run_report)
+    p.add_argument("--since", required=True, metavar="DATE", help="first day, YYYY-MM-DD")
+    p.add_argument("--until", required=True, metavar="DATE", help="last day, YYYY-MM-DD")
+    p.add_argument("--org", metavar="ID", help="one organisation (default: all)")
+    p.add_argument("--json", action="store_true", help="print as JSON")
+
+
+def _day(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"{option} must be a date as YYYY-MM-DD, not {text!r}") from None
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from frontdesk.hub.enquiries.monthly_report import monthly_report
+
+    since, until = _day(args.since, "--since"), _day(args.until, "--until")
+    if until < since:
+        raise CommandError("--until is before --since")
+    engine = hub_engine(args)
+    try:
+        figures = monthly_report(engine, since, until, args.org)
+    finally:
+        engine.dispose()
+    if args.json:
+        print_json(figures)
+        return 0
+    print(f"{figures['enquiries']} enquiries, {figures['since']} to {figures['until']}")
+    for name in ("by_outcome", "by_channel", "by_reason", "by_service", "referrals_by_agency"):
+        counts = ", ".join(f"{k}: {n}" for k, n in sorted(figures[name].items()))
+        print(f"{name.replace('_', ' ')}: {counts or '-'}")
+    fcr = figures["first_contact_resolution"]
+    print(f"resolved at first contact: {fcr['resolved']} of {fcr['with_outcome']}")
+    for name in ("duration_seconds", "wrap_up_seconds"):
+        p = figures[name]
+        print(f"{name.replace('_', ' ')}: p50 {p['p50']}, p90 {p['p90']} ({p['calls']} calls)")
+    ages = figures["open_referrals_by_age_days"]
+    print(
+        "open referrals by days waited: "
+        + ", ".join(f"{k}: {ages[k]}" for k in ages if k != "as_at")
+    )
+    return 0

@@ -1,0 +1,183 @@
+"""The supervisor's period report as data (`frontdesk hub report --json`): counts by
+outcome, channel, reason, service and agency, the first-contact-resolution rate,
+handling-time percentiles and how long open referrals have waited.
+
+The period is whole calendar days in Europe/London, as a council's month is: a call at
+23:30 on 31 October (GMT) or 31 August (BST) belongs to that day, whatever UTC says.
+Counts are aggregate queries on PostgreSQL and SQLite alike. Two figures are not summed
+in SQL, on purpose: the percentiles (SQLite has no percentile function, so the durations
+column alone is fetched, sorted by the database, and ranked here) and the services
+(the linked list is rebuilt from link and amendment events by `services_of`, the same
+rule the exports use, so the two never disagree).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, Engine, Integer, case, cast, func, literal, select
+from sqlalchemy.dialects import postgresql
+
+from frontdesk.core.enquiry import EventKind, Outcome, ReferralStatus
+from frontdesk.hub import schema as t
+from frontdesk.hub.db import reading
+from frontdesk.hub.enquiries.reports import EnquiryFilter, filtered, services_of
+
+JsonObject = dict[str, Any]
+LONDON = ZoneInfo("Europe/London")
+#: Open referrals by whole days waited: (label, fewest days, most days or None).
+AGE_BUCKETS = (("0-2", 0, 2), ("3-7", 3, 7), ("8-30", 8, 30), ("over-30", 31, None))
+PERCENTILES = (50, 90)
+_OPEN = [s.value for s in ReferralStatus if not s.is_closed]
+_BATCH = 5000
+
+
+def period(since: dt.date, until: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """The UTC instants [start, end) of the London calendar days since..until inclusive."""
+    if until < since:
+        raise ValueError("--until is before --since")
+    start = dt.datetime.combine(since, dt.time(), LONDON)
+    end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time(), LONDON)
+    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+
+
+def _field(conn: Connection, key: str) -> Any:
+    """One top-level value of an event's JSON data, as SQL (text, or a number on SQLite)."""
+    data = t.enquiry_events.c.data
+    if conn.dialect.name == "postgresql":
+        return func.json_extract_path_text(cast(data, postgresql.JSON), key)
+    return func.json_extract(data, f"$.{key}")
+
+
+def _last(conn: Connection, ids: Any, kind: EventKind, value: Any) -> Any:
+    """Per enquiry, `value` from its last `kind` event (by time, then arrival) — the rule
+    `call_facts` applies one enquiry at a time."""
+    ev = t.enquiry_events.c
+    order = (ev.at.desc(), ev.received_at.desc(), ev.id.desc())
+    rank = func.row_number().over(partition_by=ev.enquiry_id, order_by=order)
+    ranked = (
+        select(ev.enquiry_id, value.label("value"), rank.label("n"))
+        .where(ev.kind == kind.value, ev.enquiry_id.in_(select(ids.c.id)))
+        .subquery()
+    )
+    return select(ranked.c.enquiry_id, ranked.c.value).where(ranked.c.n == 1).subquery()
+
+
+def _counts(conn: Connection, column: Any, ids: Any, blank: str) -> dict[str, int]:
+    rows = conn.execute(
+        select(func.coalesce(column, blank).label("key"), func.count())
+        .where(t.enquiries.c.id.in_(select(ids.c.id)))
+        .group_by("key")
+    )
+    return {str(key): int(n) for key, n in rows}
+
+
+def nearest_rank(ordered: list[int], pct: int) -> int | None:
+    """The pct-th percentile by nearest rank: a value some call really took."""
+    if not ordered:
+        return None
+    return ordered[max(1, math.ceil(pct / 100 * len(ordered))) - 1]
+
+
+def _percentiles(conn: Connection, facts: Any) -> JsonObject:
+    values = [
+        int(v)
+        for (v,) in conn.execute(
+            select(facts.c.value).where(facts.c.value.is_not(None)).order_by(facts.c.value)
+        )
+    ]
+    return {"calls": len(values), **{f"p{p}": nearest_rank(values, p) for p in PERCENTILES}}
+
+
+def _services(conn: Connection, ids: Any) -> dict[str, int]:
+    every = [i for (i,) in conn.execute(select(ids.c.id))]
+    counts: Counter[str] = Counter()
+    for start in range(0, len(every), _BATCH):
+        linked = services_of(conn, every[start : start + _BATCH])
+        counts.update(s for services in linked.values() for s in services)
+    return dict(counts)
+
+
+def _ageing(conn: Connection, org: str | None, end: dt.datetime, now: dt.datetime) -> JsonObject:
+    """Referrals still open now, made before the period's end, by whole days waited."""
+    r = t.referrals.c
+    query = select(r.created_at).where(r.status.in_(_OPEN), r.created_at < end)
+    if org is not None:
+        query = query.where(r.from_organization_id == org)
+    made = query.subquery().c.created_at
+    sums = []
+    for _, low, high in AGE_BUCKETS:
+        # `days` whole days waited  <=>  now - (days+1) < created_at <= now - days
+        cond = made <= now - dt.timedelta(days=low)
+        if high is not None:
+            cond = cond & (made > now - dt.timedelta(days=high + 1))
+        sums.append(func.coalesce(func.sum(case((cond, 1), else_=0)), literal(0)))
+    row = conn.execute(select(*sums)).one()
+    return {label: int(n) for (label, _, _), n in zip(AGE_BUCKETS, row, strict=True)}
+
+
+def monthly_report(
+    engine: Engine,
+    since: dt.date,
+    until: dt.date,
+    organization_id: str | None = None,
+    now: dt.datetime | None = None,
+) -> JsonObject:
+    """The report's figures for London days since..until inclusive, one organisation's
+    or every one's (None), read in one transaction so they agree with each other."""
+    start, end = period(since, until)
+    now = now or dt.datetime.now(dt.UTC)
+    e = t.enquiries.c
+    where = EnquiryFilter(organization_id, start, end)
+    ids = filtered(select(e.id), where).subquery()
+    with reading(engine) as conn:
+        by_outcome = _counts(conn, e.outcome, ids, "none")
+        reason = _last(conn, ids, EventKind.REASON_SET, _field(conn, "reason"))
+        reasons = conn.execute(
+            select(func.coalesce(reason.c.value, "none").label("key"), func.count())
+            .select_from(t.enquiries.outerjoin(reason, reason.c.enquiry_id == e.id))
+            .where(e.id.in_(select(ids.c.id)))
+            .group_by("key")
+        )
+        r = t.referrals.c
+        agencies = conn.execute(
+            select(func.coalesce(r.to_organization_id, "unrouted").label("key"), func.count())
+            .where(r.enquiry_id.in_(select(ids.c.id)))
+            .group_by("key")
+        )
+        duration = _last(
+            conn, ids, EventKind.CREATED, cast(_field(conn, "duration_seconds"), Integer)
+        )
+        wrap_up = _last(
+            conn, ids, EventKind.WRAP_UP_DONE, cast(_field(conn, "wrap_up_seconds"), Integer)
+        )
+        figures: JsonObject = {
+            "since": since.isoformat(),
+            "until": until.isoformat(),
+            "time_zone": "Europe/London",
+            "organization_id": organization_id,
+            "enquiries": sum(by_outcome.values()),
+            "by_outcome": by_outcome,
+            "by_channel": _counts(conn, e.channel, ids, "unknown"),
+            "by_reason": {str(k): int(n) for k, n in reasons},
+            "by_service": _services(conn, ids),
+            "referrals_by_agency": {str(k): int(n) for k, n in agencies},
+            "duration_seconds": _percentiles(conn, duration),
+            "wrap_up_seconds": _percentiles(conn, wrap_up),
+            "open_referrals_by_age_days": {
+                "as_at": now.isoformat(),
+                **_ageing(conn, organization_id, end, now),
+            },
+        }
+    with_outcome = sum(n for k, n in by_outcome.items() if k != "none")
+    first = by_outcome.get(Outcome.RESOLVED_AT_FIRST_CONTACT.value, 0)
+    figures["first_contact_resolution"] = {
+        "resolved": first,
+        "with_outcome": with_outcome,
+        "rate": round(first / with_outcome, 4) if with_outcome else None,
+    }
+    return figures
