@@ -12,11 +12,12 @@ from sqlalchemy import update
 from frontdesk.cli import main
 from frontdesk.hub import schema as t
 from frontdesk.hub.catalogue.imports import import_feeds
+from frontdesk.hub.enquiries.monthly_report import monthly_report
 from frontdesk.hub.record_reports.stats import UNROUTED, record_report_stats
 from frontdesk.hub.referrals.routing import unlink
 from tests.helpers.hub import Hub, small_feed
 from tests.helpers.record_reports import report_op
-from tests.helpers.referral_world import AGENCY, LINKED_ORG, World, make_world
+from tests.helpers.referral_world import AGENCY, LINKED_ORG, OTHER_AGENCY, World, make_world
 
 NOW = dt.datetime(2026, 12, 7, 12, tzinfo=dt.UTC)
 
@@ -94,6 +95,14 @@ def test_figures_count_open_reports_by_agency_and_age_and_time_to_fix(world: Wor
         "reports": 3,
         "open": 2,
     }
+    # The same figures in the supervisors' period report (`frontdesk hub report --json`):
+    # all of them for the whole hub, the open reports it owns for one agency.
+    day = NOW.date()
+    assert monthly_report(world.hub.engine, day, day, now=NOW)["record_reports"] == figures
+    own = monthly_report(world.hub.engine, day, day, AGENCY, now=NOW)["record_reports"]
+    assert own["open_by_agency"] == figures["open_by_agency"]
+    other = monthly_report(world.hub.engine, day, day, OTHER_AGENCY, now=NOW)["record_reports"]
+    assert other["open_by_agency"] == []
 
 
 def test_reports_with_no_agency_are_counted_apart_and_listed_for_the_admin(

@@ -26,6 +26,7 @@ from frontdesk.core.enquiry import EventKind, Outcome, ReferralStatus
 from frontdesk.hub import schema as t
 from frontdesk.hub.db import reading
 from frontdesk.hub.enquiries.reports import EnquiryFilter, filtered, services_of
+from frontdesk.hub.record_reports.stats import record_report_stats
 
 JsonObject = dict[str, Any]
 LONDON = ZoneInfo("Europe/London")
@@ -180,4 +181,16 @@ def monthly_report(
         "with_outcome": with_outcome,
         "rate": round(first / with_outcome, 4) if with_outcome else None,
     }
+    figures["record_reports"] = _record_quality(engine, organization_id, now)
     return figures
+
+
+def _record_quality(engine: Engine, organization_id: str | None, now: dt.datetime) -> JsonObject:
+    """The catalogue's data quality as advisers report it (hub.record_reports.stats), as
+    things stand now, not over the period: for one organisation, only the open reports on
+    the records it owns; for the whole hub, every figure."""
+    quality = record_report_stats(engine, now)
+    if organization_id is None:
+        return quality
+    own = [row for row in quality["open_by_agency"] if row["agency"] == organization_id]
+    return {"generated_at": quality["generated_at"], "open_by_agency": own}
