@@ -15,7 +15,7 @@ from frontdesk.cli.common import (
     vocabulary,
 )
 from frontdesk.core import reference
-from frontdesk.core.enquiry import Enquiry, EnquiryEvent, EventKind, Outcome
+from frontdesk.core.enquiry import Enquiry, EnquiryEvent, EventKind, Outcome, without_caller
 from frontdesk.store.desk import DeskWriteError
 from frontdesk.store.enquiries import (
     Amendment,
@@ -86,7 +86,11 @@ def run_show(args: argparse.Namespace) -> int:
         record = enquiry_record(enquiry, include_caller=False)
         record["follows_reference"] = follows
         record["history"] = [
-            {"at": e.at.isoformat(), "kind": e.kind.value, "data": _without_caller(e.data)}
+            {
+                "at": e.at.isoformat(),
+                "kind": e.kind.value,
+                "data": without_caller(e.data, "(changed)"),
+            }
             for e in history
         ]
         print_json(record)
@@ -107,15 +111,6 @@ def run_show(args: argparse.Namespace) -> int:
     for event in history:
         print(f"  {event.at.astimezone():%Y-%m-%d %H:%M}  {describe(event)}")
     return 0
-
-
-def _without_caller(data: dict[str, Any]) -> dict[str, Any]:
-    """History as a listing shows it: caller details stay out, as in `list` and exports."""
-    shown = {k: v for k, v in data.items() if k != "caller"}
-    changes = shown.get("changes")
-    if isinstance(changes, dict) and "caller" in changes:
-        shown["changes"] = {k: ("(changed)" if k == "caller" else v) for k, v in changes.items()}
-    return shown
 
 
 def describe(event: EnquiryEvent) -> str:

@@ -148,3 +148,17 @@ class Enquiry:
     reference: str | None = None  # what the caller writes down; None only before references
     follows_id: str | None = None
     follow_up_done_at: dt.datetime | None = None
+
+
+def without_caller(data: dict[str, Any], changed: str | None = None) -> dict[str, Any]:
+    """An event's data as a listing shows it: the caller's details left out, and in an
+    amendment's changes either dropped or (with `changed`) replaced by that word."""
+    shown = {k: v for k, v in data.items() if k != "caller"}
+    changes = shown.get("changes")
+    if isinstance(changes, dict) and "caller" in changes:
+        shown["changes"] = {
+            k: changed if k == "caller" else v
+            for k, v in changes.items()
+            if k != "caller" or changed is not None
+        }
+    return shown

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, func, or_, select
 
-from frontdesk.core.enquiry import EventKind
+from frontdesk.core.enquiry import EventKind, without_caller
 from frontdesk.hub import schema as t
 from frontdesk.hub.accounts import audit
 from frontdesk.hub.catalogue.read import Paging, envelope
@@ -195,7 +195,7 @@ def one_enquiry(engine: Engine, where: EnquiryFilter, reference: str) -> JsonObj
                 "kind": event.kind,
                 "at": event.at.isoformat(),
                 "received_at": event.received_at.isoformat(),
-                "data": _without_caller(json.loads(event.data)),
+                "data": without_caller(json.loads(event.data)),
             }
             for event in events
         ]
@@ -205,14 +205,6 @@ def one_enquiry(engine: Engine, where: EnquiryFilter, reference: str) -> JsonObj
             else None
         )
     return item
-
-
-def _without_caller(data: JsonObject) -> JsonObject:
-    shown = {k: v for k, v in data.items() if k != "caller"}
-    changes = shown.get("changes")
-    if isinstance(changes, dict) and "caller" in changes:
-        shown["changes"] = {k: v for k, v in changes.items() if k != "caller"}
-    return shown
 
 
 def list_enquiries(engine: Engine, where: EnquiryFilter, paging: Paging) -> JsonObject:
