@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontdesk.core.enquiry import Caller, Outcome, ReferralStatus
+from frontdesk.core.enquiry import Caller, Outcome, ReferralStatus, without_caller
 
 
 def test_outcomes_are_the_agreed_vocabulary() -> None:
@@ -33,3 +33,13 @@ def test_only_the_four_working_statuses_are_open() -> None:
 def test_a_caller_with_only_consent_has_no_details() -> None:
     assert Caller(consent=True).is_empty()
     assert not Caller(postcode="M33 7ZZ").is_empty()
+
+
+def test_an_event_shown_in_a_listing_leaves_the_callers_details_out() -> None:
+    created = {"channel": "phone", "caller": {"name": "Ann"}}
+    amended = {"changes": {"caller": {"phone": "07700 900123"}, "outcome": "escalated"}}
+    assert without_caller(created) == {"channel": "phone"}
+    assert without_caller(amended) == {"changes": {"outcome": "escalated"}}
+    assert without_caller(amended, "(changed)") == {
+        "changes": {"caller": "(changed)", "outcome": "escalated"}
+    }
