@@ -27,6 +27,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "relevance"
 QUERIES = BENCH / "queries.tsv"
 FRESH = BENCH / "queries_fresh.tsv"
 FRESH_WELSH = BENCH / "queries_fresh_welsh.tsv"  # held back for the round after the Welsh work
+NEXT = BENCH / "queries_fresh_next.tsv"  # held back for the round after "Search 2": never run yet
 REPO = BENCH.parents[1]
 
 JUDGED = {"a": 2, "b": 1, "c": 2}
@@ -131,6 +132,20 @@ def test_judged_sets_cover_the_catalogues_and_kinds() -> None:
     assert set(KINDS) - {"welsh"} <= {q.kind for q in fresh}
 
 
+def test_the_next_rounds_set_is_held_back_in_its_own_file_and_spread() -> None:
+    """Only its format and coverage are checked here: its scores are for the next round."""
+    following = load_judged_set(NEXT)
+    earlier = load_judged_set(QUERIES) + load_judged_set(FRESH) + load_judged_set(FRESH_WELSH)
+    assert len(following) >= 60
+    assert not {q.qid for q in following} & {q.qid for q in earlier}
+    assert not {q.query.lower() for q in following} & {q.query.lower() for q in earlier}
+    assert {q.catalogue for q in following} == set(CATALOGUES)
+    assert set(KINDS) <= {q.kind for q in following}
+    demo_needs = [q for q in following if (q.catalogue, q.kind) == ("demo", "need")]
+    assert len(demo_needs) >= 15
+    assert len([q for q in following if q.kind == "welsh"]) >= 10
+
+
 def test_judged_set_rejects_bad_files(tmp_path: Path) -> None:
     header = "qid\tsegment\tquery\tjudgements\n"
     no_right = tmp_path / "no_right.tsv"
@@ -191,7 +206,8 @@ def test_every_judged_source_id_exists_in_its_catalogue(shared_data: Path) -> No
     assert set(known) == set(CATALOGUES)
     missing = sorted(
         f"{q.qid}:{source_id}"
-        for q in load_judged_set(QUERIES) + load_judged_set(FRESH) + load_judged_set(FRESH_WELSH)
+        for path in (QUERIES, FRESH, FRESH_WELSH, NEXT)
+        for q in load_judged_set(path)
         for source_id in q.judgements
         if source_id not in known[q.catalogue]
     )
