@@ -63,6 +63,8 @@ _NEGATORS = frozenset(
         "werent",
         "isnt",
         "arent",
+        "cannot",
+        "unable",
     ]
 )
 _AFTER_NOT_WINDOW = 3
@@ -117,6 +119,12 @@ class Intents:
             found.add(REPORT)
         if _bare_need(spoken):
             found.add(NEED)
+        # "can't pay my rent" is a need, not a payment to take.
+        if PAY in found and any(
+            w == _PAY_STEM and _negated(spoken, i) for i, w in enumerate(stems)
+        ):
+            found.discard(PAY)
+            found.add(NEED)
         return frozenset(found)
 
     def of_service(self, name: str) -> frozenset[str]:
@@ -147,6 +155,7 @@ class Intents:
         return max(factor, 1.0) if any((i, k) in _WANTED for i in wanted for k in kinds) else factor
 
 
+_PAY_STEM = stem("pay")
 _WANTED = frozenset(pair for pair, f in FACTORS.items() if f > 1.0)
 
 

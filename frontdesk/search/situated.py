@@ -17,8 +17,15 @@ from frontdesk.search.query import QueryPlan, plan
 from frontdesk.search.ranking import Ranking
 from frontdesk.search.situations import CRISIS, LIFE, MOST, Situation, Situations
 from frontdesk.search.spelling import Speller
+from frontdesk.search.stemming import stem
 from frontdesk.search.synonyms import Synonyms
+from frontdesk.search.tokens import STOPWORDS, words
 from frontdesk.search.vocabulary import Vocabulary
+
+# How a row was found when it answers every word the caller said, as said.
+_WHOLE = frozenset(["words", "name"])
+# Rows each situation search looks at for its best service.
+_LOOK = 5
 
 
 class Situated:
@@ -44,7 +51,11 @@ class Situated:
             return rows
         crisis = self._best([s for s in found if s.kind == CRISIS], MOST[CRISIS])
         life = self._best([s for s in found if s.kind == LIFE], MOST[LIFE])
-        ordered = crisis + rows[:1] + life + rows[1:] if life else crisis + rows
+        # The caller's own words keep first place only when a service answers all of
+        # them as said; a partial or synonym match ("Retirement living" for "retiring
+        # next month") is a weaker reading than the life event the words describe.
+        lead = rows[:1] if rows and rows[0][1] in _WHOLE else []
+        ordered = crisis + lead + life + rows[len(lead) :] if life else crisis + rows
         out: list[tuple[Any, str, float]] = []
         seen: set[int] = set()
         for row in ordered:
@@ -55,23 +66,38 @@ class Situated:
 
     def _best(self, situations: list[Situation], most: int) -> list[tuple[Any, str, float]]:
         """The best whole match of each situation's searches, taking the first search of
-        every situation before the second of any."""
-        out: list[tuple[Any, str, float]] = []
-        seen: set[int] = set()
+        every situation before the second of any, and services named for what a search
+        asks for ("Bristol Samaritans" for "samaritans") before services that only
+        mention it ("Bristol Mental Health" for "mental health crisis line")."""
+        picks: list[tuple[bool, int, Any, float, QueryPlan]] = []
         depth = max((len(s.searches) for s in situations), default=0)
         for k in range(depth):
             for situation in situations:
-                if len(out) >= most or k >= len(situation.searches):
+                if k >= len(situation.searches):
                     continue
                 target = situation.searches[k]
                 wanted = plan(target, self._vocabulary, self._speller, self._synonyms, typing=False)
-                collected = Collector(3)
+                collected = Collector(_LOOK)
                 run(self._conn, wanted, self._ranking, collected, target.lower())
                 # The search's own words before its synonyms: "children's social care"
                 # must not settle for a grant that safeguards children.
-                best = next((r for r in collected.rows if r[1] in ("words", "name")), None)
-                if best is not None and best[0].rowid not in seen:
-                    seen.add(best[0].rowid)
-                    out.append((best[0], "situation", best[2]))
-                    self.plans.append(wanted)
+                whole = [r for r in collected.rows if r[1] in _WHOLE]
+                named = next((r for r in whole if _names(r[0].name, target)), None)
+                best = named or next(iter(whole), None)
+                if best is not None:
+                    picks.append((named is None, len(picks), best[0], best[2], wanted))
+        out: list[tuple[Any, str, float]] = []
+        seen: set[int] = set()
+        for _, _, row, score, wanted in sorted(picks, key=lambda p: p[:2]):
+            if len(out) < most and row.rowid not in seen:
+                seen.add(row.rowid)
+                out.append((row, "situation", score))
+                self.plans.append(wanted)
         return out
+
+
+def _names(name: str, search: str) -> bool:
+    """Whether a service's name holds every content word of a search (by stem)."""
+    held = {stem(w) for w in words(name)}
+    asked = {stem(w) for w in words(search) if w not in STOPWORDS}
+    return bool(asked) and asked <= held

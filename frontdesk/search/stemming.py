@@ -11,6 +11,12 @@ implementation: on the judged queries it matched or beat the small hand-written 
 used before, at the same speed (docs/decisions.md). Two rules stay ours: words of three
 letters or fewer are left alone ("bus" is not "bu"), and a decade or age band ("50s",
 "1960s") stems to its number, as "50's" is indexed as "50" and "s".
+
+Snowball stems inflections, not derivations: "register" and "registration" stay
+"regist" and "registr", so a caller who wants to register a death missed "Death
+registration". `_FAMILIES` joins the few noun and verb forms that council services are
+named with (register/registration, apply/application, licence/license,
+marry/marriage, child/children) by their stems, for every word of those families.
 """
 
 from __future__ import annotations
@@ -20,6 +26,14 @@ from functools import lru_cache
 import Stemmer
 
 _ENGLISH = Stemmer.Stemmer("english")
+# Snowball stem -> the stem of the family's verb (or singular) form.
+_FAMILIES = {
+    "registr": "regist",
+    "applic": "appli",
+    "licenc": "licens",
+    "marriag": "marri",
+    "children": "child",
+}
 
 
 @lru_cache(maxsize=1 << 17)
@@ -29,4 +43,5 @@ def stem(word: str) -> str:
         return word[:-1]
     if len(word) <= 3 or not word.isalpha():
         return word
-    return str(_ENGLISH.stemWord(word))
+    root = str(_ENGLISH.stemWord(word))
+    return _FAMILIES.get(root, root)

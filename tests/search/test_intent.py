@@ -10,7 +10,7 @@ import pytest
 from frontdesk.core.catalogue import Organization, Service
 from frontdesk.core.feed import ParsedFeed
 from frontdesk.search.api import SearchEngine
-from frontdesk.search.intent import FIND_OUT, NEED, REGULATION, REPORT, Intents
+from frontdesk.search.intent import FIND_OUT, NEED, PAY, REGULATION, REPORT, Intents
 from tests.search.catalogue import feed, open_store, service
 
 # Unrelated services, so that "bin" and "food" are telling words, as in a real catalogue.
@@ -97,6 +97,16 @@ def test_intents_are_read_from_the_query_and_kinds_from_the_service_name() -> No
     assert REPORT in intents.of_service("Report a missed bin")
     # A service of the kind asked for is never pushed down for being another kind too.
     assert intents.factor(frozenset({REPORT}), "Report a missed bin collection day") >= 1.0
+
+
+def test_not_being_able_to_pay_is_a_need_not_a_payment() -> None:
+    intents = Intents.bundled()
+    assert PAY in intents.of_query(["pay", "my", "rent"])
+    for said in (["cant", "pay", "my", "rent"], ["i", "cannot", "pay", "the", "bill"]):
+        assert NEED in intents.of_query(said) and PAY not in intents.of_query(said)
+    assert NEED in intents.of_query(["behind", "on", "my", "rent"])
+    # a parking permit is something a caller needs, not trade being regulated
+    assert REGULATION not in intents.of_service("Blue Badge parking permit")
 
 
 def test_a_malformed_intents_line_is_refused_with_its_number() -> None:
