@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine
 from frontdesk.search.collect import Collector, run
 from frontdesk.search.coverage import Place, find_place
 from frontdesk.search.filters import Filters, covers_expression, filter_clause
+from frontdesk.search.home import home_areas, home_expression
 from frontdesk.search.index import ensure_index
 from frontdesk.search.query import QueryPlan, plan
 from frontdesk.search.ranking import Ranking
@@ -94,7 +95,7 @@ class SearchEngine:
         self._synonyms = Synonyms.bundled() if synonyms is None else synonyms
         self._lock = threading.Lock()
         self._mark: bytes | None = None
-        self._lexicon: tuple[Vocabulary, Speller] | None = None
+        self._lexicon: tuple[Vocabulary, Speller, frozenset[str]] | None = None
 
     def search(
         self,
@@ -109,7 +110,7 @@ class SearchEngine:
         command line, a batch): then every word is whole."""
         limit = max(1, min(limit, MAX_LIMIT))
         with self._engine.connect() as conn:
-            vocabulary, speller = self._current_lexicon(conn)
+            vocabulary, speller, home = self._current_lexicon(conn)
             query = plan(text, vocabulary, speller, self._synonyms, typing=typing)
             messages: list[str] = []
             place = None
@@ -128,6 +129,7 @@ class SearchEngine:
                 narrowing=replace(filters, status=NO_FILTERS.status) != NO_FILTERS,
                 covers=covers_expression(place) if place else None,
                 today=dt.date.today(),
+                home=home_expression(home) if home and place is None else None,
             )
             found = Collector(limit + 1)
             run(conn, query, ranking, found, typed_name)
@@ -155,12 +157,14 @@ class SearchEngine:
             relaxed=relaxed if hits else None,
         )
 
-    def _current_lexicon(self, conn: Connection) -> tuple[Vocabulary, Speller]:
+    def _current_lexicon(self, conn: Connection) -> tuple[Vocabulary, Speller, frozenset[str]]:
+        """The index's words, the speller over them and the desk's own areas, reloaded
+        when the catalogue changes."""
         mark = fingerprint(conn)
         with self._lock:
             if self._lexicon is None or mark != self._mark:
                 vocabulary = Vocabulary.load(conn)
-                self._lexicon = (vocabulary, Speller(vocabulary))
+                self._lexicon = (vocabulary, Speller(vocabulary), home_areas(conn))
                 self._mark = mark
             return self._lexicon
 

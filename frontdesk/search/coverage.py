@@ -18,7 +18,7 @@ from frontdesk.core.catalogue import Tier
 
 # Areas wider than a council that a national service may name, by the first letter of
 # the council's GSS code: the country, then Great Britain / England and Wales / the UK.
-_WIDER = {
+WIDER = {
     "E": ("E92000001", "K04000001", "K03000001", "K02000001"),
     "W": ("W92000004", "K04000001", "K03000001", "K02000001"),
     "S": ("S92000003", "K03000001", "K02000001"),
@@ -43,7 +43,7 @@ class Place:
 
     def areas(self) -> frozenset[str]:
         """Every area code a service covering this address might name."""
-        found = {self.la_gss, *_WIDER.get(self.la_gss[:1], ())}
+        found = {self.la_gss, *WIDER.get(self.la_gss[:1], ())}
         found.update(code for code in (self.ward_gss, self.county_gss) if code)
         return frozenset(found)
 

@@ -6,7 +6,8 @@ few reach Python: how much of the query each matched (its coordination), how str
 (bm25, negated so larger is better) and whether on the caller's own words. Alongside
 come the boosts a caller would expect whatever the words: the service is active,
 someone checked it in the last year, it is known to cover the caller's address rather
-than silent about where it works. Ties fall to name, then catalogue id, so the same
+than silent about where it works, and, with no address given, it is not only for areas
+other than the desk's own (home.py). Ties fall to name, then catalogue id, so the same
 search always lists the same order.
 """
 
@@ -26,7 +27,7 @@ _FIELDS = (
     "s.rowid, s.id, s.source_id, s.name, s.organization_name, s.description, s.keywords,"
     " s.lgsl_labels, s.lgsl_code, s.providing_tier, s.status, s.last_assured"
 )
-INACTIVE, RECENTLY_ASSURED, UNKNOWN_COVERAGE = 0.5, 1.1, 0.6
+INACTIVE, RECENTLY_ASSURED, UNKNOWN_COVERAGE, ELSEWHERE = 0.5, 1.1, 0.6, 0.8
 _RECENT = dt.timedelta(days=365)
 _SHORTLIST = 200
 
@@ -47,21 +48,25 @@ class Ranking:
     covers: Clause | None
     today: dt.date
     narrowing: bool = True  # filters beyond the default (active services) are applied
+    home: Clause | None = None  # 0 for a service only for areas not the desk's own
 
     def _covers_sql(self) -> tuple[str, list[Any]]:
-        if self.covers is None:
-            return "NULL", []
-        return self.covers.sql(), list(self.covers.params)
+        """The `covers` and `home` columns' SQL and parameters."""
+        covers = (self.covers.sql(), list(self.covers.params)) if self.covers else ("NULL", [])
+        home = (self.home.sql(), list(self.home.params)) if self.home else ("NULL", [])
+        return f"{covers[0]} AS covers, {home[0]} AS home", covers[1] + home[1]
 
     def _boost(self) -> tuple[str, list[Any]]:
-        """Over the columns `status`, `last_assured` and `covers` of a fetched row."""
+        """Over the columns `status`, `last_assured`, `covers` and `home` of a fetched row."""
         recent = (self.today - _RECENT).isoformat()
         sql = (
             "(CASE WHEN status = 'active' THEN 1.0 ELSE ? END)"
             " * (CASE WHEN last_assured >= ? THEN ? ELSE 1.0 END)"
             " * (CASE WHEN covers IS NULL AND ? THEN ? ELSE 1.0 END)"
+            " * (CASE WHEN home = 0 THEN ? ELSE 1.0 END)"
         )
-        return sql, [INACTIVE, recent, RECENTLY_ASSURED, self.covers is not None, UNKNOWN_COVERAGE]
+        covered = self.covers is not None
+        return sql, [INACTIVE, recent, RECENTLY_ASSURED, covered, UNKNOWN_COVERAGE, ELSEWHERE]
 
     def candidates(
         self,
@@ -97,7 +102,7 @@ class Ranking:
             " ORDER BY relevance * matched * matched DESC LIMIT ?)"
             f" SELECT c.*{probes} FROM ("
             f"SELECT b.*, {boost} AS boost FROM ("
-            f"SELECT {_FIELDS}, r.rid, {covers} AS covers, r.relevance, r.matched, r.literal"
+            f"SELECT {_FIELDS}, r.rid, {covers}, r.relevance, r.matched, r.literal"
             " FROM per_row r JOIN services s ON s.rowid = r.rid"
             f" WHERE {self.where.sql()}{skip}) b"
             " ORDER BY b.relevance * (b.matched / ?) * (b.matched / ?) * boost DESC,"
@@ -123,7 +128,7 @@ class Ranking:
             extra = [starts_with, starts_with + "\U0010ffff"]
         sql = (
             f"SELECT b.*, {boost} AS boost FROM ("
-            f"SELECT {_FIELDS}, {covers} AS covers, 0.0 AS relevance, 0.0 AS matched,"
+            f"SELECT {_FIELDS}, {covers}, 0.0 AS relevance, 0.0 AS matched,"
             " 1 AS literal FROM services s INDEXED BY ix_services_search_name"
             f" WHERE {self.where.sql()}{condition}"
             " ORDER BY s.name COLLATE NOCASE, s.id LIMIT ?) b"
