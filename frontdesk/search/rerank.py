@@ -13,6 +13,11 @@ the catalogue:
   (LGSL records: a council function with no provider or contact details), should not
   fill the first screen. Each further listing from the same source counts CROWD times
   the one before it, so a local provider with nearly as good a score gets seen.
+- **A service type is not a provider.** An LGSL record with no organisation says that
+  councils do this, with no one to call; a local provider's listing of the same need is
+  the better offer when its words match nearly as well: TYPE_ONLY. Where the council is
+  the only provider (bins, council tax) the record still comes first, as nothing else
+  matches as well.
 - **How close the caller's concepts stand.** When a service matches two or more of the
   query's concepts within a few words of each other (in its name or the start of its
   description), it is about that combination, not mentioning each in passing: NEAR_BONUS.
@@ -35,6 +40,7 @@ from frontdesk.search.tokens import words
 AUDIENCE = 1.25
 CROWD = 0.75
 NEAR_BONUS = 1.15
+TYPE_ONLY = 0.8
 # Words apart for two concepts to count as standing together.
 _WINDOW = 6
 # How much of the description the proximity check reads.
@@ -111,6 +117,8 @@ def rerank(
     out: list[tuple[Any, float]] = []
     for row, score in scored:
         score *= intents.factor(asked, row.name)
+        if row.lgsl_code and not row.organization_name:
+            score *= TYPE_ONLY
         text = _row_text(row) if wanted or len(forms) > 1 else ()
         if wanted and any(any(within(p, text) for p in group) for group in wanted):
             score *= AUDIENCE

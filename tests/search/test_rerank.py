@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+import pytest
+
+from frontdesk.search import rerank as rerank_module
+from frontdesk.search.api import SearchEngine
 from frontdesk.search.rerank import CROWD, Audiences, _group, _near, _uncrowd
 from frontdesk.search.stemming import stem
+from tests.search.catalogue import feed, open_store, service
+from tests.search.test_intent import OTHERS, own_org
 
 
 @dataclass(frozen=True)
@@ -54,3 +61,27 @@ def test_decades_meet_their_number() -> None:
     assert stem("50s") == stem("50") == "50"
     assert stem("1960s") == "1960"
     assert stem("rats") != stem("rates")
+
+
+def test_a_local_provider_comes_before_the_national_service_type_of_the_same_need(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An LGSL record says councils do this; it names no provider and no way to reach one.
+    store = open_store(tmp_path)
+    services = [
+        service(
+            "type", "Stop smoking support", "Support to stop smoking.", org=None, lgsl_code="1"
+        ),
+        service("local", "Stop smoking support", "Support to stop smoking at a weekly clinic."),
+        *OTHERS,
+    ]
+    store.apply_imports([("council", own_org([s for s in services if s.id != "type"]))])
+    store.apply_imports([("lgsl", feed(services[0]))])
+    engine = SearchEngine(store)
+    hits = engine.search("stop smoking", typing=False).hits
+    assert [h.source_id for h in hits[:2]] == ["local", "type"]
+    assert hits[1].organization is None and hits[1].lgsl_code == "1"
+    # on the words alone the service type's shorter text would have come first
+    monkeypatch.setattr(rerank_module, "TYPE_ONLY", 1.0)
+    hits = engine.search("stop smoking", typing=False).hits
+    assert [h.source_id for h in hits[:2]] == ["type", "local"]
