@@ -1,6 +1,6 @@
 """A second pass over the few dozen fetched candidates, in Python, before they are listed.
 
-bm25 and coordination say how well a service's words answer the query. Three things
+bm25 and coordination say how well a service's words answer the query. Four things
 they cannot see are judged here, on the candidates only, so the cost does not grow with
 the catalogue:
 

@@ -49,8 +49,8 @@ class Situated:
         found = Situations.bundled().find(query.typed.spoken, query.typed.prefix)
         if not found:
             return rows
-        crisis = self._best([s for s in found if s.kind == CRISIS], MOST[CRISIS])
-        life = self._best([s for s in found if s.kind == LIFE], MOST[LIFE])
+        crisis = self._best([s for s in found if s.kind == CRISIS], MOST[CRISIS], named=True)
+        life = self._best([s for s in found if s.kind == LIFE], MOST[LIFE], named=False)
         # The caller's own words keep first place only when a service answers all of
         # them as said; a partial or synonym match ("Retirement living" for "retiring
         # next month") is a weaker reading than the life event the words describe.
@@ -64,11 +64,15 @@ class Situated:
                 out.append(row)
         return out[:want]
 
-    def _best(self, situations: list[Situation], most: int) -> list[tuple[Any, str, float]]:
+    def _best(
+        self, situations: list[Situation], most: int, *, named: bool
+    ) -> list[tuple[Any, str, float]]:
         """The best whole match of each situation's searches, taking the first search of
-        every situation before the second of any, and services named for what a search
-        asks for ("Bristol Samaritans" for "samaritans") before services that only
-        mention it ("Bristol Mental Health" for "mental health crisis line")."""
+        every situation before the second of any. With `named` (a crisis: one call to
+        the right line matters more than the order of the list), services named for what
+        a search asks for ("Bristol Samaritans" for "samaritans") come before services
+        that only mention it ("Bristol Mental Health" for "mental health crisis line");
+        a life event's searches keep their order, as the set an adviser goes through."""
         picks: list[tuple[bool, int, Any, float, QueryPlan]] = []
         depth = max((len(s.searches) for s in situations), default=0)
         for k in range(depth):
@@ -82,10 +86,10 @@ class Situated:
                 # The search's own words before its synonyms: "children's social care"
                 # must not settle for a grant that safeguards children.
                 whole = [r for r in collected.rows if r[1] in _WHOLE]
-                named = next((r for r in whole if _names(r[0].name, target)), None)
-                best = named or next(iter(whole), None)
+                titled = next((r for r in whole if named and _names(r[0].name, target)), None)
+                best = titled or next(iter(whole), None)
                 if best is not None:
-                    picks.append((named is None, len(picks), best[0], best[2], wanted))
+                    picks.append((titled is None, len(picks), best[0], best[2], wanted))
         out: list[tuple[Any, str, float]] = []
         seen: set[int] = set()
         for _, _, row, score, wanted in sorted(picks, key=lambda p: p[:2]):
