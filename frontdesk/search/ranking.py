@@ -6,8 +6,9 @@ few reach Python: how much of the query each matched (its coordination), how str
 (bm25, negated so larger is better) and whether on the caller's own words. Alongside
 come the boosts a caller would expect whatever the words: the service is active,
 someone checked it in the last year, it is known to cover the caller's address rather
-than silent about where it works, and, with no address given, it is not only for areas
-other than the desk's own (home.py). Ties fall to name, then catalogue id, so the same
+than silent about where it works. With no address given, the chosen rows also say
+whether a service is only for areas other than the desk's own (`home`, home.py;
+scoring.py applies ELSEWHERE). Ties fall to name, then catalogue id, so the same
 search always lists the same order.
 """
 
@@ -51,22 +52,25 @@ class Ranking:
     home: Clause | None = None  # 0 for a service only for areas not the desk's own
 
     def _covers_sql(self) -> tuple[str, list[Any]]:
-        """The `covers` and `home` columns' SQL and parameters."""
-        covers = (self.covers.sql(), list(self.covers.params)) if self.covers else ("NULL", [])
-        home = (self.home.sql(), list(self.home.params)) if self.home else ("NULL", [])
-        return f"{covers[0]} AS covers, {home[0]} AS home", covers[1] + home[1]
+        if self.covers is None:
+            return "NULL", []
+        return self.covers.sql(), list(self.covers.params)
+
+    def _home_sql(self, rowid: str) -> tuple[str, list[Any]]:
+        """The `home` column over the rows already chosen (a few dozen), by their rowid."""
+        if self.home is None:
+            return "NULL", []
+        return self.home.sql().replace("s.rowid", rowid), list(self.home.params)
 
     def _boost(self) -> tuple[str, list[Any]]:
-        """Over the columns `status`, `last_assured`, `covers` and `home` of a fetched row."""
+        """Over the columns `status`, `last_assured` and `covers` of a fetched row."""
         recent = (self.today - _RECENT).isoformat()
         sql = (
             "(CASE WHEN status = 'active' THEN 1.0 ELSE ? END)"
             " * (CASE WHEN last_assured >= ? THEN ? ELSE 1.0 END)"
             " * (CASE WHEN covers IS NULL AND ? THEN ? ELSE 1.0 END)"
-            " * (CASE WHEN home = 0 THEN ? ELSE 1.0 END)"
         )
-        covered = self.covers is not None
-        return sql, [INACTIVE, recent, RECENTLY_ASSURED, covered, UNKNOWN_COVERAGE, ELSEWHERE]
+        return sql, [INACTIVE, recent, RECENTLY_ASSURED, self.covers is not None, UNKNOWN_COVERAGE]
 
     def candidates(
         self,
@@ -84,6 +88,7 @@ class Ranking:
         costs one index probe per row, so common words are tested only on the few rows
         fetched rather than read for the whole catalogue."""
         covers, covers_params = self._covers_sql()
+        home, home_params = self._home_sql("c.rid")
         boost, boost_params = self._boost()
         skip = f" AND s.rowid NOT IN ({', '.join('?' for _ in exclude)})" if exclude else ""
         probe = (
@@ -100,9 +105,9 @@ class Ranking:
             " per_row AS (SELECT rid, sum(score) AS relevance, sum(mass) AS matched,"
             " max(literal) AS literal FROM per_concept GROUP BY rid"
             " ORDER BY relevance * matched * matched DESC LIMIT ?)"
-            f" SELECT c.*{probes} FROM ("
+            f" SELECT c.*{probes}, {home} AS home FROM ("
             f"SELECT b.*, {boost} AS boost FROM ("
-            f"SELECT {_FIELDS}, r.rid, {covers}, r.relevance, r.matched, r.literal"
+            f"SELECT {_FIELDS}, r.rid, {covers} AS covers, r.relevance, r.matched, r.literal"
             " FROM per_row r JOIN services s ON s.rowid = r.rid"
             f" WHERE {self.where.sql()}{skip}) b"
             " ORDER BY b.relevance * (b.matched / ?) * (b.matched / ?) * boost DESC,"
@@ -112,7 +117,7 @@ class Ranking:
         # score by a factor of two at most. Narrowing filters need every candidate.
         shortlist = -1 if self.narrowing else max(_SHORTLIST, limit * 4)
         params = [*hits.params, shortlist, *(e for check in checks for e in check)]
-        params += [*boost_params, *covers_params]
+        params += [*home_params, *boost_params, *covers_params]
         params += self.where.params
         params += [*exclude, total, total, limit]
         return list(conn.exec_driver_sql(sql, tuple(params)).all())
@@ -121,17 +126,18 @@ class Ranking:
         """Services in name order, optionally only those whose name starts with the text;
         walks the name index, so it costs the same on any catalogue size."""
         covers, covers_params = self._covers_sql()
+        home, home_params = self._home_sql("b.rowid")
         boost, boost_params = self._boost()
         condition, extra = "", []
         if starts_with:
             condition = " AND s.name >= ? COLLATE NOCASE AND s.name < ? COLLATE NOCASE"
             extra = [starts_with, starts_with + "\U0010ffff"]
         sql = (
-            f"SELECT b.*, {boost} AS boost FROM ("
-            f"SELECT {_FIELDS}, {covers}, 0.0 AS relevance, 0.0 AS matched,"
+            f"SELECT b.*, {boost} AS boost, {home} AS home FROM ("
+            f"SELECT {_FIELDS}, {covers} AS covers, 0.0 AS relevance, 0.0 AS matched,"
             " 1 AS literal FROM services s INDEXED BY ix_services_search_name"
             f" WHERE {self.where.sql()}{condition}"
             " ORDER BY s.name COLLATE NOCASE, s.id LIMIT ?) b"
         )
-        params = (*boost_params, *covers_params, *self.where.params, *extra, limit)
+        params = (*boost_params, *home_params, *covers_params, *self.where.params, *extra, limit)
         return list(conn.exec_driver_sql(sql, params).all())

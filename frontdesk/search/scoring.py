@@ -30,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from frontdesk.search import ranking
 from frontdesk.search.query import QueryPlan
 from frontdesk.search.ranking import BM25, Hits
 from frontdesk.search.stemming import stem
@@ -158,4 +159,6 @@ def final_score(
 ) -> float:
     share = coordination(row, total_mass, check_masses)
     relevance = float(row.relevance)
-    return relevance * share * share * float(row.boost) * name(row.name)
+    # with no postcode, a service only for other areas than the desk's own (home.py)
+    elsewhere = ranking.ELSEWHERE if row.home == 0 else 1.0
+    return relevance * share * share * float(row.boost) * elsewhere * name(row.name)
