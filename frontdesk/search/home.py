@@ -8,8 +8,9 @@ the less likely answer: "Report a street light fault" before "Report a street li
 fault in Lancashire". The desk's own areas are read from the catalogue, not configured:
 the council areas that the most services name (any with at least HOME_SHARE of the
 largest count), with the wider areas (country, Great Britain, the UK) round them.
-A catalogue that names no areas (the Bristol feed, LGSL alone) has no home, and nothing
-changes for it.
+A catalogue spread evenly over many councils (more than HOME_MOST alike: a regional
+or national directory) has no home either, nor has one that names no areas (the
+Bristol feed, LGSL alone): nothing changes for them.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from frontdesk.search.coverage import WIDER
 from frontdesk.search.filters import Clause
 
 HOME_SHARE = 0.5
+HOME_MOST = 12
 
 
 def home_areas(conn: Connection) -> frozenset[str]:
@@ -36,6 +38,8 @@ def home_areas(conn: Connection) -> frozenset[str]:
         return frozenset()
     top = counts[0][1]
     own = {gss for gss, n in counts if n >= HOME_SHARE * top}
+    if len(own) > HOME_MOST:
+        return frozenset()
     return frozenset(own | {code for gss in own for code in WIDER.get(gss[:1], ())})
 
 

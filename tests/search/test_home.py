@@ -8,7 +8,7 @@ import pytest
 
 from frontdesk.search import ranking
 from frontdesk.search.api import SearchEngine
-from frontdesk.search.home import home_areas
+from frontdesk.search.home import HOME_MOST, home_areas
 from frontdesk.store.catalogue import CatalogueStore
 from tests.search.catalogue import open_store, service
 from tests.search.test_intent import OTHERS, own_org
@@ -79,5 +79,16 @@ def test_a_national_service_covers_the_desks_area_too(
 def test_a_catalogue_that_names_no_areas_has_no_home(tmp_path: Path) -> None:
     store = open_store(tmp_path)
     store.apply_imports([("council", own_org(list(OTHERS)))])
+    with store.engine.connect() as conn:
+        assert home_areas(conn) == frozenset()
+
+
+def test_a_catalogue_spread_evenly_over_many_councils_has_no_home(tmp_path: Path) -> None:
+    store = open_store(tmp_path)
+    services = [
+        service(f"s{i}", f"Service {i}", "Something.", areas=(f"E0700{i:04d}",))
+        for i in range(HOME_MOST + 1)
+    ]
+    store.apply_imports([("council", own_org(services))])
     with store.engine.connect() as conn:
         assert home_areas(conn) == frozenset()
