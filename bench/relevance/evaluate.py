@@ -53,7 +53,7 @@ from bench.relevance.metrics import QueryScore, Summary, score_query, summarise
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 DEFAULT_QUERIES = HERE / "queries.tsv"
-# Held back for the round after the Welsh work; `--fresh-welsh` adds it to the run.
+# The held-back set's Welsh part (queries_fresh.tsv is the rest); `--fresh-welsh` adds it.
 FRESH_WELSH = HERE / "queries_fresh_welsh.tsv"
 LIMIT = 10
 _LGSL = (
