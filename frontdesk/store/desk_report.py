@@ -1,0 +1,255 @@
+"""The supervisor's period report computed from this desk's own log (desk.db).
+
+The same keys and meanings as the hub's report (`hub.enquiries.monthly_report`), so the
+dashboard and the printed report draw either one: counts by outcome, channel, reason,
+service and agency; calls by London hour of day and ISO weekday; the first-contact
+resolution rate overall and week by week; handling-time percentiles; open referrals by
+days waited; repeat callers; texts and e-mails by delivery status. No estate: a desk
+knows only itself.
+
+The period is whole London calendar days. SQLite has no time zones, so the calls are
+counted in SQL per UTC hour, channel and outcome, and each of those hourly buckets is
+then placed in its London hour, day and week here: London's offset from UTC is always a
+whole number of hours, so a UTC hour lies inside exactly one London hour.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, case, func, literal, select, text
+
+from frontdesk.core.enquiry import EventKind, Outcome, ReferralStatus
+from frontdesk.store import desk_schema as t
+from frontdesk.store.desk import DeskStore
+from frontdesk.store.desk_report_callers import repeat_callers
+from frontdesk.store.enquiry_rules import stamp
+
+JsonObject = dict[str, Any]
+LONDON = ZoneInfo("Europe/London")
+AGE_BUCKETS = (("0-2", 0, 2), ("3-7", 3, 7), ("8-30", 8, 30), ("over-30", 31, None))
+PERCENTILES = (50, 90)
+#: Maps referral service ids to the organisation that delivers each (from the catalogue).
+AgencyOf = Callable[[Iterable[str]], dict[str, str]]
+_OPEN = [s.value for s in ReferralStatus if not s.is_closed]
+_DELIVERED = "delivered"
+_FAILED = frozenset(
+    {"rejected", "permanent-failure", "temporary-failure", "technical-failure", "failed"}
+)
+
+
+def period(since: dt.date, until: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """The UTC instants [start, end) of the London calendar days since..until inclusive."""
+    if until < since:
+        raise ValueError("--until is before --since")
+    start = dt.datetime.combine(since, dt.time(), LONDON)
+    end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time(), LONDON)
+    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+
+
+def nearest_rank(ordered: list[int], pct: int) -> int | None:
+    """The pct-th percentile by nearest rank (the hub's rule): a value some call took."""
+    if not ordered:
+        return None
+    return ordered[max(1, -(-pct * len(ordered) // 100)) - 1]
+
+
+def desk_report(
+    desk: DeskStore,
+    since: dt.date,
+    until: dt.date,
+    *,
+    agency_of: AgencyOf | None = None,
+    now: dt.datetime | None = None,
+) -> JsonObject:
+    """The report's figures for London days since..until inclusive, from one read
+    transaction of desk.db. `agency_of` names each referral's agency; without it (or for
+    a service the catalogue no longer has) a referral counts as "unrouted"."""
+    start, end = period(since, until)
+    now = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    lo, hi = stamp(start), stamp(end)
+    e = t.enquiries.c
+    inside = (e.started_at >= lo) & (e.started_at < hi)
+    with desk.engine.connect() as conn, conn.begin():
+        hourly = _hourly(conn, inside)
+        by_reason = _counts(conn, func.coalesce(e.reason, "none"), inside)
+        services = _json_counts(conn, "$.service_ids", lo, hi)
+        referred = _counts(
+            conn,
+            func.json_extract(e.summary, "$.referral_service_id"),
+            inside & func.json_extract(e.summary, "$.referral_service_id").is_not(None),
+        )
+        figures: JsonObject = {
+            "since": since.isoformat(),
+            "until": until.isoformat(),
+            "time_zone": "Europe/London",
+            "organization_id": None,
+            "source": "desk",
+            **_from_hourly(hourly, start, end),
+            "by_reason": by_reason,
+            "by_service": services,
+            "referrals_by_agency": _agencies(referred, agency_of),
+            "duration_seconds": _spread(conn, e.duration_seconds, inside),
+            "wrap_up_seconds": _spread(conn, e.wrap_up_seconds, inside),
+            "open_referrals_by_age_days": {"as_at": now.isoformat(), **_ageing(conn, hi, now)},
+            "repeat_callers": repeat_callers(conn, inside),
+            "messages": _messages(conn, lo, hi),
+        }
+    return figures
+
+
+# -- calls by time ----------------------------------------------------------------------
+
+Hourly = list[tuple[dt.datetime, str, str, int]]
+
+
+def _hourly(conn: Connection, inside: Any) -> Hourly:
+    """(UTC hour, channel, outcome or "none", calls) for every hour with calls."""
+    e = t.enquiries.c
+    hour = func.substr(e.started_at, 1, 13).label("hour")
+    outcome = func.coalesce(e.outcome, "none").label("outcome")
+    rows = conn.execute(
+        select(hour, e.channel, outcome, func.count())
+        .where(inside)
+        .group_by(hour, e.channel, outcome)
+    )
+    return [
+        (dt.datetime.fromisoformat(f"{h}:00:00+00:00"), str(ch), str(out), int(n))
+        for h, ch, out, n in rows
+    ]
+
+
+def _from_hourly(hourly: Hourly, start: dt.datetime, end: dt.datetime) -> JsonObject:
+    by_outcome: Counter[str] = Counter()
+    by_channel: Counter[str] = Counter()
+    by_hour: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    by_weekday: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    weeks: defaultdict[dt.date, Counter[str]] = defaultdict(Counter)
+    resolved = Outcome.RESOLVED_AT_FIRST_CONTACT.value
+    for utc_hour, channel, outcome, n in hourly:
+        local = utc_hour.astimezone(LONDON)
+        by_outcome[outcome] += n
+        by_channel[channel] += n
+        by_hour[str(local.hour)][channel] += n
+        by_weekday[str(local.isoweekday())][channel] += n
+        week = local.date() - dt.timedelta(days=local.weekday())
+        if outcome != "none":
+            weeks[week]["with_outcome"] += n
+        if outcome == resolved:
+            weeks[week]["resolved"] += n
+    first_local = start.astimezone(LONDON).date()
+    last_local = (end - dt.timedelta(microseconds=1)).astimezone(LONDON).date()
+    week = first_local - dt.timedelta(days=first_local.weekday())
+    fcr_by_week = []
+    while week <= last_local:
+        fcr_by_week.append(_fcr(weeks[week]["resolved"], weeks[week]["with_outcome"], week))
+        week += dt.timedelta(days=7)
+    with_outcome = sum(n for k, n in by_outcome.items() if k != "none")
+    overall = _fcr(by_outcome.get(resolved, 0), with_outcome, None)
+    return {
+        "enquiries": sum(by_outcome.values()),
+        "by_outcome": dict(by_outcome),
+        "by_channel": dict(by_channel),
+        "by_hour": {h: dict(c) for h, c in sorted(by_hour.items(), key=lambda kv: int(kv[0]))},
+        "by_weekday": {d: dict(c) for d, c in sorted(by_weekday.items())},
+        "first_contact_resolution": overall,
+        "fcr_by_week": fcr_by_week,
+    }
+
+
+def _fcr(resolved: int, with_outcome: int, week: dt.date | None) -> JsonObject:
+    row: JsonObject = {} if week is None else {"week_start": week.isoformat()}
+    rate = round(resolved / with_outcome, 4) if with_outcome else None
+    return row | {"resolved": resolved, "with_outcome": with_outcome, "rate": rate}
+
+
+# -- counts -----------------------------------------------------------------------------
+
+
+def _counts(conn: Connection, key: Any, where: Any) -> dict[str, int]:
+    label = key.label("key")
+    rows = conn.execute(select(label, func.count()).where(where).group_by(label))
+    return {str(k): int(n) for k, n in rows}
+
+
+def _json_counts(conn: Connection, path: str, lo: str, hi: str) -> dict[str, int]:
+    """Counts of the values of a JSON list in the enquiries' summary (json_each)."""
+    rows = conn.execute(
+        text(
+            "SELECT j.value, count(*) FROM enquiries AS e, json_each(e.summary, :path) AS j "
+            "WHERE e.started_at >= :lo AND e.started_at < :hi GROUP BY j.value"
+        ),
+        {"path": path, "lo": lo, "hi": hi},
+    )
+    return {str(k): int(n) for k, n in rows}
+
+
+def _agencies(referred: dict[str, int], agency_of: AgencyOf | None) -> dict[str, int]:
+    owners = agency_of(referred) if agency_of is not None else {}
+    counts: Counter[str] = Counter()
+    for service, n in referred.items():
+        counts[owners.get(service) or "unrouted"] += n
+    return dict(counts)
+
+
+def _spread(conn: Connection, column: Any, inside: Any) -> JsonObject:
+    """How many calls have the figure, its mean (whole seconds) and its percentiles."""
+    values = [
+        int(v)
+        for (v,) in conn.execute(select(column).where(inside, column.is_not(None)).order_by(column))
+    ]
+    mean = round(sum(values) / len(values)) if values else None
+    spread: JsonObject = {"calls": len(values), "mean": mean}
+    return spread | {f"p{p}": nearest_rank(values, p) for p in PERCENTILES}
+
+
+def _ageing(conn: Connection, hi: str, now: dt.datetime) -> dict[str, int]:
+    """Referrals still open now, made before the period's end, by whole days waited."""
+    ev, e = t.enquiry_events.c, t.enquiries.c
+    made_at = (
+        select(ev.enquiry_id, func.max(ev.at).label("at"))
+        .where(ev.kind == EventKind.REFERRAL_SENT.value)
+        .group_by(ev.enquiry_id)
+        .subquery()
+    )
+    made = (
+        select(made_at.c.at)
+        .join_from(made_at, t.enquiries, e.id == made_at.c.enquiry_id)
+        .where(e.referral_status.in_(_OPEN), made_at.c.at < hi)
+        .subquery()
+        .c.at
+    )
+    sums = []
+    for _, low, high in AGE_BUCKETS:
+        cond = made <= stamp(now - dt.timedelta(days=low))
+        if high is not None:
+            cond = cond & (made > stamp(now - dt.timedelta(days=high + 1)))
+        sums.append(func.coalesce(func.sum(case((cond, 1), else_=0)), literal(0)))
+    row = conn.execute(select(*sums)).one()
+    return {label: int(n) for (label, _, _), n in zip(AGE_BUCKETS, row, strict=True)}
+
+
+def _messages(conn: Connection, lo: str, hi: str) -> JsonObject:
+    """Details sent in the period (by the request's time), by last known delivery status."""
+    s, ev = t.sent_details.c, t.enquiry_events.c
+    rows = conn.execute(
+        select(s.channel, s.status, func.count())
+        .join_from(t.sent_details, t.enquiry_events, ev.id == s.event_id)
+        .where(ev.at >= lo, ev.at < hi)
+        .group_by(s.channel, s.status)
+    )
+    out: dict[str, Counter[str]] = {}
+    for channel, status, n in rows:
+        tally = out.setdefault(str(channel), Counter(sent=0, delivered=0, failed=0, pending=0))
+        tally["sent"] += n
+        if status == _DELIVERED:
+            tally["delivered"] += n
+        elif status in _FAILED:
+            tally["failed"] += n
+        else:
+            tally["pending"] += n
+    return {channel: dict(tally) for channel, tally in sorted(out.items())}
