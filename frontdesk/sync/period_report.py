@@ -57,6 +57,65 @@ class PeriodReport:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class HubAnswer:
+    """What asking the hub gave: its figures, or why not (a WHY key, or "" when the desk
+    is not signed in at all) and the error's words."""
+
+    figures: dict[str, Any] | None
+    why: str = ""
+    detail: str = ""
+
+
+def ask_hub(
+    desk: DeskStore,
+    since: dt.date,
+    until: dt.date,
+    *,
+    org: str | None = None,
+    tokens: TokenStore | None = None,
+) -> HubAnswer:
+    """The hub's report for a desk signed in as a supervisor. Network only (and the
+    desk's sign-in state): the GUI runs it on the runner's network lane."""
+    if until < since:
+        raise ValueError("--until is before --since")
+    try:
+        _, client = connect(desk, tokens)
+    except NotSignedIn:
+        return HubAnswer(None)  # standalone, or never signed in: no note
+    except SyncError as error:
+        return HubAnswer(None, "signed_out", str(error))
+    try:
+        with client:
+            return HubAnswer(client.supervisor_report(since.isoformat(), until.isoformat(), org))
+    except HubUnreachable as error:
+        return HubAnswer(None, "offline", str(error))
+    except HubRefused as error:
+        if error.status in (403, 404):
+            return HubAnswer(None, "not_supervisor")
+        return HubAnswer(None, "refused", str(error))
+
+
+def complete(
+    answer: HubAnswer,
+    desk: DeskStore,
+    since: dt.date,
+    until: dt.date,
+    *,
+    catalogue: CatalogueStore | None = None,
+    now: dt.datetime | None = None,
+) -> PeriodReport:
+    """The report to show: the hub's figures if it gave them, else the desk's own, with
+    names from the catalogue. SQLite only: the GUI runs it on the database lane."""
+    if answer.figures is not None:
+        return PeriodReport(answer.figures, HUB, names=_names(catalogue, answer.figures))
+    if answer.why:
+        log.info("period report from the desk's own log: %s", answer.why)
+    agency_of = None if catalogue is None else _agency_lookup(catalogue)
+    figures = desk_report(desk, since, until, agency_of=agency_of, now=now)
+    return PeriodReport(figures, DESK, answer.why, answer.detail, _names(catalogue, figures))
+
+
 def fetch_report(
     desk: DeskStore,
     since: dt.date,
@@ -67,31 +126,9 @@ def fetch_report(
     tokens: TokenStore | None = None,
     now: dt.datetime | None = None,
 ) -> PeriodReport:
-    """The report for London days since..until: the hub's when it can give it, else the
-    desk's own. Blocking (HTTP and SQL): call it from a worker, never the GUI thread."""
-    if until < since:
-        raise ValueError("--until is before --since")
-    why, detail = "", ""
-    try:
-        _, client = connect(desk, tokens)
-    except NotSignedIn:
-        client = None  # standalone, or never signed in: the desk's own log, no note
-    except SyncError as error:
-        client, why, detail = None, "signed_out", str(error)
-    if client is not None:
-        try:
-            with client:
-                figures = client.supervisor_report(since.isoformat(), until.isoformat(), org)
-            return PeriodReport(figures, HUB, names=_names(catalogue, figures))
-        except HubUnreachable as error:
-            why, detail = "offline", str(error)
-        except HubRefused as error:
-            why = "not_supervisor" if error.status in (403, 404) else "refused"
-            detail = "" if why == "not_supervisor" else str(error)
-        log.info("period report from the desk's own log: %s", why)
-    agency_of = None if catalogue is None else _agency_lookup(catalogue)
-    figures = desk_report(desk, since, until, agency_of=agency_of, now=now)
-    return PeriodReport(figures, DESK, why, detail, _names(catalogue, figures))
+    """Both steps in one (the command line): blocking, never on a GUI thread."""
+    answer = ask_hub(desk, since, until, org=org, tokens=tokens)
+    return complete(answer, desk, since, until, catalogue=catalogue, now=now)
 
 
 def _agency_lookup(catalogue: CatalogueStore) -> Any:
