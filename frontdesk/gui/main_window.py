@@ -515,8 +515,9 @@ class MainWindow(QMainWindow):
                 return self.catalogue.store if self.catalogue is not None else None
 
             self.supervisor_window = SupervisorWindow(self.runner, self.desk.store, catalogue)
+        if self.supervisor_window.isVisible():
+            self.supervisor_window.raise_()  # open already, behind the adviser's window
         self.supervisor_window.show()
-        self.supervisor_window.raise_()
         self.supervisor_window.activateWindow()
 
     def edit_settings(self) -> None:
