@@ -19,11 +19,11 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QWidget
 
-from frontdesk.gui.supervisor.sections import Chart, tr
+from frontdesk.gui.supervisor.sections import Chart
 
 
 def build_chart(spec: Chart, title: str, font: QFont | None = None) -> QChart:
@@ -95,8 +95,14 @@ class ChartView(QChartView):
 
     def __init__(self, spec: Chart, title: str, parent: QWidget | None = None) -> None:
         super().__init__(build_chart(spec, title), parent)
-        self.setAccessibleName(tr("Chart: %1").replace("%1", title))
-        self.setAccessibleDescription(tr("The same numbers are in the table below the chart."))
+        self.setAccessibleName(
+            QCoreApplication.translate("Supervisor", "Chart: %1").replace("%1", title)
+        )
+        self.setAccessibleDescription(
+            QCoreApplication.translate(
+                "Supervisor", "The same numbers are in the table below the chart."
+            )
+        )
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         lines = self.fontMetrics().height()
         self.setMinimumHeight(lines * 16)

@@ -15,11 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from frontdesk.gui.supervisor.charts import paint_chart
-from frontdesk.gui.supervisor.sections import Section, sections, tr
+from frontdesk.gui.supervisor.sections import Section, sections
 from frontdesk.sync.period_report import HUB, PeriodReport
 
 LONDON = ZoneInfo("Europe/London")
@@ -75,7 +75,7 @@ def write_report_pdf(
             QPageLayout.Unit.Millimeter,
         )
     )
-    title = tr("Enquiries report")
+    title = QCoreApplication.translate("Supervisor", "Enquiries report")
     writer.setTitle(f"{title} {report.figures.get('since')} – {report.figures.get('until')}")
     writer.setCreator("frontdesk")
     layout = _Layout(writer)
@@ -94,7 +94,11 @@ def write_report_pdf(
                 draw(painter, top)
             painter.setFont(_font(8))
             foot = QRectF(0, layout.height - layout.footer / 2, layout.width, layout.footer / 2)
-            page_text = tr("Page %1 of %2").replace("%1", str(number)).replace("%2", str(total))
+            page_text = (
+                QCoreApplication.translate("Supervisor", "Page %1 of %2")
+                .replace("%1", str(number))
+                .replace("%2", str(total))
+            )
             painter.drawText(foot, Qt.AlignmentFlag.AlignRight, page_text)
     finally:
         painter.end()
@@ -120,15 +124,19 @@ def _front_matter(
     layout: _Layout, report: PeriodReport, organisation: str, now: dt.datetime
 ) -> None:
     figures = report.figures
-    _text_block(layout, tr("Enquiries report"), _font(18, bold=True))
-    period = tr("Period: %1 to %2 (London calendar days)")
+    _text_block(
+        layout, QCoreApplication.translate("Supervisor", "Enquiries report"), _font(18, bold=True)
+    )
+    period = QCoreApplication.translate("Supervisor", "Period: %1 to %2 (London calendar days)")
     lines = [
         period.replace("%1", str(figures.get("since"))).replace("%2", str(figures.get("until"))),
-        tr("Organisation: %1").replace("%1", organisation),
-        tr("Figures: the hub's, every desk of the organisation")
+        QCoreApplication.translate("Supervisor", "Organisation: %1").replace("%1", organisation),
+        QCoreApplication.translate(
+            "Supervisor", "Figures: the hub's, every desk of the organisation"
+        )
         if report.source == HUB
-        else tr("Figures: this desk's own log"),
-        tr("Generated: %1 (London time)").replace(
+        else QCoreApplication.translate("Supervisor", "Figures: this desk's own log"),
+        QCoreApplication.translate("Supervisor", "Generated: %1 (London time)").replace(
             "%1", now.astimezone(LONDON).strftime("%Y-%m-%d %H:%M")
         ),
     ]

@@ -29,10 +29,6 @@ TOP = 10
 _AGE_LOW = {"0-2": 0, "3-7": 3, "8-30": 8, "over-30": 31}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Supervisor", text)
-
-
 @dataclass(frozen=True, slots=True)
 class Chart:
     """What a chart draws: "stacked" bars (one series per key), "bars" or a "line"."""
@@ -57,16 +53,64 @@ class Section:
 def sections(report: Mapping[str, Any], names: Mapping[str, str]) -> list[Section]:
     built = [
         _summary(report),
-        _by_time(report, "by_hour", tr("Enquiries by hour of day"), tr("Hour"), _hours),
-        _by_time(report, "by_weekday", tr("Enquiries by day of the week"), tr("Day"), _days),
-        _counted(report, "by_reason", tr("Top reasons"), tr("Reason"), _reason),
-        _counted(report, "by_service", tr("Top services"), tr("Service"), names.get),
-        _counted(report, "by_outcome", tr("Outcomes"), tr("Outcome"), _outcome),
+        _by_time(
+            report,
+            "by_hour",
+            QCoreApplication.translate("Supervisor", "Enquiries by hour of day"),
+            QCoreApplication.translate("Supervisor", "Hour"),
+            _hours,
+        ),
+        _by_time(
+            report,
+            "by_weekday",
+            QCoreApplication.translate("Supervisor", "Enquiries by day of the week"),
+            QCoreApplication.translate("Supervisor", "Day"),
+            _days,
+        ),
+        _counted(
+            report,
+            "by_reason",
+            QCoreApplication.translate("Supervisor", "Top reasons"),
+            QCoreApplication.translate("Supervisor", "Reason"),
+            _reason,
+        ),
+        _counted(
+            report,
+            "by_service",
+            QCoreApplication.translate("Supervisor", "Top services"),
+            QCoreApplication.translate("Supervisor", "Service"),
+            names.get,
+        ),
+        _counted(
+            report,
+            "by_outcome",
+            QCoreApplication.translate("Supervisor", "Outcomes"),
+            QCoreApplication.translate("Supervisor", "Outcome"),
+            _outcome,
+        ),
         _fcr_trend(report),
-        _counted(report, "referrals_by_agency", tr("Referrals by agency"), tr("Agency"), names.get),
+        _counted(
+            report,
+            "referrals_by_agency",
+            QCoreApplication.translate("Supervisor", "Referrals by agency"),
+            QCoreApplication.translate("Supervisor", "Agency"),
+            names.get,
+        ),
         _ageing(report),
-        _counted(report, "by_adviser", tr("Enquiries by adviser"), tr("Adviser"), _same),
-        _counted(report, "by_device", tr("Enquiries by desk"), tr("Desk"), _same),
+        _counted(
+            report,
+            "by_adviser",
+            QCoreApplication.translate("Supervisor", "Enquiries by adviser"),
+            QCoreApplication.translate("Supervisor", "Adviser"),
+            _same,
+        ),
+        _counted(
+            report,
+            "by_device",
+            QCoreApplication.translate("Supervisor", "Enquiries by desk"),
+            QCoreApplication.translate("Supervisor", "Desk"),
+            _same,
+        ),
         _messages(report),
         _estate(report),
     ]
@@ -86,7 +130,7 @@ def _channel(value: str) -> str:
 
 def _outcome(value: str) -> str:
     if value == "none":
-        return tr("No outcome yet")
+        return QCoreApplication.translate("Supervisor", "No outcome yet")
     try:
         return outcome_labels()[Outcome(value)]
     except ValueError:
@@ -94,7 +138,11 @@ def _outcome(value: str) -> str:
 
 
 def _reason(code: str) -> str:
-    return tr("No reason given") if code == "none" else builtin_labels().get(code, code)
+    return (
+        QCoreApplication.translate("Supervisor", "No reason given")
+        if code == "none"
+        else builtin_labels().get(code, code)
+    )
 
 
 def _hours() -> list[tuple[str, str]]:
@@ -102,7 +150,15 @@ def _hours() -> list[tuple[str, str]]:
 
 
 def _days() -> list[tuple[str, str]]:
-    words = (tr("Mon"), tr("Tue"), tr("Wed"), tr("Thu"), tr("Fri"), tr("Sat"), tr("Sun"))
+    words = (
+        QCoreApplication.translate("Supervisor", "Mon"),
+        QCoreApplication.translate("Supervisor", "Tue"),
+        QCoreApplication.translate("Supervisor", "Wed"),
+        QCoreApplication.translate("Supervisor", "Thu"),
+        QCoreApplication.translate("Supervisor", "Fri"),
+        QCoreApplication.translate("Supervisor", "Sat"),
+        QCoreApplication.translate("Supervisor", "Sun"),
+    )
     return [(str(n), words[n - 1]) for n in range(1, 8)]
 
 
@@ -120,38 +176,85 @@ def _seconds(value: Any) -> str:
 def _summary(report: Mapping[str, Any]) -> Section | None:
     rows: list[list[Cell]] = []
     if "enquiries" in report:
-        rows.append([tr("Enquiries"), int(report["enquiries"])])
+        rows.append(
+            [QCoreApplication.translate("Supervisor", "Enquiries"), int(report["enquiries"])]
+        )
     fcr = report.get("first_contact_resolution")
     if fcr:
-        rows.append([tr("Resolved at first contact"), int(fcr.get("resolved", 0))])
-        rows.append([tr("Enquiries with an outcome"), int(fcr.get("with_outcome", 0))])
-        rows.append([tr("First-contact resolution rate"), _percent(fcr.get("rate"))])
+        rows.append(
+            [
+                QCoreApplication.translate("Supervisor", "Resolved at first contact"),
+                int(fcr.get("resolved", 0)),
+            ]
+        )
+        rows.append(
+            [
+                QCoreApplication.translate("Supervisor", "Enquiries with an outcome"),
+                int(fcr.get("with_outcome", 0)),
+            ]
+        )
+        rows.append(
+            [
+                QCoreApplication.translate("Supervisor", "First-contact resolution rate"),
+                _percent(fcr.get("rate")),
+            ]
+        )
     for key, what in (
-        ("duration_seconds", tr("Handling time")),
-        ("wrap_up_seconds", tr("Wrap-up")),
+        ("duration_seconds", QCoreApplication.translate("Supervisor", "Handling time")),
+        ("wrap_up_seconds", QCoreApplication.translate("Supervisor", "Wrap-up")),
     ):
         spread = report.get(key)
         if spread:
             if "mean" in spread:
                 rows.append(
-                    [tr("%1: average (min:sec)").replace("%1", what), _seconds(spread["mean"])]
+                    [
+                        QCoreApplication.translate("Supervisor", "%1: average (min:sec)").replace(
+                            "%1", what
+                        ),
+                        _seconds(spread["mean"]),
+                    ]
                 )
             rows.append(
-                [tr("%1: median (min:sec)").replace("%1", what), _seconds(spread.get("p50"))]
+                [
+                    QCoreApplication.translate("Supervisor", "%1: median (min:sec)").replace(
+                        "%1", what
+                    ),
+                    _seconds(spread.get("p50")),
+                ]
             )
             rows.append(
                 [
-                    tr("%1: 90th percentile (min:sec)").replace("%1", what),
+                    QCoreApplication.translate(
+                        "Supervisor", "%1: 90th percentile (min:sec)"
+                    ).replace("%1", what),
                     _seconds(spread.get("p90")),
                 ]
             )
     repeat = report.get("repeat_callers")
     if repeat:
-        rows.append([tr("Repeat callers"), int(repeat.get("callers", 0))])
-        rows.append([tr("Enquiries from repeat callers"), int(repeat.get("enquiries", 0))])
+        rows.append(
+            [
+                QCoreApplication.translate("Supervisor", "Repeat callers"),
+                int(repeat.get("callers", 0)),
+            ]
+        )
+        rows.append(
+            [
+                QCoreApplication.translate("Supervisor", "Enquiries from repeat callers"),
+                int(repeat.get("enquiries", 0)),
+            ]
+        )
     if not rows:
         return None
-    return Section("summary", tr("Summary"), [tr("Figure"), tr("Value")], rows)
+    return Section(
+        "summary",
+        QCoreApplication.translate("Supervisor", "Summary"),
+        [
+            QCoreApplication.translate("Supervisor", "Figure"),
+            QCoreApplication.translate("Supervisor", "Value"),
+        ],
+        rows,
+    )
 
 
 def _by_time(
@@ -171,7 +274,9 @@ def _by_time(
         categories.append(label)
     series = {label: [float(row[i + 1]) for row in rows] for i, label in enumerate(labels)}
     chart = Chart("stacked", categories, series)
-    return Section(key, title, [first, *labels, tr("Total")], rows, chart)
+    return Section(
+        key, title, [first, *labels, QCoreApplication.translate("Supervisor", "Total")], rows, chart
+    )
 
 
 def _counted(
@@ -184,11 +289,23 @@ def _counted(
     rows: list[list[Cell]] = [[label_of(k) or k, int(n)] for k, n in ranked]
     shown = rows[:TOP]
     chart = Chart(
-        "bars", [str(r[0]) for r in shown], {tr("Enquiries"): [float(r[1]) for r in shown]}
+        "bars",
+        [str(r[0]) for r in shown],
+        {QCoreApplication.translate("Supervisor", "Enquiries"): [float(r[1]) for r in shown]},
     )
     if key == "referrals_by_agency":
-        chart = Chart("bars", chart.categories, {tr("Referrals"): chart.series[tr("Enquiries")]})
-    return Section(key, title, [first, tr("Number")], rows, chart)
+        chart = Chart(
+            "bars",
+            chart.categories,
+            {
+                QCoreApplication.translate("Supervisor", "Referrals"): chart.series[
+                    QCoreApplication.translate("Supervisor", "Enquiries")
+                ]
+            },
+        )
+    return Section(
+        key, title, [first, QCoreApplication.translate("Supervisor", "Number")], rows, chart
+    )
 
 
 def _fcr_trend(report: Mapping[str, Any]) -> Section | None:
@@ -200,9 +317,25 @@ def _fcr_trend(report: Mapping[str, Any]) -> Section | None:
         for w in weeks
     ]
     rates = [float(w["rate"] or 0) * 100 for w in weeks]
-    chart = Chart("line", [str(w["week_start"]) for w in weeks], {tr("Rate (%)"): rates}, True)
-    header = [tr("Week from"), tr("Resolved at first contact"), tr("With an outcome"), tr("Rate")]
-    return Section("fcr_by_week", tr("First-contact resolution by week"), header, rows, chart)
+    chart = Chart(
+        "line",
+        [str(w["week_start"]) for w in weeks],
+        {QCoreApplication.translate("Supervisor", "Rate (%)"): rates},
+        True,
+    )
+    header = [
+        QCoreApplication.translate("Supervisor", "Week from"),
+        QCoreApplication.translate("Supervisor", "Resolved at first contact"),
+        QCoreApplication.translate("Supervisor", "With an outcome"),
+        QCoreApplication.translate("Supervisor", "Rate"),
+    ]
+    return Section(
+        "fcr_by_week",
+        QCoreApplication.translate("Supervisor", "First-contact resolution by week"),
+        header,
+        rows,
+        chart,
+    )
 
 
 def _ageing(report: Mapping[str, Any]) -> Section | None:
@@ -218,29 +351,49 @@ def _ageing(report: Mapping[str, Any]) -> Section | None:
         if over and int(ages[bucket]):
             flagged.add(len(rows))
         label = (
-            tr("over 30 days")
+            QCoreApplication.translate("Supervisor", "over 30 days")
             if bucket == "over-30"
-            else tr("%1 days").replace("%1", bucket.replace("-", "–"))
+            else QCoreApplication.translate("Supervisor", "%1 days").replace(
+                "%1", bucket.replace("-", "–")
+            )
         )
         rows.append(
-            [label, int(ages[bucket]), tr("Yes: past the agreed time") if over else tr("No")]
+            [
+                label,
+                int(ages[bucket]),
+                QCoreApplication.translate("Supervisor", "Yes: past the agreed time")
+                if over
+                else QCoreApplication.translate("Supervisor", "No"),
+            ]
         )
     chart = Chart(
-        "bars", [str(r[0]) for r in rows], {tr("Open referrals"): [float(r[1]) for r in rows]}
+        "bars",
+        [str(r[0]) for r in rows],
+        {QCoreApplication.translate("Supervisor", "Open referrals"): [float(r[1]) for r in rows]},
     )
     header = [
-        tr("Waiting"),
-        tr("Open referrals"),
-        tr("Over %1 days").replace("%1", str(AGREED_DAYS)),
+        QCoreApplication.translate("Supervisor", "Waiting"),
+        QCoreApplication.translate("Supervisor", "Open referrals"),
+        QCoreApplication.translate("Supervisor", "Over %1 days").replace("%1", str(AGREED_DAYS)),
     ]
-    return Section("ageing", tr("Open referrals by days waiting"), header, rows, chart, flagged)
+    return Section(
+        "ageing",
+        QCoreApplication.translate("Supervisor", "Open referrals by days waiting"),
+        header,
+        rows,
+        chart,
+        flagged,
+    )
 
 
 def _messages(report: Mapping[str, Any]) -> Section | None:
     messages = report.get("messages")
     if messages is None:
         return None
-    names = {"sms": tr("Texts"), "email": tr("E-mails")}
+    names = {
+        "sms": QCoreApplication.translate("Supervisor", "Texts"),
+        "email": QCoreApplication.translate("Supervisor", "E-mails"),
+    }
     rows: list[list[Cell]] = []
     flagged = set()
     for channel in sorted(messages):
@@ -251,10 +404,23 @@ def _messages(report: Mapping[str, Any]) -> Section | None:
             [names.get(channel, channel)]
             + [int(m.get(k, 0)) for k in ("sent", "delivered", "failed", "pending")]
         )
-    header = [tr("Sent by"), tr("Sent"), tr("Delivered"), tr("Failed"), tr("Waiting")]
+    header = [
+        QCoreApplication.translate("Supervisor", "Sent by"),
+        QCoreApplication.translate("Supervisor", "Sent"),
+        QCoreApplication.translate("Supervisor", "Delivered"),
+        QCoreApplication.translate("Supervisor", "Failed"),
+        QCoreApplication.translate("Supervisor", "Waiting"),
+    ]
     series = {header[i]: [float(r[i]) for r in rows] for i in (2, 3, 4)}
     chart = Chart("stacked", [str(r[0]) for r in rows], series)
-    return Section("messages", tr("Texts and e-mails to callers"), header, rows, chart, flagged)
+    return Section(
+        "messages",
+        QCoreApplication.translate("Supervisor", "Texts and e-mails to callers"),
+        header,
+        rows,
+        chart,
+        flagged,
+    )
 
 
 def _estate(report: Mapping[str, Any]) -> Section | None:
@@ -274,19 +440,23 @@ def _estate(report: Mapping[str, Any]) -> Section | None:
                 _when(desk.get("last_pull_at")),
                 "–" if desk.get("outbox_waiting") is None else int(desk["outbox_waiting"]),
                 _when(desk.get("catalogue_pulled_at")),
-                tr("Yes: not seen lately") if desk.get("stale") else tr("No"),
+                QCoreApplication.translate("Supervisor", "Yes: not seen lately")
+                if desk.get("stale")
+                else QCoreApplication.translate("Supervisor", "No"),
             ]
         )
     header = [
-        tr("Desk"),
-        tr("Organisation"),
-        tr("Last sent"),
-        tr("Last fetched"),
-        tr("Waiting to send"),
-        tr("Catalogue fetched"),
-        tr("Stale"),
+        QCoreApplication.translate("Supervisor", "Desk"),
+        QCoreApplication.translate("Supervisor", "Organisation"),
+        QCoreApplication.translate("Supervisor", "Last sent"),
+        QCoreApplication.translate("Supervisor", "Last fetched"),
+        QCoreApplication.translate("Supervisor", "Waiting to send"),
+        QCoreApplication.translate("Supervisor", "Catalogue fetched"),
+        QCoreApplication.translate("Supervisor", "Stale"),
     ]
-    return Section("estate", tr("Desks"), header, rows, None, flagged)
+    return Section(
+        "estate", QCoreApplication.translate("Supervisor", "Desks"), header, rows, None, flagged
+    )
 
 
 def _when(value: Any) -> str:

@@ -20,8 +20,10 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from frontdesk.gui import i18n
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner
 from frontdesk.gui.supervisor.window import RANGE, SupervisorWindow, period_of
@@ -270,3 +272,60 @@ def test_a_report_without_optional_figures_still_opens(
     qtbot.addWidget(window)
     window.show_report(PeriodReport({"since": "2026-10-01", "until": "2026-10-01"}, HUB))
     assert window.tables == {}
+
+
+@pytest.fixture
+def welsh(qapp: QApplication) -> Iterator[None]:
+    translators = i18n.install(qapp, "cy")
+    assert translators, "resources/i18n/frontdesk_cy.qm did not load"
+    yield
+    i18n.remove(qapp, translators)
+
+
+def test_the_view_speaks_welsh(
+    qtbot: QtBot, welsh: None, runner: OperationRunner, logged: tuple[DeskStore, Any]
+) -> None:
+    desk, _ = logged
+    window = open_on(qtbot, runner, desk)
+    assert window.windowTitle() == "Golwg y goruchwyliwr – frontdesk"
+    assert window.show_button.text() == "Dango&s"
+    assert window.source.text().endswith("Ffigurau'r ddesg hon ei hun.")
+    assert window.tables["by_hour"].accessibleName() == "Ymholiadau fesul awr o'r dydd"
+    model = window.tables["messages"].table_model
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Anfonwyd drwy"
+
+
+@pytest.fixture
+def large_text(qapp: QApplication) -> Iterator[None]:
+    before = QFont(qapp.font())
+    big = QFont(before)
+    big.setPointSizeF(before.pointSizeF() * 2)
+    qapp.setFont(big)
+    yield
+    qapp.setFont(before)
+
+
+def test_at_200_percent_text_every_row_and_word_still_shows(
+    qtbot: QtBot, large_text: None, runner: OperationRunner, logged: tuple[DeskStore, Any]
+) -> None:
+    desk, _ = logged
+    window = open_on(qtbot, runner, desk)
+    window.show()
+    qtbot.waitExposed(window)
+    for table in window.tables.values():
+        model = table.table_model
+        rows_height = sum(table.rowHeight(r) for r in range(model.rowCount()))
+        assert table.viewport().height() >= rows_height, table.accessibleName()
+        metrics = table.fontMetrics()
+        for column in range(model.columnCount()):
+            widest = (
+                max(
+                    metrics.horizontalAdvance(str(model.index(r, column).data()))
+                    for r in range(model.rowCount())
+                )
+                if model.rowCount()
+                else 0
+            )
+            assert table.columnWidth(column) >= widest, (table.accessibleName(), column)
+    chart = window.findChildren(QChartView)[0]
+    assert chart.minimumHeight() >= chart.fontMetrics().height() * 16
