@@ -9,10 +9,9 @@ three are the same caller, so the calls are grouped with a union-find over those
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from frontdesk.core.areas import normalise_postcode
 from frontdesk.store import desk_schema as t
@@ -21,12 +20,15 @@ from frontdesk.store.caller_history import email_key, name_key
 
 
 def caller_keys(caller: dict[str, Any]) -> list[str]:
-    """The normal forms a consented caller can be matched on (none without consent)."""
+    """The normal forms a consented caller can be matched on (none without consent). The
+    desk stores numbers in E.164 already; only one that is not (written before numbers
+    were checked) is parsed again, which is slow at 100,000 calls."""
     if not caller.get("consent"):
         return []
     keys = []
     if phone := caller.get("phone"):
-        keys.append("phone:" + (normalise_phone(phone) or phone))
+        stored = phone.startswith("+") and phone[1:].isdigit()
+        keys.append("phone:" + (phone if stored else normalise_phone(phone) or phone))
     if email := caller.get("email"):
         keys.append("email:" + email_key(email))
     name, postcode = caller.get("name"), caller.get("postcode")
@@ -37,7 +39,13 @@ def caller_keys(caller: dict[str, Any]) -> list[str]:
 
 def repeat_callers(conn: Connection, inside: Any) -> dict[str, int]:
     e = t.enquiries.c
-    rows = conn.execute(select(e.id, e.caller).where(inside, e.caller.is_not(None)))
+    fields = ("phone", "email", "name", "postcode")
+    # SQLite picks the fields out of the JSON: quicker than parsing each row here.
+    rows = conn.execute(
+        select(e.id, *(func.json_extract(e.caller, f"$.{f}") for f in fields)).where(
+            inside, e.caller.is_not(None), func.json_extract(e.caller, "$.consent") == 1
+        )
+    )
     parent: dict[str, str] = {}
 
     def root(node: str) -> str:
@@ -47,8 +55,8 @@ def repeat_callers(conn: Connection, inside: Any) -> dict[str, int]:
         return node
 
     calls: list[str] = []
-    for enquiry_id, caller in rows:
-        keys = caller_keys(json.loads(caller))
+    for enquiry_id, *values in rows:
+        keys = caller_keys(dict(zip(fields, values, strict=True)) | {"consent": True})
         if not keys:
             continue
         node = "enquiry:" + enquiry_id

@@ -196,7 +196,7 @@ def _row(
             rect = QRectF(left, top, width, height)
             align = Qt.AlignmentFlag.AlignVCenter | (
                 Qt.AlignmentFlag.AlignRight
-                if cell.replace(" %", "").replace(".", "").isdigit()
+                if cell.replace(" %", "").replace(".", "").replace(":", "").isdigit()
                 else Qt.AlignmentFlag.AlignLeft
             )
             painter.drawText(rect, align, cell)

@@ -15,6 +15,13 @@ from frontdesk.gui.supervisor.sections import Cell, Section
 Index = QModelIndex | QPersistentModelIndex
 
 
+def _numeric(value: Cell) -> bool:
+    """Counts, rates ("7.3 %") and times ("12:05") line up on the right."""
+    if isinstance(value, int | float):
+        return True
+    return value.replace(" %", "").replace(".", "").replace(":", "").isdigit()
+
+
 class SectionModel(QAbstractTableModel):
     def __init__(self, section: Section, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,7 +39,7 @@ class SectionModel(QAbstractTableModel):
         value: Cell = self.section.rows[index.row()][index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
+        if role == Qt.ItemDataRole.TextAlignmentRole and _numeric(value):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and index.row() in self.section.flagged:
             font = QFont()

@@ -87,6 +87,7 @@ class SupervisorWindow(QWidget):
             [self.tr("Today"), self.tr("This week"), self.tr("This month"), self.tr("Dates…")]
         )
         self.period.setCurrentIndex(MONTH)
+        self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         today = QDate.currentDate()
         self.start = QDateEdit(today.addDays(1 - today.day()))
         self.end = QDateEdit(today)
