@@ -50,14 +50,13 @@ loop = QEventLoop()
 window = SupervisorWindow(runner, desk)
 days = int(sys.argv[2])
 if days:
-    # The dates of the last `days` days, chosen at once: the month's report asked for
-    # on opening is superseded, and the clock stops when this one is drawn.
+    # The dates of the last `days` days, chosen before the window is shown (it counts
+    # when first shown), so only this period is counted.
     from PySide6.QtCore import QDate
     from frontdesk.gui.supervisor.window import RANGE
     window.period.setCurrentIndex(RANGE)
     window.start.setDate(QDate.currentDate().addDays(1 - days))
     window.end.setDate(QDate.currentDate())
-    window.refresh()
 window.report_shown.connect(lambda _r: QTimer.singleShot(0, loop.quit))
 window.resize(1366, 768)
 window.show()

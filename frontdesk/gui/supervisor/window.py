@@ -20,7 +20,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -76,6 +76,7 @@ class SupervisorWindow(QWidget):
         self._runner, self._desk, self._catalogue, self._tokens = runner, desk, catalogue, tokens
         self.report: PeriodReport | None = None
         self.tables: dict[str, SectionTable] = {}
+        self._asked = False
         self._build()
         self.resize(1100, 760)
 
@@ -136,7 +137,13 @@ class SupervisorWindow(QWidget):
         ranged = choice == RANGE
         self.start.setEnabled(ranged)
         self.end.setEnabled(ranged)
-        if not ranged:
+        if not ranged and self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Counted when first shown, not when built: the period may be chosen first.
+        super().showEvent(event)
+        if self.report is None and not self._asked:
             self.refresh()
 
     # -- loading ------------------------------------------------------------------------
@@ -148,6 +155,7 @@ class SupervisorWindow(QWidget):
         return period_of(self.period.currentIndex(), today, start, end)
 
     def refresh(self) -> None:
+        self._asked = True
         since, until = self.chosen_period()
         self.source.setText(
             self.tr("Counting the enquiries from %1 to %2…")
