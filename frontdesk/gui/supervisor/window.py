@@ -20,7 +20,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -249,6 +249,3 @@ class SupervisorWindow(QWidget):
         if event.type() == event.Type.FocusIn and isinstance(watched, SectionTable):
             self.scroller.ensureWidgetVisible(watched)
         return super().eventFilter(watched, event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        super().closeEvent(event)
