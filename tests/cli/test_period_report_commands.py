@@ -14,8 +14,11 @@ import pytest
 from pypdf import PdfReader
 
 from frontdesk.store.desk import DeskStore
+from frontdesk.sync.credentials import TokenStore
 from tests.helpers import desk_log
 from tests.helpers.enquiry_cli import run
+from tests.helpers.hub_process import file_keyring, free_port  # noqa: F401
+from tests.helpers.report_hub import HUB_FIGURES, report_hub, signed_in  # noqa: F401
 
 SINCE, UNTIL = dt.date(2026, 10, 1), dt.date(2026, 10, 31)
 CHANNEL_WORDS = {
@@ -122,4 +125,38 @@ def test_org_without_a_hub_says_the_figures_are_the_desks(
     status, out, err = run(capsys, folder, *args(), "--json", "--org", "council")
     assert status == 0
     assert "--org needs a hub" in err
+    assert json.loads(out)["source"] == "desk"
+
+
+def test_a_supervisors_desk_prints_and_reports_the_hubs_figures(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    file_keyring: TokenStore,  # noqa: F811
+    report_hub: tuple[str, list[str]],  # noqa: F811
+) -> None:
+    url, asked = report_hub
+    signed_in(tmp_path, url, file_keyring).close()
+    pdf = tmp_path / "hub.pdf"
+    status, out, err = run(capsys, tmp_path, *args(pdf), "--json", "--org", "council")
+    assert status == 0, err
+    assert asked == ["/supervisor/v1/report?since=2026-10-01&until=2026-10-31&org=council"]
+    assert json.loads(out) == HUB_FIGURES
+    pages, _ = pdf_text(pdf)
+    assert "Organisation: council" in pages[0]
+    assert "Figures: the hub's, every desk of the organisation" in pages[0]
+    assert "Enquiries 1234 " in pages[0]
+    text = " ".join(pages)
+    assert "desk-b council 2026-10-20 09:00" in text, "a stale desk, in London time"
+    assert "Yes: not seen lately" in text
+
+
+def test_an_unreachable_hub_is_said_and_the_desks_figures_printed(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    file_keyring: TokenStore,  # noqa: F811
+) -> None:
+    signed_in(tmp_path, f"http://127.0.0.1:{free_port()}", file_keyring).close()
+    status, out, err = run(capsys, tmp_path, *args(), "--json")
+    assert status == 0
+    assert "The hub cannot be reached" in err and "this desk's own figures" in err
     assert json.loads(out)["source"] == "desk"
