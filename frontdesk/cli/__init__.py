@@ -17,6 +17,7 @@ from frontdesk.cli import (
     demo_commands,
     enquiries_commands,
     hub_commands,
+    period_report_commands,
     search_commands,
     service_commands,
     sync_commands,
@@ -32,6 +33,8 @@ COMMAND_GROUPS = (
     sync_commands,
     # Services one at a time: details, guidance, hand-outs.
     service_commands,
+    # The supervisor's period report: JSON and the printable PDF.
+    period_report_commands,
 )
 
 

@@ -45,7 +45,7 @@ from frontdesk.gui.shortcuts_dialog import ShortcutsDialog
 from frontdesk.gui.statusbar import StatusBar
 from frontdesk.gui.sync_link import SyncLink
 from frontdesk.search.catalogue_access import CatalogueAccess, FilterChoices
-from frontdesk.store.catalogue import CatalogueStats
+from frontdesk.store.catalogue import CatalogueStats, CatalogueStore
 from frontdesk.sync.desk_access import AmendOutcome, DeskAccess, DeskStatus, SaveOutcome
 from frontdesk.sync.status import SyncMode, SyncStatus
 
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.catalogue: CatalogueAccess | None = None
         self.desk: DeskAccess | None = None
+        self.supervisor_window: QWidget | None = None
         self.sync: SyncLink | None = None
         self.sync_refused = ""  # why this desk may not sync now (the hub wants an update)
         self.data_folder: Path | None = None  # set by whoever opens the desk's files
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
             "sign_in": self.sign_in_requested.emit,
             "dismiss_message": self.dismiss_message,
             "settings": self.edit_settings,
+            "supervisor_view": self.open_supervisor_view,
             "shortcuts": lambda: ShortcutsDialog.show_shortcuts(self),
             "quit": self.close,
             "about": lambda: AboutDialog.show_about(self.data_folder, self),
@@ -501,6 +503,23 @@ class MainWindow(QMainWindow):
         else:
             message.info(self.tr("“{0}” is already linked to the enquiry.").format(name))
 
+    def open_supervisor_view(self) -> None:
+        """The supervisor's view, in a window of its own (imported only now: QtCharts)."""
+        from frontdesk.gui.supervisor.window import SupervisorWindow
+
+        if self.desk is None:
+            return
+        if self.supervisor_window is None:
+            # Asked each time: a catalogue rebuild swaps the store in under the window.
+            def catalogue() -> CatalogueStore | None:
+                return self.catalogue.store if self.catalogue is not None else None
+
+            self.supervisor_window = SupervisorWindow(self.runner, self.desk.store, catalogue)
+        if self.supervisor_window.isVisible():
+            self.supervisor_window.raise_()  # open already, behind the adviser's window
+        self.supervisor_window.show()
+        self.supervisor_window.activateWindow()
+
     def edit_settings(self) -> None:
         if SettingsDialog.edit(self.settings, self, self.settings_in_use()):
             apply_text_size(self.settings.text_size)
@@ -568,4 +587,6 @@ class MainWindow(QMainWindow):
         # Queue the last keystrokes' draft on the worker; run_app waits for it before exit.
         self.enquiries.save_draft_now()
         message.bridge().shown.disconnect(self.show_message)
+        if self.supervisor_window is not None:
+            self.supervisor_window.close()
         super().closeEvent(event)

@@ -38,6 +38,7 @@ MENUS = (
             "focus_today",
             "add_service",
             "report_record",
+            "supervisor_view",
         ),
     ),
     (QT_TRANSLATE_NOOP("MainWindow", "&Help"), ("shortcuts", "about")),

@@ -140,6 +140,11 @@ SHORTCUTS: tuple[KeyBinding, ...] = (
         str(QT_TRANSLATE_NOOP("Shortcuts", "Sign in to the hub")),
         "sign_in",
     ),
+    KeyBinding(
+        ("Ctrl+Shift+D",),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Supervisor's view: the period's figures and charts")),
+        "supervisor_view",
+    ),
     KeyBinding(("Ctrl+,",), str(QT_TRANSLATE_NOOP("Shortcuts", "Settings")), "settings"),
     KeyBinding(
         ("F1",), str(QT_TRANSLATE_NOOP("Shortcuts", "This list of keyboard shortcuts")), "shortcuts"

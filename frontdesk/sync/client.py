@@ -215,6 +215,12 @@ class HubClient:
         say (404)."""
         return self._ok(self._send("GET", "/sync/v1/desk-versions"))
 
+    def supervisor_report(self, since: str, until: str, org: str | None = None) -> dict[str, Any]:
+        """The period report of the supervisor's organisation (an admin: `org`, or every
+        one); HubRefused 403/404 for an adviser's account or a hub too old to serve it."""
+        params = {"since": since, "until": until} | ({"org": org} if org else {})
+        return self._ok(self._send("GET", "/supervisor/v1/report", params=params))
+
     # -- plumbing ----------------------------------------------------------------------
 
     def _send(self, method: str, path: str, **kwargs: Any) -> _Answer:

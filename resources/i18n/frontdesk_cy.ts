@@ -703,7 +703,7 @@ Problem: {0}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/gui/main_window.py" line="+82"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+83"/>
         <source>frontdesk — find a service, log the enquiry</source>
         <translation>frontdesk — dod o hyd i wasanaeth, cofnodi&apos;r ymholiad</translation>
     </message>
@@ -718,12 +718,12 @@ Problem: {0}</translation>
         <translation>Ewch (&amp;G)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/gui/main_window.py" line="+210"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+211"/>
         <source>This window syncs this desk with the hub now.</source>
         <translation>Mae&apos;r ffenestr hon yn cysoni&apos;r ddesg hon â&apos;r hyb nawr.</translation>
     </message>
@@ -804,7 +804,7 @@ Problem: {0}</translation>
         <translation>Mae “{0}” eisoes wedi&apos;i gysylltu â&apos;r ymholiad.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+22"/>
         <source>Settings saved. Some take effect when frontdesk restarts.</source>
         <translation>Gosodiadau wedi&apos;u cadw. Bydd rhai&apos;n dod i rym pan fydd frontdesk yn ailgychwyn.</translation>
     </message>
@@ -1617,6 +1617,14 @@ Problem: {0}</translation>
     </message>
 </context>
 <context>
+    <name>SectionTable</name>
+    <message>
+        <location filename="../../frontdesk/gui/supervisor/tables.py" line="+69"/>
+        <source>The numbers of %1, a row each; Ctrl+C copies them.</source>
+        <translation>Rhifau %1, rhes yr un; mae Ctrl+C yn eu copïo.</translation>
+    </message>
+</context>
+<context>
     <name>SendDetails</name>
     <message>
         <location filename="../../frontdesk/gui/enquiry/send.py" line="+49"/>
@@ -2104,6 +2112,11 @@ Problem: {0}</translation>
         <translation>Mewngofnodi i&apos;r hyb</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Supervisor&apos;s view: the period&apos;s figures and charts</source>
+        <translation>Golwg y goruchwyliwr: ffigurau a siartiau&apos;r cyfnod</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Settings</source>
         <translation>Gosodiadau</translation>
@@ -2412,6 +2425,511 @@ Problem: {0}</translation>
             <numerusform>Catalog wedi&apos;i ddiweddaru %n diwrnod yn ôl</numerusform>
             <numerusform>Catalog wedi&apos;i ddiweddaru %n diwrnod yn ôl</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Supervisor</name>
+    <message>
+        <location filename="../../frontdesk/gui/supervisor/charts.py" line="+99"/>
+        <source>Chart: %1</source>
+        <translation>Siart: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same numbers are in the table below the chart.</source>
+        <translation>Mae&apos;r un rhifau yn y tabl o dan y siart.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/gui/supervisor/pdf.py" line="+78"/>
+        <location line="+50"/>
+        <source>Enquiries report</source>
+        <translation>Adroddiad ymholiadau</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Page %1 of %2</source>
+        <translation>Tudalen %1 o %2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Period: %1 to %2 (London calendar days)</source>
+        <translation>Cyfnod: %1 i %2 (diwrnodau calendr Llundain)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Organisation: %1</source>
+        <translation>Sefydliad: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figures: the hub&apos;s, every desk of the organisation</source>
+        <translation>Ffigurau: rhai&apos;r hyb, pob desg yn y sefydliad</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Figures: this desk&apos;s own log</source>
+        <translation>Ffigurau: cofnod y ddesg hon ei hun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generated: %1 (London time)</source>
+        <translation>Crëwyd: %1 (amser Llundain)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/gui/supervisor/sections.py" line="+59"/>
+        <source>Enquiries by hour of day</source>
+        <extracomment>Open referrals waiting longer than this many days are past the agreed time. Rows to stand out (past the agreed time, a stale desk): bold and said in words.</extracomment>
+        <translation>Ymholiadau fesul awr o&apos;r dydd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hour</source>
+        <translation>Awr</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enquiries by day of the week</source>
+        <translation>Ymholiadau fesul diwrnod o&apos;r wythnos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day</source>
+        <translation>Diwrnod</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Top reasons</source>
+        <translation>Y prif resymau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Rheswm</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Top services</source>
+        <translation>Y prif wasanaethau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>Gwasanaeth</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Outcomes</source>
+        <translation>Deilliannau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Deilliant</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Referrals by agency</source>
+        <translation>Atgyfeiriadau fesul asiantaeth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agency</source>
+        <translation>Asiantaeth</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enquiries by adviser</source>
+        <translation>Ymholiadau fesul cynghorydd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adviser</source>
+        <translation>Cynghorydd</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enquiries by desk</source>
+        <translation>Ymholiadau fesul desg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+338"/>
+        <source>Desk</source>
+        <translation>Desg</translation>
+    </message>
+    <message>
+        <location line="-316"/>
+        <source>No outcome yet</source>
+        <translation>Dim deilliant eto</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No reason given</source>
+        <translation>Dim rheswm wedi&apos;i roi</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mon</source>
+        <translation>Llun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>Maw</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>Mer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>Iau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>Gwe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>Sad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>Sul</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+114"/>
+        <location line="+8"/>
+        <source>Enquiries</source>
+        <translation>Ymholiadau</translation>
+    </message>
+    <message>
+        <location line="-116"/>
+        <location line="+142"/>
+        <source>Resolved at first contact</source>
+        <translation>Datryswyd ar y cyswllt cyntaf</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <source>Enquiries with an outcome</source>
+        <translation>Ymholiadau â deilliant</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>First-contact resolution rate</source>
+        <translation>Cyfradd datrys ar y cyswllt cyntaf</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Handling time</source>
+        <translation>Amser trin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrap-up</source>
+        <translation>Gwaith ar ôl yr alwad</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: average (min:sec)</source>
+        <translation>%1: cyfartaledd (mun:eil)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: median (min:sec)</source>
+        <translation>%1: canolrif (mun:eil)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: 90th percentile (min:sec)</source>
+        <translation>%1: 90fed canradd (mun:eil)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Repeat callers</source>
+        <translation>Galwyr sy&apos;n ffonio eto</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enquiries from repeat callers</source>
+        <translation>Ymholiadau gan alwyr sy&apos;n ffonio eto</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Summary</source>
+        <translation>Crynodeb</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Figure</source>
+        <translation>Ffigur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>Gwerth</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Total</source>
+        <translation>Cyfanswm</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Referrals</source>
+        <translation>Atgyfeiriadau</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Number</source>
+        <translation>Nifer</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Rate (%)</source>
+        <translation>Cyfradd (%)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Week from</source>
+        <translation>Wythnos yn dechrau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With an outcome</source>
+        <translation>Â deilliant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate</source>
+        <translation>Cyfradd</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First-contact resolution by week</source>
+        <translation>Datrys ar y cyswllt cyntaf fesul wythnos</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>over 30 days</source>
+        <translation>dros 30 diwrnod</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 days</source>
+        <translation>%1 diwrnod</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Yes: past the agreed time</source>
+        <translation>Ydy: wedi mynd heibio&apos;r amser a gytunwyd</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+79"/>
+        <source>No</source>
+        <translation>Nac ydy</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <location line="+4"/>
+        <source>Open referrals</source>
+        <translation>Atgyfeiriadau agored</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+37"/>
+        <source>Waiting</source>
+        <translation>Yn aros</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Over %1 days</source>
+        <translation>Dros %1 diwrnod</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open referrals by days waiting</source>
+        <translation>Atgyfeiriadau agored fesul diwrnodau&apos;n aros</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Texts</source>
+        <translation>Negeseuon testun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mails</source>
+        <translation>E-byst</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sent by</source>
+        <translation>Anfonwyd drwy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>Anfonwyd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered</source>
+        <translation>Wedi cyrraedd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Wedi methu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Texts and e-mails to callers</source>
+        <translation>Negeseuon testun ac e-byst at alwyr</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Yes: not seen lately</source>
+        <translation>Ydy: heb ei gweld yn ddiweddar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Organisation</source>
+        <translation>Sefydliad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last sent</source>
+        <translation>Anfonwyd ddiwethaf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last fetched</source>
+        <translation>Nôl ddiwethaf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to send</source>
+        <translation>Yn aros i&apos;w hanfon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalogue fetched</source>
+        <translation>Catalog wedi&apos;i nôl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stale</source>
+        <translation>Hen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Desks</source>
+        <translation>Desgiau</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorWindow</name>
+    <message>
+        <location filename="../../frontdesk/gui/supervisor/window.py" line="+75"/>
+        <source>Supervisor&apos;s view – frontdesk</source>
+        <translation>Golwg y goruchwyliwr – frontdesk</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Today</source>
+        <translation>Heddiw</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This week</source>
+        <translation>Yr wythnos hon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This month</source>
+        <translation>Y mis hwn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dates…</source>
+        <translation>Dyddiadau…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Show</source>
+        <translation>Dango&amp;s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Period:</source>
+        <translation>Cyfnod: (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;From:</source>
+        <translation>O: (&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>T&amp;o:</source>
+        <translation>Hyd at: (&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Counting the enquiries from %1 to %2…</source>
+        <translation>Yn cyfrif yr ymholiadau o %1 i %2…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The figures could not be counted: %1</source>
+        <translation>Nid oedd modd cyfrif y ffigurau: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 to %2</source>
+        <translation>%1 i %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>every organisation</source>
+        <translation>pob sefydliad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the hub&apos;s figures for %2 (every desk).</source>
+        <translation>%1: ffigurau&apos;r hyb ar gyfer %2 (pob desg).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not signed in to the hub, so these are this desk&apos;s own figures.</source>
+        <translation>Heb fewngofnodi i&apos;r hyb, felly ffigurau&apos;r ddesg hon ei hun yw&apos;r rhain.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The hub cannot be reached (offline?), so these are this desk&apos;s own figures.</source>
+        <translation>Does dim modd cyrraedd yr hyb (all-lein?), felly ffigurau&apos;r ddesg hon ei hun yw&apos;r rhain.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The hub gives this report to supervisors only, so these are this desk&apos;s own figures.</source>
+        <translation>Dim ond i oruchwylwyr y mae&apos;r hyb yn rhoi&apos;r adroddiad hwn, felly ffigurau&apos;r ddesg hon ei hun yw&apos;r rhain.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The hub refused the report, so these are this desk&apos;s own figures.</source>
+        <translation>Gwrthododd yr hyb yr adroddiad, felly ffigurau&apos;r ddesg hon ei hun yw&apos;r rhain.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This desk&apos;s own figures.</source>
+        <translation>Ffigurau&apos;r ddesg hon ei hun.</translation>
     </message>
 </context>
 <context>
