@@ -47,7 +47,7 @@ class AlertBanner(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.label)
         self.setAccessibleName(self.tr("Service alert"))
-        #: What "now" is for the expiry (tests pass their own clock).
+        # What "now" is for the expiry (tests pass their own clock).
         self.clock: Callable[[], dt.datetime] = utc_now
         self.alert: ServiceAlert | None = None
         self._timer = QTimer(self)

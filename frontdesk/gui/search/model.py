@@ -78,7 +78,7 @@ class ResultsModel(QAbstractListModel):
         self._postcode = ""
         self._marks: dict[str, list[str]] = {}  # record-report warnings by service id
         self._pick_keys: dict[str, str] = {}  # quick pick keys by service id
-        #: What "now" is for alerts' expiry (tests pass their own clock).
+        # What "now" is for alerts' expiry (tests pass their own clock).
         self.clock: Callable[[], dt.datetime] = utc_now
 
     def set_rows(self, rows: tuple[ResultRow, ...], postcode: str) -> None:
