@@ -2,9 +2,9 @@
 list the live ones.
 
 Registered into the `hub` group by `frontdesk.cli.hub_commands`. The operator ("cli") is
-recorded as the author; an alert set here has no organisation. `--until` takes an ISO 8601
-time (without an offset it is London time, as an operator in a UK council reads a clock)
-or a span from now: `+90m`, `+4h`, `+2d`.
+recorded as the author; an alert set here has no organisation. `--until` takes a time today
+(`17:00`), an ISO 8601 time (without an offset it is London time, as an operator in a UK
+council reads a clock) or a span from now: `+90m`, `+4h`, `+2d`.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from frontdesk.hub.accounts.audit import CLI_ACTOR
 
 LONDON = ZoneInfo("Europe/London")
 _SPAN = re.compile(r"^\+(\d{1,5})([mhd])$")
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days"}
 
 
@@ -37,7 +38,7 @@ def register(sub: Any, leaf: Leaf) -> None:
         "--until",
         required=True,
         metavar="TIME",
-        help="ISO 8601 (London time without an offset) or +90m, +4h, +2d",
+        help="17:00 (today), ISO 8601 (London time without an offset), or +90m, +4h, +2d",
     )
     p = leaf(a_sub, "clear", "remove a service's alert now", run_clear)
     p.add_argument("service_id", metavar="SERVICE_ID")
@@ -50,6 +51,14 @@ def parse_until(text: str, now: dt.datetime) -> dt.datetime:
     span = _SPAN.match(text.strip())
     if span:
         return now + dt.timedelta(**{_UNITS[span.group(2)]: int(span.group(1))})
+    clock = _CLOCK.match(text.strip())
+    if clock:  # a time today, in London
+        today = now.astimezone(LONDON).date()
+        try:
+            at = dt.time(int(clock.group(1)), int(clock.group(2)))
+        except ValueError:
+            raise CommandError(f"--until {text!r} is not a time of day") from None
+        return dt.datetime.combine(today, at, tzinfo=LONDON)
     try:
         value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:

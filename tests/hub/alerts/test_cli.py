@@ -57,6 +57,7 @@ def test_set_list_and_clear(db: str, capsys: pytest.CaptureFixture[str]) -> None
         (["set", "kirklees:nope", "Closed", "--until", "+1h"], "no service"),
         (["set", SERVICE, "Closed", "--until", "2020-01-01T09:00"], "already passed"),
         (["set", SERVICE, "Closed", "--until", "teatime"], "is not a time"),
+        (["set", SERVICE, "Closed", "--until", "25:00"], "not a time of day"),
         (["set", SERVICE, " ", "--until", "+1h"], "no text"),
         (["clear", SERVICE], "has no alert"),
     ],
@@ -77,4 +78,5 @@ def test_until_without_an_offset_is_london_time() -> None:
     assert summer.astimezone(dt.UTC).hour == 16  # BST: an hour ahead of UTC
     assert parse_until("2026-12-01T17:00", now).astimezone(dt.UTC).hour == 17
     assert parse_until("+90m", now) == now + dt.timedelta(minutes=90)
+    assert parse_until("17:30", now) == dt.datetime(2026, 7, 1, 16, 30, tzinfo=dt.UTC)
     assert parse_until("2026-07-01T17:00Z", now).tzinfo is not LONDON
