@@ -21,6 +21,7 @@ from frontdesk.store import catalogue_schema as t
 from frontdesk.store.alerts import ALERT
 from frontdesk.store.catalogue_changes import CatalogueChange
 from frontdesk.sync.changed import NOTHING, SyncChanges
+from tests.gui.with_hub import save_enquiry_by_keyboard
 
 
 def _put_alert(window: MainWindow, service: str, text: str, until: dt.datetime) -> None:
@@ -91,6 +92,7 @@ def test_a_round_that_changed_only_other_services_re_runs_nothing(
     with window.catalogue.store.engine.connect() as conn:
         every = list(conn.scalars(select(t.services.c.id)))
     elsewhere = next(s for s in every if s not in listed)
+    qtbot.wait(300)  # what opening the window started has finished
     searches: list[str] = []
     fetched: list[object] = []
     window.search.results_shown.connect(searches.append)
@@ -101,7 +103,8 @@ def test_a_round_that_changed_only_other_services_re_runs_nothing(
     assert window.live.apply(changes) == []
     assert window.live.apply(NOTHING) == []
     qtbot.wait(50)  # anything queued would have run by now
-    assert searches == [] and fetched == []
+    assert searches == []
+    assert fetched == []
 
 
 def test_a_listed_service_that_changed_re_runs_the_search_without_the_detail(
@@ -118,6 +121,13 @@ def test_a_listed_service_that_changed_re_runs_the_search_without_the_detail(
 
 
 def test_todays_list_refreshes_only_for_its_own_enquiries(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(window.isActiveWindow)
+    window.search.box.setFocus()
+    save_enquiry_by_keyboard(qtbot, window, "Asked about bins.")
+    qtbot.waitUntil(lambda: window.today.model.rowCount() == 1)
+    saved = window.today.model.enquiry(0)
+    assert saved is not None
+    assert window.live.apply(SyncChanges(enquiries=frozenset({saved.id}))) == ["today"]
     refreshed: list[list[str]] = []
     window.live.refreshed.connect(refreshed.append)
     assert window.live.apply(SyncChanges(enquiries=frozenset({"someone-elses"}))) == []
