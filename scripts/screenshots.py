@@ -4,8 +4,8 @@ Run through `scripts/screenshots`, which starts it under Xvfb at a given screen 
 a throw-away data folder with the demo catalogue, opens the window maximised as a first run
 does, drives a whole call by keyboard only (search, link results, the caller's details,
 notes, outcome and referral, save), opens File → Sign in, Settings and the shortcuts, and
-grabs each step; it also shows a guidance note and draws the shown service's printed
-hand-out as a page. With
+grabs each step; it also shows a guidance note and a service alert, and draws the shown
+service's printed hand-out as a page. With
 `--hub` the desk is signed in to `frontdesk demo`'s embedded hub (a throw-away file
 keyring) and synced, so the status bar shows sync as an adviser on a hub sees it.
 """
@@ -13,6 +13,7 @@ keyring) and synced, so the status bar shows sync as an adviser on a hub sees it
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import sys
@@ -25,6 +26,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from frontdesk.core.alert import ALERT_KIND, ServiceAlert
 from frontdesk.core.guidance import GUIDANCE_KIND
 from frontdesk.gui import i18n, window_size
 from frontdesk.gui.app import application
@@ -39,6 +41,7 @@ from frontdesk.gui.startup import Startup
 from frontdesk.store.catalogue_changes import CatalogueChange
 from frontdesk.store.guidance import change_id
 from frontdesk.store.paths import DataPaths
+from frontdesk.sync.changed import SyncChanges
 from frontdesk.sync.status import SyncMode
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -134,6 +137,7 @@ def main() -> int:
     )
     shot(window, args.out / f"{args.prefix}main.png")
     guidance_and_handout(window, args)
+    service_alert(window, args)
 
     # A whole call by keyboard only, as an adviser takes one.
     keys(Qt.Key.Key_N, CTRL)  # new enquiry: a clean search, the call timer starts
@@ -237,6 +241,32 @@ def guidance_and_handout(window: MainWindow, args: argparse.Namespace) -> None:
     if not page_image(handout, 110).save(str(path)):
         raise OSError(f"could not write {path}")
     print(f"wrote {path}")
+
+
+ALERT_TEXT = {
+    "en": "Collections are a day late this week after the storm: missed bins are not "
+    "reported until Thursday.",
+    "cy": "Mae'r casgliadau ddiwrnod yn hwyr yr wythnos hon ar ôl y storm: ni chaiff biniau "
+    "a fethwyd eu hadrodd tan ddydd Iau.",
+}
+
+
+def service_alert(window: MainWindow, args: argparse.Namespace) -> None:
+    """The shown service with an alert, as a sync round brings it (written to the
+    catalogue as the feed delivers it, then the window told what changed); cleared after."""
+    detail = window.detail.detail
+    assert detail is not None and window.catalogue is not None
+    text = ALERT_TEXT["cy" if args.lang == "cy" else "en"]
+    now = dt.datetime.now(dt.UTC)
+    alert = ServiceAlert(detail.id, text, now + dt.timedelta(hours=5), now)
+    applier = window.catalogue.store.change_applier("https://hub.example")
+    applier.apply([CatalogueChange(ALERT_KIND, detail.id, "", alert.as_dict())], {})
+    window.live.apply(SyncChanges(alerts=frozenset({detail.id})))
+    wait_until(lambda: not window.detail.alert.isHidden())
+    shot(window, args.out / f"{args.prefix}alert.png")
+    applier.apply([CatalogueChange(ALERT_KIND, detail.id)], {})
+    window.live.apply(SyncChanges(alerts=frozenset({detail.id})))
+    wait_until(window.detail.alert.isHidden)
 
 
 def shot(window: MainWindow, path: Path) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.exc import OperationalError
 
+import frontdesk.cli.hub_alert_commands as hub_alert_commands
 import frontdesk.cli.hub_guidance_commands as hub_guidance_commands
 import frontdesk.cli.hub_notify_commands as hub_notify_commands
 import frontdesk.cli.hub_record_report_commands as hub_record_report_commands
@@ -99,6 +100,7 @@ def register(commands: Any) -> None:
     hub_referral_commands.register(sub, org_sub, user_sub, _leaf)
     hub_record_report_commands.register(sub, _leaf)
     hub_guidance_commands.register(sub, _leaf)
+    hub_alert_commands.register(sub, _leaf)
     hub_notify_commands.register(sub, _leaf)
     hub_report_commands.register(sub, _leaf)
 

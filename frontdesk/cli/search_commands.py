@@ -1,15 +1,17 @@
 """`frontdesk search`: find services the way the desk does, from a terminal or a script.
 
 `--json` prints the hits as one JSON array of objects (id, source_id, name, organization,
-score, snippet, lgsl_code, covers, match), so scripts can read it without knowing about
-anything else; what a person should be told (a correction, an unknown postcode) goes to
-stderr. `--batch FILE` reads one query per line (`-` for stdin) and writes one such array
-per line in the same order, loading the vocabulary and synonyms once for the whole run.
+score, snippet, lgsl_code, covers, match, and alert: the service's live alert or null), so
+scripts can read it without knowing about anything else; what a person should be told (a
+correction, an unknown postcode) goes to stderr. `--batch FILE` reads one query per line
+(`-` for stdin) and writes one such array per line in the same order, loading the
+vocabulary and synonyms once for the whole run.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -17,9 +19,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from frontdesk.cli.common import CommandError, add_data_dir_option, open_catalogue, print_json
+from frontdesk.core.alert import ServiceAlert
 from frontdesk.core.catalogue import ServiceStatus
 from frontdesk.search.api import MAX_LIMIT, SearchEngine, SearchResult
 from frontdesk.search.filters import Filters
+from frontdesk.store.alerts import live_alerts
+from frontdesk.store.catalogue import CatalogueStore
+
+Alerts = dict[str, ServiceAlert]
 
 EMPTY_CATALOGUE = (
     "The catalogue is empty: there are no services to search yet. Fill it with "
@@ -72,18 +79,20 @@ def _run(args: argparse.Namespace) -> int:
         if args.batch:
             for line in _lines(args.batch):
                 result = engine.search(line, filters, args.limit, typing=False)
-                print(json.dumps(_as_json(result), ensure_ascii=False))
+                alerts = _alerts(store, result)
+                print(json.dumps(_as_json(result, alerts), ensure_ascii=False))
             return 0
         result = engine.search(args.query, filters, args.limit, typing=False)
+        alerts = _alerts(store, result)
     finally:
         store.close()
     if empty and not args.json:
         return 0
     if args.json:
         _print_notes(result, sys.stderr)
-        print_json(_as_json(result))
+        print_json(_as_json(result, alerts))
     else:
-        _print_human(result, sys.stdout)
+        _print_human(result, alerts, sys.stdout)
     return 0
 
 
@@ -100,8 +109,17 @@ def _lines(name: str) -> Iterator[str]:
         raise CommandError(f"cannot read the query file {name}: {error.strerror}") from error
 
 
-def _as_json(result: SearchResult) -> list[dict[str, Any]]:
-    return [h.as_dict() for h in result.hits]
+def _alerts(store: CatalogueStore, result: SearchResult) -> Alerts:
+    """The live alerts on the hits (expired ones are left out)."""
+    return live_alerts(store.engine, (h.id for h in result.hits), dt.datetime.now(dt.UTC))
+
+
+def _as_json(result: SearchResult, alerts: Alerts) -> list[dict[str, Any]]:
+    out = []
+    for h in result.hits:
+        alert = alerts.get(h.id)
+        out.append({**h.as_dict(), "alert": alert.as_dict() if alert else None})
+    return out
 
 
 def _print_notes(result: SearchResult, out: TextIO) -> None:
@@ -113,7 +131,7 @@ def _print_notes(result: SearchResult, out: TextIO) -> None:
         print(result.relaxed_note, file=out)
 
 
-def _print_human(result: SearchResult, out: TextIO) -> None:
+def _print_human(result: SearchResult, alerts: Alerts, out: TextIO) -> None:
     _print_notes(result, out)
     if not result.hits:
         print("No services found.", file=out)
@@ -128,7 +146,18 @@ def _print_human(result: SearchResult, out: TextIO) -> None:
             x for x in (hit.id, hit.lgsl_code and f"LGSL {hit.lgsl_code}", where) if x
         )
         print(f"     {details}", file=out)
+        alert = alerts.get(hit.id)
+        if alert is not None:
+            print(f"     ⚠ ALERT {alert_until(alert)}: {alert.text}", file=out)
         if hit.snippet:
             print(f"     {hit.snippet}", file=out)
     if result.has_more:
         print("More services match: add words or filters to narrow the list.", file=out)
+
+
+def alert_until(alert: ServiceAlert) -> str:
+    """ "until 17:00" today, else "until 8 Dec 17:00", in the terminal's local time."""
+    until = alert.until.astimezone()
+    if until.date() == dt.datetime.now().astimezone().date():
+        return f"until {until:%H:%M}"
+    return f"until {until.day} {until:%b %H:%M}"

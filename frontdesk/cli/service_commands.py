@@ -1,19 +1,23 @@
-"""`frontdesk service show ID`: one service from the desk's catalogue with the guidance
-notes advisers see for it, as text or as JSON (the service's fields, `"guidance"` a list);
+"""`frontdesk service show ID`: one service from the desk's catalogue with its live alert
+and the guidance notes advisers see for it, as text or as JSON (the service's fields,
+`"alert"` an object or null, `"guidance"` a list);
 `frontdesk service print ID --pdf FILE`: its one-page hand-out for the caller; and
 `service report` / `service reports` (cli.record_report_commands)."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
 
 import frontdesk.cli.record_report_commands as record_report_commands
+import frontdesk.cli.search_commands as search_commands
 from frontdesk.cli.common import CommandError, add_data_dir_option, open_catalogue, print_json
 from frontdesk.core.catalogue import Service
 from frontdesk.core.codec import service_to_dict
+from frontdesk.store.alerts import live_alert
 from frontdesk.store.catalogue import StoredService
 from frontdesk.store.guidance import notes_for
 
@@ -49,6 +53,7 @@ def run_show(args: argparse.Namespace) -> int:
     try:
         stored = store.get(args.id)
         notes = notes_for(store.engine, args.id) if stored else []
+        alert = live_alert(store.engine, args.id, dt.datetime.now(dt.UTC)) if stored else None
     finally:
         store.close()
     if stored is None:
@@ -59,10 +64,13 @@ def run_show(args: argparse.Namespace) -> int:
                 **service_to_dict(stored.service),
                 "catalogue_id": stored.catalogue_id,
                 "organization": stored.organization_name,
+                "alert": alert.as_dict() if alert else None,
                 "guidance": [n.as_dict() for n in notes],
             }
         )
         return 0
+    if alert is not None:  # first, as the desk shows it
+        print(f"⚠ ALERT {search_commands.alert_until(alert)}: {alert.text}\n")
     print("\n".join(_lines(stored)))
     for n in notes:
         whose = "your organisation" if n.organization_id else "shared"

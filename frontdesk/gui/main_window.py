@@ -31,6 +31,7 @@ from frontdesk.gui.enquiry.reopen_controller import ReopenController
 from frontdesk.gui.enquiry.send import DetailsSender
 from frontdesk.gui.enquiry.today import TodayPanel
 from frontdesk.gui.infoline import InfoLine
+from frontdesk.gui.live_refresh import LiveRefresh
 from frontdesk.gui.menus import build_menus
 from frontdesk.gui.message import Level
 from frontdesk.gui.messagebar import MessageBar
@@ -105,6 +106,15 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.actions_by_name: dict[str, QAction] = {}
         self.quick_picks = QuickPicks(self, runner, self.search, self.link_service)
+        self.live = LiveRefresh(
+            self.search,
+            self.detail,
+            self.today,
+            refresh_today=self._refresh_today,
+            refresh_record_reports=self.record_reports.refresh,
+            reload_safeguarding=self._reload_safeguarding,
+            parent=self,
+        )
         # Searches follow a swapped catalogue.db at once; this timer refreshes the filters,
         # results and details even when nobody searches.
         self.replacement_check = QTimer(self)
@@ -280,6 +290,7 @@ class MainWindow(QMainWindow):
         link.status_changed.connect(self.sync_status)
         link.catalogue_replaced.connect(self._catalogue_replaced)
         link.elsewhere_changed.connect(self._sync_elsewhere)
+        link.changed.connect(self.live.apply)  # what a round changed, and only that
         self.runner.run(link.status).on_success(self.sync_status)
 
     def _sync_elsewhere(self, elsewhere: bool) -> None:
@@ -349,14 +360,15 @@ class MainWindow(QMainWindow):
             self._tell_about_mode(status)
         if self.desk is not None and (
             previous is None
-            or (status.outbox, status.last_push_at, status.last_pull_at)
-            != (previous.outbox, previous.last_push_at, previous.last_pull_at)
+            or (status.outbox, status.last_push_at) != (previous.outbox, previous.last_push_at)
         ):
-            # Acknowledgements, rejections and referral statuses change today's list.
+            # Acknowledgements and rejections change today's list and sent reports; what
+            # a pull changed comes as `SyncLink.changed` (see `live_refresh`).
             self.runner.run(self.desk.today, key="today").on_success(self._show_today)
-            self.record_reports.refresh()  # and the feed may have brought record reports
-        pulled = previous is not None and status.last_pull_at != previous.last_pull_at
-        if self.catalogue is not None and pulled:  # the hub may have sent a new prompt
+            self.record_reports.refresh()
+
+    def _reload_safeguarding(self) -> None:
+        if self.catalogue is not None:
             self.safeguarding.load(self.runner, self.catalogue)
 
     def _tell_about_mode(self, status: SyncStatus) -> None:

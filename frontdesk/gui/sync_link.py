@@ -53,12 +53,16 @@ class SyncLink(QObject):
             (False: it could not be reopened).
         elsewhere_changed(bool): another process syncs this desk, so this one does not
             (True), or this app has taken sync over (False).
+        changed(SyncChanges): a round changed these things on the desk (delivered on
+            the GUI thread; never emitted for a round that changed nothing).
     """
 
     status_changed = Signal(object)
     catalogue_replaced = Signal(bool)
     elsewhere_changed = Signal(bool)
+    changed = Signal(object)
     _status_from_thread = Signal(object)
+    _changes_from_thread = Signal(object)
     _replaced_from_worker = Signal(bool)
 
     def __init__(
@@ -88,6 +92,7 @@ class SyncLink(QObject):
         self._replaced_from_worker.connect(
             self.catalogue_replaced.emit, Qt.ConnectionType.QueuedConnection
         )
+        self._changes_from_thread.connect(self.changed.emit, Qt.ConnectionType.QueuedConnection)
         self.syncer: Syncer | None = None
         self.elsewhere = False  # another process holds the desk's sync lock
         self.takeover_timer = QTimer(self)
@@ -151,6 +156,7 @@ class SyncLink(QObject):
             prepare=sync_prepare(path, reference=read_demo_reference if demo_reference else None),
             fill_process=fill_process(),
             on_status=self._status_from_thread.emit,
+            on_changes=self._changes_from_thread.emit,
             poll_interval=poll_interval,
             backoff=backoff,
             role=ROLE,

@@ -451,3 +451,20 @@ outbound_messages = Table(
     Column("updated_at", UtcDateTime, nullable=False),
     Index("ix_outbound_messages_status_next_attempt_at", "status", "next_attempt_at"),
 )
+
+# -- service alerts (revision 0008) --------------------------------------------------------
+
+service_alerts = Table(
+    "service_alerts",
+    metadata,
+    # The live alert per service; clearing deletes the row (the audit log keeps who set
+    # and cleared what, when). An expired row stays until replaced or cleared: desks
+    # ignore it by its time, so nothing on the hub has to run at the expiry.
+    Column("service_id", String(300), primary_key=True),  # catalogue id
+    Column("text", Text, nullable=False),
+    Column("until", UtcDateTime, nullable=False),
+    # The organisation of whoever set it (an agency, a council's supervisor, the hub's).
+    Column("organization_id", ForeignKey("organizations.id")),
+    Column("author", String(100), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 
+from frontdesk.core.alert import ServiceAlert
 from frontdesk.core.catalogue import Organization, Service, ServiceStatus, TaxonomyTerm
 from frontdesk.core.feed import ParsedFeed
 from frontdesk.core.guidance import Guidance
@@ -27,6 +28,7 @@ from frontdesk.search.coverage import Place, find_place
 from frontdesk.search.filters import Filters
 from frontdesk.search.index import ensure_index
 from frontdesk.store import catalogue_schema as tables
+from frontdesk.store.alerts import live_alert, live_alerts, next_expiry
 from frontdesk.store.catalogue import CatalogueStats, CatalogueStore
 from frontdesk.store.catalogue_file import FileIdentity, carry_reference, file_identity
 from frontdesk.store.catalogue_import import SourceReport
@@ -65,6 +67,7 @@ class ResultRow:
     covers: bool | None
     open_now: bool | None
     stale: bool
+    alert: ServiceAlert | None = None  # live when the search ran; the list hides it later
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +107,7 @@ class ServiceDetail:
     responsible: Responsible | None
     postcode_unknown: bool
     guidance: tuple[Guidance, ...] = ()  # the notes advisers see, own organisation's first
+    alert: ServiceAlert | None = None  # the live alert, shown first
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +245,7 @@ class CatalogueAccess:
             )
             hidden, hidden_more = len(everywhere.hits), everywhere.has_more
         stored = {s.catalogue_id: s for s in self.store.get_many(h.id for h in result.hits)}
+        alerts = live_alerts(self.store.engine, stored, _utc(now))
         rows = []
         for hit in result.hits:
             service = stored[hit.id].service if hit.id in stored else None
@@ -253,6 +258,7 @@ class CatalogueAccess:
                     covers=hit.covers,
                     open_now=open_state(service.schedules, now).is_open if service else None,
                     stale=is_stale(service.last_assured if service else None, now.date()),
+                    alert=alerts.get(hit.id),
                 )
             )
         unknown = filters.postcode is not None and result.place is None
@@ -322,7 +328,18 @@ class CatalogueAccess:
             responsible=responsible,
             postcode_unknown=unknown,
             guidance=tuple(notes_for(self.store.engine, service_id)),
+            alert=live_alert(self.store.engine, service_id, _utc(now)),
         )
+
+    def next_alert_expiry(self, now: dt.datetime) -> dt.datetime | None:
+        """When the soonest live alert runs out, for the window's expiry timer."""
+        self.follow_replacement()
+        return next_expiry(self.store.engine, _utc(now))
+
+
+def _utc(now: dt.datetime) -> dt.datetime:
+    """`now` in UTC (the window passes local wall-clock time, without a zone)."""
+    return now.astimezone(dt.UTC)
 
 
 Feeds = Callable[[], Sequence[tuple[str, ParsedFeed]]]

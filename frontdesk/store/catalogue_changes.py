@@ -31,6 +31,7 @@ from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, up
 from frontdesk.core.catalogue import Organization, Service, TaxonomyTerm, catalogue_id
 from frontdesk.core.codec import JSON, service_to_dict
 from frontdesk.store import catalogue_schema as t
+from frontdesk.store.alerts import ALERT, apply_alerts
 from frontdesk.store.catalogue_rows import (
     RowContext,
     bulk_insert,
@@ -47,7 +48,7 @@ from frontdesk.store.guidance import GUIDANCE, apply_guidance, guidance_texts
 from frontdesk.store.safeguarding import SAFEGUARDING, apply_safeguarding
 
 SERVICE, ORGANIZATION, TAXONOMY_TERM = "service", "organization", "taxonomy_term"
-KINDS = (SERVICE, ORGANIZATION, TAXONOMY_TERM, GUIDANCE, SAFEGUARDING)
+KINDS = (SERVICE, ORGANIZATION, TAXONOMY_TERM, GUIDANCE, SAFEGUARDING, ALERT)
 #: What `sources.format` says for a source that reached the desk through a hub.
 HUB_FORMAT = "hub"
 
@@ -211,6 +212,7 @@ class _Page:
         # Notes first, so services written below index their current notes.
         noted = apply_guidance(self.conn, of[GUIDANCE])
         apply_safeguarding(self.conn, of[SAFEGUARDING])
+        apply_alerts(self.conn, of[ALERT])
         upserted = self._services(of[SERVICE])
         self._refresh_names(exclude=upserted, noted=noted)
         self._count_sources()

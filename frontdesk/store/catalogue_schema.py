@@ -179,3 +179,15 @@ safeguarding_prompts = Table(
     Column("words", Text, nullable=False),  # one per line
     Column("prompt", Text, nullable=False),
 )
+
+# Service alerts from the hub: the one alert per service the hub says is set, with its
+# expiry (ISO 8601, UTC). Reads leave out those whose time has passed, so an alert goes
+# at its expiry even on a desk that cannot reach the hub.
+service_alerts = Table(
+    "service_alerts",
+    metadata,
+    Column("service_id", String, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("until", String, nullable=False),
+    Column("set_at", String, nullable=False),
+)

@@ -1,6 +1,6 @@
-"""Reading change-feed entries: catalogue records and guidance notes for catalogue.db,
-referral statuses for desk.db. Kinds this frontdesk does not know are skipped, so a newer
-hub can add some."""
+"""Reading change-feed entries: catalogue records, guidance notes and service alerts for
+catalogue.db, referral statuses for desk.db. Kinds this frontdesk does not know are
+skipped, so a newer hub can add some."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from frontdesk.core.alert import alert_from_dict
 from frontdesk.core.codec import organization_from_dict, taxonomy_term_from_dict
 from frontdesk.core.enquiry import ReferralStatus
 from frontdesk.core.guidance import guidance_from_dict
 from frontdesk.core.record_report import GroupUpdate
+from frontdesk.store.alerts import ALERT
 from frontdesk.store.catalogue_changes import (
     ORGANIZATION,
     SERVICE,
@@ -119,6 +121,14 @@ def _decode(entry: dict[str, Any], page: DecodedPage) -> None:
                 updated_at=_text(data["updated_at"]),
             )
         )
+    elif kind == ALERT and op == DELETE:
+        page.catalogue.append(CatalogueChange(ALERT, str(entry["id"])))
+    elif kind == ALERT and op == UPSERT:
+        # Checked here, kept as a dict for the same reason as guidance.
+        alert = alert_from_dict(data)
+        if alert.service_id != entry["id"]:
+            raise ValueError("an alert's service is not the entry's id")
+        page.catalogue.append(CatalogueChange(ALERT, alert.service_id, "", data))
     elif kind == SAFEGUARDING and op == UPSERT:
         check_entry(data)
         scope = data["organization_id"] or ""

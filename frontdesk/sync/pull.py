@@ -18,13 +18,14 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from frontdesk.store.catalogue import CatalogueStore
 from frontdesk.store.catalogue_changes import ApplyPage, PageWriter
 from frontdesk.store.details_sent import set_status as set_message_status
 from frontdesk.store.enquiries import EnquiryLog, UnknownEnquiryError
 from frontdesk.store.record_reports import ReportLog
+from frontdesk.sync.changed import ChangeNotes, SyncChanges
 from frontdesk.sync.client import ChangePage, HubClient
 from frontdesk.sync.collector import fewer_collections
 from frontdesk.sync.feed import DecodedPage, ReferralUpdate, decode_page
@@ -48,12 +49,20 @@ class PullReport:
     rebuilt: bool = False
     finished: bool = False  # the last page said the feed has no more
     cursor: str | None = None
+    # What the pages wrote to the live catalogue.db and to desk.db (a rebuild's staging
+    # file is not live: its catalogue changes count once it is swapped in, as `rebuilt`).
+    notes: ChangeNotes = field(default_factory=ChangeNotes)
 
     def add(self, other: PullReport) -> None:
         counted = ("pages", "changes", "upserted", "deleted", "referrals", "record_reports")
         for name in (*counted, "skipped"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.finished, self.cursor = other.finished, other.cursor
+        self.notes.add(other.notes)
+
+    def what_changed(self) -> SyncChanges:
+        """What this pull changed, for the window to refresh."""
+        return self.notes.frozen(rebuilt=self.rebuilt)
 
 
 def pull_pages(
@@ -104,7 +113,7 @@ def pull_pages(
                         report.finished = not page.has_more or not page.changes
                         if handover is not None and not report.finished:
                             successor, handover = handover(), None
-                        _apply(apply, log_, fetched, feed_id, report)
+                        _apply(apply, log_, fetched, feed_id, report, live=not filling)
                         applied += 1
                         fetched = None
                         if pending is not None and applied < group:
@@ -134,7 +143,13 @@ def _fetch(client: HubClient, cursor: str | None, limit: int) -> _Fetched:
 
 
 def _apply(
-    apply: ApplyPage, log_: EnquiryLog, fetched: _Fetched, feed_id: str, report: PullReport
+    apply: ApplyPage,
+    log_: EnquiryLog,
+    fetched: _Fetched,
+    feed_id: str,
+    report: PullReport,
+    *,
+    live: bool,
 ) -> None:
     page, decoded = fetched
     if not page.changes and page.cursor == report.cursor:
@@ -161,6 +176,12 @@ def _apply(
     report.record_reports += len(decoded.record_reports)
     report.skipped += decoded.skipped
     report.cursor = page.cursor
+    notes = report.notes
+    notes.enquiries.update(u.enquiry_id for u in decoded.referrals)
+    notes.messages |= bool(decoded.messages)
+    notes.record_reports |= bool(decoded.record_reports)
+    if live:
+        notes.note_catalogue(decoded.catalogue)
 
 
 def _record_referral(log_: EnquiryLog, update: ReferralUpdate) -> None:

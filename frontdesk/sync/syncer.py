@@ -7,8 +7,9 @@ and starts a round at once on `wake()` — which the GUI calls when an enquiry i
 the adviser presses F5 — and when, while offline, the way to the hub comes back
 (`reconnect`). It stops trying on its own only when a person must act: the hub
 refused the sign-in (sign in again; outbox and cursor are kept) or a bug was detected.
-`on_status` is called from the sync thread with a fresh SyncStatus after every change;
-the GUI must hand it over to its own thread (a queued signal) before touching widgets.
+`on_status` is called from the sync thread with a fresh SyncStatus after every change,
+and `on_changes` with what a round changed (`SyncChanges`) when it changed anything; the
+GUI must hand both over to its own thread (a queued signal) before touching widgets.
 
 A Syncer holds its data folder's sync lock (`frontdesk.sync.lock`) from construction to
 `stop()`: one syncer per desk across every process, so a rebuild never swaps catalogue.db
@@ -27,6 +28,7 @@ from frontdesk.store.desk import DeskStore, DeskWriteError
 from frontdesk.store.enquiries import EnquiryLog
 from frontdesk.sync.account import BLOCKED, LAST_ERROR, LAST_PULL, LAST_PUSH, SIGNED_OUT, SyncState
 from frontdesk.sync.backoff import Backoff
+from frontdesk.sync.changed import SyncChanges
 from frontdesk.sync.credentials import TokenStore
 from frontdesk.sync.errors import (
     HubRefused,
@@ -49,6 +51,7 @@ from frontdesk.sync.status import SyncMode, SyncStatus, read_status
 log = logging.getLogger(__name__)
 
 StatusListener = Callable[[SyncStatus], None]
+ChangeListener = Callable[[SyncChanges], None]
 
 
 @dataclass(slots=True)
@@ -78,6 +81,7 @@ class Syncer:
         batch_size: int = BATCH,
         role: str | None = None,
         probe_interval: float = PROBE_INTERVAL,
+        on_changes: ChangeListener | None = None,
     ) -> None:
         # First, so that a refused Syncer (SyncBusy) has opened nothing.
         self._lock = SyncLock.for_folder(catalogue.path.parent, role)
@@ -90,6 +94,7 @@ class Syncer:
         self._prepare = prepare
         self._fill_process = fill_process
         self._on_status = on_status
+        self._on_changes = on_changes
         self._poll = poll_interval
         self._backoff = backoff or Backoff()
         self._probe_interval = probe_interval
@@ -118,7 +123,17 @@ class Syncer:
                 self._state.set({LAST_ERROR: str(error)})
                 raise
             self._state.set({LAST_ERROR: None})
+            self._tell_changes(report.pull.what_changed())
             return report
+
+    def _tell_changes(self, changes: SyncChanges) -> None:
+        """Hand what the round changed to the listener (nothing changed: no call)."""
+        if self._on_changes is None or changes.empty:
+            return
+        try:
+            self._on_changes(changes)
+        except Exception:  # the listener's fault must not fail a round that worked
+            log.exception("the sync change listener failed")
 
     def _round_trip(self, retry_blocked: bool) -> SyncReport:
         account, client = connect(self.desk, self._tokens)

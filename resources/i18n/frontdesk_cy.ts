@@ -30,6 +30,19 @@
     </message>
 </context>
 <context>
+    <name>AlertBanner</name>
+    <message>
+        <location filename="../../frontdesk/gui/detail/alert.py" line="+49"/>
+        <source>Service alert</source>
+        <translation>Rhybudd gwasanaeth</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>⚠ Service alert, until {0}: {1}</source>
+        <translation>⚠ Rhybudd gwasanaeth, tan {0}: {1}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../frontdesk/gui/app.py" line="+41"/>
@@ -189,8 +202,8 @@ Problem: {0}</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../frontdesk/gui/detail/panel.py" line="+50"/>
-        <location line="+3"/>
+        <location filename="../../frontdesk/gui/detail/panel.py" line="+52"/>
+        <location line="+5"/>
         <source>Service details</source>
         <translation>Manylion y gwasanaeth</translation>
     </message>
@@ -205,7 +218,7 @@ Problem: {0}</translation>
         <translation>Argraffu taflen (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Report a problem (Ctrl+Shift+R)</source>
         <translation>Rhoi gwybod am broblem (Ctrl+Shift+R)</translation>
     </message>
@@ -215,17 +228,17 @@ Problem: {0}</translation>
         <translation>Rhoi gwybod am broblem gyda&apos;r cofnod hwn</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Choose a search result to see the service&apos;s details.</source>
         <translation>Dewiswch ganlyniad chwilio i weld manylion y gwasanaeth.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+32"/>
         <source>Service id {0}</source>
         <translation>Dynodydd y gwasanaeth {0}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>This service has no phone number to copy.</source>
         <translation>Nid oes gan y gwasanaeth hwn rif ffôn i&apos;w gopïo.</translation>
     </message>
@@ -703,7 +716,7 @@ Problem: {0}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/gui/main_window.py" line="+83"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+84"/>
         <source>frontdesk — find a service, log the enquiry</source>
         <translation>frontdesk — dod o hyd i wasanaeth, cofnodi&apos;r ymholiad</translation>
     </message>
@@ -723,7 +736,7 @@ Problem: {0}</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/gui/main_window.py" line="+211"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+221"/>
         <source>This window syncs this desk with the hub now.</source>
         <translation>Mae&apos;r ffenestr hon yn cysoni&apos;r ddesg hon â&apos;r hyb nawr.</translation>
     </message>
@@ -753,7 +766,7 @@ Problem: {0}</translation>
         <translation>Ynghylch frontdesk (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/gui/main_window.py" line="+53"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+54"/>
         <source>This desk is signed out of the hub ({0}). Enquiries are kept on this desk. Sign in again: File → Sign in (Ctrl+Shift+L).</source>
         <translation>Mae&apos;r ddesg hon wedi&apos;i hallgofnodi o&apos;r hyb ({0}). Mae ymholiadau&apos;n cael eu cadw ar y ddesg hon. Mewngofnodwch eto: Ffeil → Mewngofnodi (Ctrl+Shift+L).</translation>
     </message>
@@ -1456,7 +1469,12 @@ Problem: {0}</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../frontdesk/gui/search/model.py" line="+42"/>
+        <location filename="../../frontdesk/gui/search/model.py" line="+49"/>
+        <source>⚠ Alert: {0}</source>
+        <translation>⚠ Rhybudd: {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>✓ Covers {0}</source>
         <translation>✓ Yn cwmpasu {0}</translation>
     </message>
@@ -1502,7 +1520,7 @@ Problem: {0}</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../frontdesk/gui/search/panel.py" line="+65"/>
+        <location filename="../../frontdesk/gui/search/panel.py" line="+67"/>
         <source>What does the caller need? e.g. missed bin</source>
         <translation>Beth sydd ei angen ar y galwr? e.e. bin heb ei gasglu</translation>
     </message>
@@ -1522,7 +1540,7 @@ Problem: {0}</translation>
         <translation>Canlyniadau chwilio</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+122"/>
         <source>Showing results for “{0}”.</source>
         <translation>Yn dangos canlyniadau ar gyfer “{0}”.</translation>
     </message>
@@ -1532,7 +1550,7 @@ Problem: {0}</translation>
         <translation>Nid ydym yn adnabod y cod post {0}: yn dangos gwasanaethau ar gyfer pob ardal. Gwiriwch ef gyda&apos;r galwr.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+46"/>
         <source>No service matched every word; showing services matching some of them.</source>
         <translation>Nid oedd unrhyw wasanaeth yn cyfateb i bob gair; yn dangos gwasanaethau sy&apos;n cyfateb i rai ohonynt.</translation>
     </message>
@@ -1619,7 +1637,7 @@ Problem: {0}</translation>
 <context>
     <name>SectionTable</name>
     <message>
-        <location filename="../../frontdesk/gui/supervisor/tables.py" line="+69"/>
+        <location filename="../../frontdesk/gui/supervisor/tables.py" line="+76"/>
         <source>The numbers of %1, a row each; Ctrl+C copies them.</source>
         <translation>Rhifau %1, rhes yr un; mae Ctrl+C yn eu copïo.</translation>
     </message>
@@ -2842,7 +2860,7 @@ Problem: {0}</translation>
         <translation>Golwg y goruchwyliwr – frontdesk</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Today</source>
         <translation>Heddiw</translation>
     </message>
@@ -2862,7 +2880,7 @@ Problem: {0}</translation>
         <translation>Dyddiadau…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Show</source>
         <translation>Dango&amp;s</translation>
     </message>
@@ -2882,7 +2900,7 @@ Problem: {0}</translation>
         <translation>Hyd at: (&amp;O)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <source>Counting the enquiries from %1 to %2…</source>
         <translation>Yn cyfrif yr ymholiadau o %1 i %2…</translation>
     </message>

@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/gui/main_window.py" line="+419"/>
+        <location filename="../../frontdesk/gui/main_window.py" line="+431"/>
         <source>The hub refused %n enquiry(s); they are kept on this desk. The reason is in today&apos;s enquiries (F9); tell your supervisor.</source>
         <translation>
             <numerusform>The hub refused %n enquiry; it is kept on this desk. The reason is in today&apos;s enquiries (F9); tell your supervisor.</numerusform>
@@ -68,7 +68,7 @@
 <context>
     <name>SearchPanel</name>
     <message numerus="yes">
-        <location filename="../../frontdesk/gui/search/panel.py" line="+233"/>
+        <location filename="../../frontdesk/gui/search/panel.py" line="+283"/>
         <source>Most used on this desk: %n service(s)</source>
         <translation>
             <numerusform>Most used on this desk: %n service</numerusform>

@@ -10,6 +10,7 @@ belongs to another organisation: they get the 404 a record that does not exist g
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,7 @@ import pytest
 
 from frontdesk.core import reference
 from frontdesk.hub.accounts.api_keys import create_key
+from frontdesk.hub.alerts.records import set_alert
 from frontdesk.hub.http.app import routes
 from tests.helpers.hub import PASSWORD, PROTOCOL, event_op
 from tests.helpers.record_reports import report_op
@@ -58,6 +60,23 @@ def _push(world: World, role: str) -> Call:
 def _login(world: World, role: str) -> Call:
     name = "adviser" if role == ANONYMOUS else role
     return Call("/auth/v1/login", json={"username": name, "password": PASSWORD})
+
+
+ALERT_PATH = f"/agency/v1/services/{SERVICE}/alert"  # a service the agency "housing" delivers
+
+
+def _alerted(method: str) -> Callable[[World, str], Call]:
+    """A call on a service that has an alert (each role's DELETE clears one)."""
+
+    def call(world: World, role: str) -> Call:
+        until = dt.datetime.now(dt.UTC) + dt.timedelta(hours=2)
+        set_alert(
+            world.hub.engine, SERVICE, "Closed today", until, author="t", organization_id=None
+        )
+        body = {"text": "Closed today", "until": until.isoformat()} if method == "PUT" else None
+        return Call(ALERT_PATH, json=body)
+
+    return call
 
 
 def _open311_post(world: World, role: str) -> Call:
@@ -141,6 +160,15 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("GET", "/supervisor/v1/guidance"): Entry(READERS, _fixed("/supervisor/v1/guidance")),
     ("POST", "/supervisor/v1/guidance"): Entry(
         READERS, _fixed("/supervisor/v1/guidance", json={"service_id": SERVICE, "body": "Ask"})
+    ),
+    # -- service alerts: the delivering agency, any council's supervisor, admins --------
+    ("GET", "/agency/v1/alerts"): Entry(
+        READERS | {"agency", "other_agency"}, _fixed("/agency/v1/alerts")
+    ),
+    ("GET", "/agency/v1/services/{id:path}/alert"): Entry(READERS | {"agency"}, _alerted("GET")),
+    ("PUT", "/agency/v1/services/{id:path}/alert"): Entry(READERS | {"agency"}, _alerted("PUT")),
+    ("DELETE", "/agency/v1/services/{id:path}/alert"): Entry(
+        READERS | {"agency"}, _alerted("DELETE")
     ),
     ("POST", "/admin/v1/purge"): Entry(
         frozenset({"admin"}), _fixed("/admin/v1/purge", json={"older_than_days": 36500})

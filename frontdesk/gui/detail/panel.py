@@ -1,6 +1,7 @@
 """The detail panel: everything about the selected service, read from the database worker
 when the selection settles, plus copying its first phone number with one key and
-printing its hand-out for the caller."""
+printing its hand-out for the caller. A live service alert shows above everything else
+and goes at its expiry by itself (`AlertBanner`)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.gui import message
+from frontdesk.gui.detail.alert import AlertBanner
 from frontdesk.gui.detail.render import first_phone, render
 from frontdesk.gui.handout.content import Handout
 from frontdesk.gui.handout.dialog import print_handout
@@ -48,6 +50,8 @@ class DetailPanel(QWidget):
         self._marks: dict[str, list[str]] = {}  # record-report warnings by service id
         self.detail: ServiceDetail | None = None
         heading = QLabel(self.tr("Service details"))
+        self.alert = AlertBanner()
+        self.alert.expired.connect(self._alert_expired)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
         self.browser.setAccessibleName(self.tr("Service details"))
@@ -71,6 +75,7 @@ class DetailPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
+        layout.addWidget(self.alert)
         layout.addWidget(self.browser, 1)
         # Short, so the details column stays narrow enough for a 1366-wide screen.
         self.report_button = QPushButton(self.tr("Report a problem (Ctrl+Shift+R)"))
@@ -99,8 +104,13 @@ class DetailPanel(QWidget):
     def refresh(self) -> None:
         self._fetch()
 
+    def showing(self) -> str:
+        """The id of the service shown or about to be ("" when none)."""
+        return self._wanted
+
     def clear(self) -> None:
         self.detail = None
+        self.alert.show_alert(None)
         self.browser.setAccessibleDescription("")
         self.browser.setHtml(
             "<p>" + self.tr("Choose a search result to see the service's details.") + "</p>"
@@ -125,12 +135,24 @@ class DetailPanel(QWidget):
             self.clear()
             return
         self.detail = detail
+        self.alert.show_alert(detail.alert)
         self._render(detail)
-        self.browser.setAccessibleDescription(self.tr("Service id {0}").format(detail.id))
+        self._describe(detail)
         self.copy_button.setEnabled(first_phone(detail.service) is not None)
         self.report_button.setEnabled(True)
         self.print_button.setEnabled(True)
         self.shown.emit(detail.id)
+
+    def _describe(self, detail: ServiceDetail) -> None:
+        """What a screen reader says on reaching the details: the alert first."""
+        described = self.tr("Service id {0}").format(detail.id)
+        if not self.alert.isHidden():
+            described = f"{self.alert.text()} {described}"
+        self.browser.setAccessibleDescription(described)
+
+    def _alert_expired(self) -> None:
+        if self.detail is not None:
+            self._describe(self.detail)
 
     def set_marks(self, marks: dict[str, list[str]]) -> None:
         """Warnings on reported services; the shown service's are redrawn at once."""

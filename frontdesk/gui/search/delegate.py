@@ -1,5 +1,6 @@
-"""Paints one search result as three or four lines: name (bold), organisation, snippet
-and badges. Sizes come from the font metrics, so rows grow with the text size setting."""
+"""Paints one search result as three to five lines: name (bold), the service's alert (bold,
+after a warning sign), organisation, snippet and badges. Sizes come from the font
+metrics, so rows grow with the text size setting."""
 
 from __future__ import annotations
 
@@ -7,13 +8,19 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, Q
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from frontdesk.gui.search.model import BadgesRole, OrganizationRole, PickKeyRole, SnippetRole
+from frontdesk.gui.search.model import (
+    AlertRole,
+    BadgesRole,
+    OrganizationRole,
+    PickKeyRole,
+    SnippetRole,
+)
 
 PADDING = 6
 # The snippet marks matched words «like this»; the list shows them plainly.
 _MARKS = str.maketrans("", "", "«»")
 # The lines under the name, each shown only when its role has something to say.
-_OPTIONAL_LINES = (OrganizationRole, SnippetRole, BadgesRole)
+_OPTIONAL_LINES = (AlertRole, OrganizationRole, SnippetRole, BadgesRole)
 
 
 class ResultDelegate(QStyledItemDelegate):
@@ -28,6 +35,9 @@ class ResultDelegate(QStyledItemDelegate):
         key = str(index.data(PickKeyRole) or "")
         # A quick pick shows its key before the name, so the adviser sees which key links it.
         lines = [(f"{key}  {name}" if key else name, True)]
+        alert = str(index.data(AlertRole) or "")
+        if alert:  # second, in bold: read before anything else about the service
+            lines.append((alert, True))
         organization = str(index.data(OrganizationRole) or "")
         if organization:
             lines.append((organization, False))
@@ -57,7 +67,10 @@ class ResultDelegate(QStyledItemDelegate):
         _, metrics, bold_metrics = self._fonts(option.font)
         # Only how many lines there are, without building their text.
         lines = 1 + sum(1 for role in _OPTIONAL_LINES if index.data(role))
-        height = bold_metrics.lineSpacing() + metrics.lineSpacing() * (lines - 1)
+        bold_lines = 2 if index.data(AlertRole) else 1
+        height = bold_metrics.lineSpacing() * bold_lines + metrics.lineSpacing() * (
+            lines - bold_lines
+        )
         return QSize(metrics.averageCharWidth() * 30, height + 2 * PADDING)
 
     def paint(

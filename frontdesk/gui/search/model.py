@@ -7,7 +7,9 @@ list paints comes from the cache, filled by the same background call that ran th
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,6 +21,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from frontdesk.core.alert import ServiceAlert
 from frontdesk.search.catalogue_access import ResultRow
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -28,11 +31,22 @@ BadgesRole = Qt.ItemDataRole.UserRole + 4
 OpenNowRole = Qt.ItemDataRole.UserRole + 5
 # The key that links this row as a quick pick ("Alt+1"…), on an empty box's list only.
 PickKeyRole = Qt.ItemDataRole.UserRole + 6
+# The service's live alert as one line of words ("" when it has none, or it has expired).
+AlertRole = Qt.ItemDataRole.UserRole + 7
 
 # Rows kept across searches: enough for a few pages while the adviser types and retypes.
 CACHE_SIZE = 300
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def alert_line(alert: ServiceAlert) -> str:
+    """An alert as the results list shows it: a symbol and a word first, never colour."""
+    return QCoreApplication.translate("ResultsModel", "⚠ Alert: {0}").format(alert.text)
 
 
 def badges(row: ResultRow, postcode: str) -> list[str]:
@@ -64,6 +78,8 @@ class ResultsModel(QAbstractListModel):
         self._postcode = ""
         self._marks: dict[str, list[str]] = {}  # record-report warnings by service id
         self._pick_keys: dict[str, str] = {}  # quick pick keys by service id
+        # What "now" is for alerts' expiry (tests pass their own clock).
+        self.clock: Callable[[], dt.datetime] = utc_now
 
     def set_rows(self, rows: tuple[ResultRow, ...], postcode: str) -> None:
         self.beginResetModel()
@@ -91,8 +107,32 @@ class ResultsModel(QAbstractListModel):
             last = self.index(len(self._ids) - 1)
             self.dataChanged.emit(self.index(0), last, [PickKeyRole])
 
+    def next_expiry(self) -> dt.datetime | None:
+        """When the soonest alert on the listed services runs out (None: none live)."""
+        now = self.clock()
+        times = [
+            row.alert.until
+            for row in (self._cache.get(i) for i in self._ids)
+            if row is not None and row.alert is not None and row.alert.live(now)
+        ]
+        return min(times, default=None)
+
+    def alerts_expired(self) -> None:
+        """Time passed an alert's expiry: repaint, so the rows drop it."""
+        if self._ids:
+            last = self.index(len(self._ids) - 1)
+            self.dataChanged.emit(self.index(0), last, [AlertRole])
+
+    def _alert(self, row: ResultRow) -> str:
+        alert = row.alert
+        return alert_line(alert) if alert is not None and alert.live(self.clock()) else ""
+
     def _badges(self, row: ResultRow) -> list[str]:
         return [*badges(row, self._postcode), *self._marks.get(row.id, ())]
+
+    def ids(self) -> tuple[str, ...]:
+        """The services listed, in order (those the open-now filter hides too)."""
+        return tuple(self._ids)
 
     def service_id(self, row: int) -> str | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
@@ -120,10 +160,13 @@ class ResultsModel(QAbstractListModel):
             return row.open_now
         if role == PickKeyRole:
             return self._pick_keys.get(row.id, "")
+        if role == AlertRole:
+            return self._alert(row)
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             parts = [
                 self._pick_keys.get(row.id, ""),
                 row.name,
+                self._alert(row),
                 row.organization or "",
                 *self._badges(row),
             ]

@@ -29,6 +29,8 @@ from frontdesk.search.relax import ANY_WORD, PARTIAL_WORDS, SOME_WORDS
 # most the search in progress plus the newest. (25 ms here was half the 50 ms budget
 # from key to painted results on a 200k catalogue; see bench/gui.)
 DEBOUNCE_MS = 0
+# A QTimer's longest wait is about 24 days; an alert further off is looked at again then.
+LONGEST_WAIT_MS = 24 * 3600 * 1000
 
 
 class ResultsView(QListView):
@@ -121,6 +123,11 @@ class SearchPanel(QWidget):
         ):
             changed.connect(self._show_count)
         self._has_more = False
+        # Alerts run out while the list is on screen, with or without a hub.
+        self.alert_timer = QTimer(self)
+        self.alert_timer.setSingleShot(True)
+        self.alert_timer.timeout.connect(self._alerts_due)
+        self._keep: tuple[str, int] | None = None  # (current id, scroll) across a refresh
 
     def tab_order(self) -> list[QWidget]:
         f = self.filters
@@ -178,9 +185,27 @@ class SearchPanel(QWidget):
             self._apply
         )
 
+    def refresh(self) -> None:
+        """Run the current search again because the services it lists changed (a sync),
+        keeping the adviser's place: the same result selected, the list where it was
+        scrolled to, and the keyboard focus wherever it is."""
+        self._keep = (self.current_id(), self.results.verticalScrollBar().value())
+        self.search_now()
+
     def _apply(self, outcome: SearchOutcome) -> None:
         had_focus = self.results.hasFocus()
-        self.model.set_rows(outcome.rows, outcome.request.postcode)
+        keep, self._keep = self._keep, None
+        if keep is not None and keep[0]:
+            # Reselect it below, rather than the first row and then it.
+            self.proxy.modelReset.disconnect(self._select_first)
+            try:
+                self.model.set_rows(outcome.rows, outcome.request.postcode)
+            finally:
+                self.proxy.modelReset.connect(self._select_first)
+            self._reselect(*keep)
+        else:
+            self.model.set_rows(outcome.rows, outcome.request.postcode)
+        self._time_alerts()
         self.model.set_pick_keys(self._pick_keys if outcome.most_used else {})
         notes: list[str] = []
         if outcome.corrected_query:
@@ -205,6 +230,31 @@ class SearchPanel(QWidget):
             self.results.setFocus()
         self.shown_request = outcome.request
         self.results_shown.emit(outcome.request.text)
+
+    def _reselect(self, service_id: str, scroll: int) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(IdRole) == service_id:
+                self.results.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+                break
+        else:
+            self._select_first()  # it is no longer listed
+        self.results.verticalScrollBar().setValue(scroll)
+
+    def _time_alerts(self) -> None:
+        """Wake when the soonest listed alert runs out."""
+        until = self.model.next_expiry()
+        if until is None:
+            self.alert_timer.stop()
+            return
+        wait = (until - self.model.clock()).total_seconds() * 1000
+        self.alert_timer.start(max(0, min(LONGEST_WAIT_MS, int(wait) + 1)))
+
+    def _alerts_due(self) -> None:
+        self.model.alerts_expired()
+        self._time_alerts()
 
     def _relaxed_note(self, step: str | None) -> str:
         """What the engine relaxed to find these services, in the adviser's language."""

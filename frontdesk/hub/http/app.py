@@ -22,6 +22,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from frontdesk.hub.accounts import api_auth
+from frontdesk.hub.alerts import api as api_alerts
 from frontdesk.hub.catalogue import api as api_catalogue
 from frontdesk.hub.db import create_hub_engine, database_url
 from frontdesk.hub.enquiries import api_admin, api_callers, api_supervisor
@@ -84,6 +85,7 @@ def routes() -> list[Route]:
         *_referral_routes(),
         *_record_report_routes(),
         *_guidance_routes(),
+        *_alert_routes(),
     ]
 
 
@@ -124,6 +126,20 @@ def _guidance_routes() -> list[Route]:
     g = api_guidance
     return [
         Route("/supervisor/v1/guidance", g.guidance, methods=["GET", "POST"]),
+    ]
+
+
+def _alert_routes() -> list[Route]:
+    """Service alerts: the delivering agency's, supervisors' and admins' (desks receive
+    them on the change feed)."""
+    al = api_alerts
+    return [
+        Route("/agency/v1/alerts", al.alerts, methods=["GET"]),
+        Route(
+            "/agency/v1/services/{id:path}/alert",
+            al.service_alert,
+            methods=["GET", "PUT", "DELETE"],
+        ),
     ]
 
 

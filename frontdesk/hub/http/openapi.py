@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from frontdesk import __version__
+from frontdesk.hub.http.openapi_alerts import alert_paths, alert_schemas
 from frontdesk.hub.http.openapi_callers import caller_paths, caller_schemas
 from frontdesk.hub.http.openapi_guidance import guidance_paths, guidance_schemas
 from frontdesk.hub.http.openapi_open311 import open311_paths, open311_schemas
@@ -486,6 +487,7 @@ def openapi_document() -> JsonObject:
             **open311_paths(),
             **record_report_paths(),
             **guidance_paths(),
+            **alert_paths(),
         },
         "components": {
             "schemas": {
@@ -495,6 +497,7 @@ def openapi_document() -> JsonObject:
                 **open311_schemas(),
                 **record_report_schemas(),
                 **guidance_schemas(),
+                **alert_schemas(),
             },
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         },
