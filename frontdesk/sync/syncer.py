@@ -1,8 +1,9 @@
 """The Syncer: one round (push the outbox, pull the feed) on demand, or a background
 thread doing rounds until stopped.
 
-The thread syncs every `poll_interval` seconds while the hub answers, backs off
-exponentially with jitter while it does not (retrying even when nothing new is written),
+The thread syncs every `poll_interval` seconds while the hub answers, long-polling the
+hub's change feed in between (`live`) so that changes at the hub arrive at once; it backs
+off exponentially with jitter while it does not (retrying even when nothing new is written),
 and starts a round at once on `wake()` — which the GUI calls when an enquiry is saved or
 the adviser presses F5 — and when, while offline, the way to the hub comes back
 (`reconnect`). It stops trying on its own only when a person must act: the hub
@@ -27,6 +28,7 @@ from frontdesk.store.desk import DeskStore, DeskWriteError
 from frontdesk.store.enquiries import EnquiryLog
 from frontdesk.sync.account import BLOCKED, LAST_ERROR, LAST_PULL, LAST_PUSH, SIGNED_OUT, SyncState
 from frontdesk.sync.backoff import Backoff
+from frontdesk.sync.client import HubClient
 from frontdesk.sync.credentials import TokenStore
 from frontdesk.sync.errors import (
     HubRefused,
@@ -37,8 +39,9 @@ from frontdesk.sync.errors import (
     SignedOut,
     SyncError,
 )
+from frontdesk.sync.live import LIVE_WAIT, HeldPage, LiveWait
 from frontdesk.sync.lock import SyncLock
-from frontdesk.sync.pull import PAGE, PullReport
+from frontdesk.sync.pull import CURSOR, FEED, PAGE, PullReport
 from frontdesk.sync.push import BATCH, PushReport, push_outbox
 from frontdesk.sync.rebuild import CatalogueFile, Prepare, StagingWriterFactory, pull_catalogue
 from frontdesk.sync.reconnect import PROBE_INTERVAL, Hop, first_hop, wait_for_reconnect
@@ -78,6 +81,7 @@ class Syncer:
         batch_size: int = BATCH,
         role: str | None = None,
         probe_interval: float = PROBE_INTERVAL,
+        live_wait: int = LIVE_WAIT,
     ) -> None:
         # First, so that a refused Syncer (SyncBusy) has opened nothing.
         self._lock = SyncLock.for_folder(catalogue.path.parent, role)
@@ -97,7 +101,12 @@ class Syncer:
         self._page, self._batch = page_size, batch_size
         self._round = threading.Lock()
         self._wakeup = threading.Event()
+        self._wakes = 0  # wake-ups so far (see LiveWait)
         self._stopping = threading.Event()
+        self._long_poll = LiveWait(
+            self._live_target, self._wakeup, lambda: self._wakes, wait=live_wait
+        )
+        self._held: HeldPage | None = None  # a page the long-poll brought, for the next round
         self._thread: threading.Thread | None = None
         self._live: SyncStatus | None = None
 
@@ -141,6 +150,7 @@ class Syncer:
                     log.error("pushing stopped: %s", error)
                     self._state.set({BLOCKED: str(error)})
                     report.push_blocked = str(error)
+            held, self._held = self._held, None
             report.pull = pull_catalogue(
                 self.catalogue,
                 self._log,
@@ -150,6 +160,7 @@ class Syncer:
                 prepare=self._prepare,
                 fill_process=self._fill_process,
                 should_stop=self._stopping.is_set,
+                first=held,
             )
             self._state.stamp(LAST_PULL)
         return report
@@ -168,6 +179,7 @@ class Syncer:
         """Finish the page or batch in hand, then stop (committed work is never cut off)
         and let another syncer have the desk."""
         self._stopping.set()
+        self._wakes += 1
         self._wakeup.set()
         running = False
         if self._thread is not None:
@@ -188,6 +200,7 @@ class Syncer:
     def wake(self) -> None:
         """Sync now: the network is back, the adviser signed in again or saved an enquiry."""
         self._backoff.reset()
+        self._wakes += 1
         self._wakeup.set()
 
     def status(self) -> SyncStatus:
@@ -211,10 +224,22 @@ class Syncer:
         """Until the next round: `seconds`, or less once woken or back online."""
         hop, self._offline_hop = self._offline_hop, None
         if hop is None:
-            self._wakeup.wait(seconds)
+            # Online: long-poll the feed meanwhile; a change brought is the next round's.
+            self._held = self._long_poll.hold(seconds)
         elif wait_for_reconnect(hop, seconds, self._wakeup, interval=self._probe_interval):
             log.info("the way to the hub is back; syncing now")
             self._backoff.reset()
+
+    def _live_target(self) -> tuple[HubClient, str] | None:
+        """What to long-poll with: a client and the stored cursor, unless a round must
+        first rebuild the catalogue (no cursor, or one from another hub or account)."""
+        account, client = connect(self.desk, self._tokens)
+        store = self.catalogue.store
+        cursor = store.meta(CURSOR)
+        if not cursor or store.meta(FEED) != account.feed_id:
+            client.close()
+            return None
+        return client, cursor
 
     def _attempt(self) -> float | None:
         """One round in the thread; returns the seconds until the next (None: until woken)."""

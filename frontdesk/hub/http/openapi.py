@@ -233,6 +233,15 @@ def _paths() -> JsonObject:
                     "Most changes to return.",
                     {"type": "integer", "minimum": 1, "maximum": 1000, "default": 500},
                 ),
+                _query(
+                    "wait",
+                    "Live feed: seconds the desk will wait for a change. With nothing after "
+                    "the cursor the hub holds the request until a change is committed or "
+                    "the wait ends (at most the hub's FRONTDESK_HUB_MAX_WAIT, 25 s by "
+                    "default), then answers as without it, adding `wait`. Omit it to be "
+                    "answered at once.",
+                    {"type": "integer", "minimum": 0, "maximum": 3600},
+                ),
             ],
         ),
         "/sync/v1/push": _sync(
@@ -402,6 +411,14 @@ def _schemas() -> JsonObject:
                 "changes": {"type": "array", "items": {"$ref": "#/components/schemas/Change"}},
                 "cursor": string,
                 "has_more": {"type": "boolean"},
+                "wait": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Present only when the request asked to wait and this "
+                    "hub honoured it: the seconds it was prepared to hold the request. A "
+                    "desk that asked and does not see it is talking to a hub without the "
+                    "live feed and polls on its timer instead.",
+                },
             },
         },
         "Push": {
