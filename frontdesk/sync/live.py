@@ -60,24 +60,23 @@ Target = Callable[[], tuple[HubClient, str] | None]
 
 
 class LiveWait:
-    """`woken` is the syncer's wake-up event and `wakes` counts its wake-ups (incremented
-    before the event is set): the long-poll's thread sets the same event when its answer
-    is in, and the count tells that apart from a wake-up that came at the same moment."""
+    """`woken` is the syncer's wake-up event; the syncer calls `note_wake()` just before
+    setting it. The long-poll's thread sets the same event when its answer is in, and the
+    count of wake-ups tells that apart from a wake-up that came at the same moment."""
 
-    def __init__(
-        self,
-        target: Target,
-        woken: threading.Event,
-        wakes: Callable[[], int],
-        *,
-        wait: int = LIVE_WAIT,
-    ) -> None:
+    def __init__(self, target: Target, woken: threading.Event, *, wait: int = LIVE_WAIT) -> None:
         self._target = target
         self._woken = woken
-        self._wakes = wakes
+        self._wake_count = 0
         self._wait = wait
         self._errors = Backoff(first=1.0, cap=60.0)
         self._old_hub_until = 0.0
+
+    def note_wake(self) -> None:
+        self._wake_count += 1
+
+    def _wakes(self) -> int:
+        return self._wake_count
 
     def hold(self, seconds: float) -> HeldPage | None:
         """Wait up to `seconds` for a change, a wake-up or the end (see the module)."""

@@ -19,6 +19,7 @@ from under another process's syncer. Constructing a second raises SyncBusy.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import threading
 from collections.abc import Callable
@@ -101,11 +102,10 @@ class Syncer:
         self._page, self._batch = page_size, batch_size
         self._round = threading.Lock()
         self._wakeup = threading.Event()
-        self._wakes = 0  # wake-ups so far (see LiveWait)
         self._stopping = threading.Event()
-        self._long_poll = LiveWait(
-            self._live_target, self._wakeup, lambda: self._wakes, wait=live_wait
-        )
+        # No reference back to this Syncer (a cycle would keep its lock until a collection).
+        target = functools.partial(_live_target, desk, self._tokens, catalogue)
+        self._long_poll = LiveWait(target, self._wakeup, wait=live_wait)
         self._held: HeldPage | None = None  # a page the long-poll brought, for the next round
         self._thread: threading.Thread | None = None
         self._live: SyncStatus | None = None
@@ -162,7 +162,9 @@ class Syncer:
                 should_stop=self._stopping.is_set,
                 first=held,
             )
-            self._state.stamp(LAST_PULL)
+            # To the millisecond: the window refreshes today's list when this changes, and
+            # with the live feed two rounds can bring changes within the same second.
+            self._state.stamp(LAST_PULL, timespec="milliseconds")
         return report
 
     # -- the background thread -------------------------------------------------------
@@ -179,7 +181,7 @@ class Syncer:
         """Finish the page or batch in hand, then stop (committed work is never cut off)
         and let another syncer have the desk."""
         self._stopping.set()
-        self._wakes += 1
+        self._long_poll.note_wake()
         self._wakeup.set()
         running = False
         if self._thread is not None:
@@ -200,7 +202,7 @@ class Syncer:
     def wake(self) -> None:
         """Sync now: the network is back, the adviser signed in again or saved an enquiry."""
         self._backoff.reset()
-        self._wakes += 1
+        self._long_poll.note_wake()
         self._wakeup.set()
 
     def status(self) -> SyncStatus:
@@ -229,17 +231,6 @@ class Syncer:
         elif wait_for_reconnect(hop, seconds, self._wakeup, interval=self._probe_interval):
             log.info("the way to the hub is back; syncing now")
             self._backoff.reset()
-
-    def _live_target(self) -> tuple[HubClient, str] | None:
-        """What to long-poll with: a client and the stored cursor, unless a round must
-        first rebuild the catalogue (no cursor, or one from another hub or account)."""
-        account, client = connect(self.desk, self._tokens)
-        store = self.catalogue.store
-        cursor = store.meta(CURSOR)
-        if not cursor or store.meta(FEED) != account.feed_id:
-            client.close()
-            return None
-        return client, cursor
 
     def _attempt(self) -> float | None:
         """One round in the thread; returns the seconds until the next (None: until woken)."""
@@ -295,3 +286,17 @@ class Syncer:
                 self._on_status(status)
             except Exception:
                 log.exception("the sync status listener failed")
+
+
+def _live_target(
+    desk: DeskStore, tokens: TokenStore, catalogue: CatalogueFile
+) -> tuple[HubClient, str] | None:
+    """What to long-poll with: a client and the stored cursor, unless a round must first
+    rebuild the catalogue (no cursor, or one from another hub or account)."""
+    account, client = connect(desk, tokens)
+    store = catalogue.store
+    cursor = store.meta(CURSOR)
+    if not cursor or store.meta(FEED) != account.feed_id:
+        client.close()
+        return None
+    return client, cursor
