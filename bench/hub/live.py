@@ -135,8 +135,11 @@ async def desk_loop(desks: Desks, desk: int, stop: asyncio.Event, poll: float | 
             try:
                 status, body = await http_exchange(*connection, request)
             except (OSError, asyncio.IncompleteReadError):
-                desks.errors += 1
-                return
+                desks.errors += 1  # and reconnect, as a desk does
+                connection[1].close()
+                connection = None
+                await asyncio.sleep(1)
+                continue
             if status != 200:
                 desks.errors += 1
                 await asyncio.sleep(1)
@@ -154,8 +157,21 @@ async def desk_loop(desks: Desks, desk: int, stop: asyncio.Event, poll: float | 
             connection[1].close()
 
 
+def explain_missing(engine: Any) -> None:
+    """Why desks may not have had a change: the feed serves a commit only once every older
+    transaction on the whole server has ended (changes.py), so name the oldest ones."""
+    query = (
+        "SELECT datname, state, round(extract(epoch FROM now() - xact_start)) AS seconds "
+        "FROM pg_stat_activity WHERE backend_xid IS NOT NULL OR backend_xmin IS NOT NULL "
+        "ORDER BY xact_start LIMIT 3"
+    )
+    with engine.connect() as conn:
+        for row in conn.exec_driver_sql(query):
+            print(f"  oldest transactions: {tuple(row)}", file=sys.stderr, flush=True)
+
+
 def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
+    ordered = sorted(values) or [float("nan")]
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
@@ -181,7 +197,7 @@ async def live_rounds(
     results: list[Round] = []
     # At rest: held requests renewed every WAIT seconds, nothing else.
     before, (hub0, _) = desks.requests, process_cpu(group)
-    rest = 30.0
+    rest = 2.0 * WAIT  # whole renewal cycles (the desks all started together)
     await asyncio.sleep(rest)
     at_rest = (desks.requests - before) * 60 / rest
     hub_rest = 100 * (process_cpu(group)[0] - hub0) / rest
@@ -203,14 +219,16 @@ async def live_rounds(
             while len(desks.received.get(r, [])) < n and time.perf_counter() < deadline:
                 await asyncio.sleep(0.05)
             got = [t - committed for t in desks.received.get(r, [])]
+            if len(got) < n:
+                await asyncio.to_thread(explain_missing, engine)
             await asyncio.sleep(2)  # the desks hold again
             hub_after, pg_after = process_cpu(group)
             results.append(
                 Round(
                     percentile(got, 0.5),
                     percentile(got, 0.95),
-                    max(got),
-                    statistics.fmean(got),
+                    max(got, default=float("nan")),
+                    statistics.fmean(got) if got else float("nan"),
                     n - len(got),
                     hub_after - hub_before,
                     pg_after - pg_before,
@@ -219,7 +237,7 @@ async def live_rounds(
             print(
                 f"  round {r}: p50 {1000 * results[-1].p50:.0f} ms, "
                 f"p95 {1000 * results[-1].p95:.0f} ms, max {1000 * results[-1].worst:.0f} ms, "
-                f"{results[-1].missing} missing",
+                f"{results[-1].missing} missing, {desks.errors} errors so far",
                 file=sys.stderr,
                 flush=True,
             )
@@ -282,13 +300,14 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--services", type=int, default=2000)
     parser.add_argument("--poll-seconds", type=float, default=60.0)
+    parser.add_argument("--hub-log", type=Path, help="append the hub's output to this file")
     args = parser.parse_args()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, 8192)), hard))
 
     with throwaway_database() as url:
         service = seed(url, args.services)
-        with running_hub(url, args.workers) as (base, group):
+        with running_hub(url, args.workers, args.hub_log) as (base, group):
             headers = [sign_in(base, f"desk{i}") for i in range(ACCOUNTS)]
             cursor = end_of_feed(base, headers[0])
             rss_idle = hub_rss_mb(group)
