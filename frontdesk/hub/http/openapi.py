@@ -97,6 +97,13 @@ def _catalogue(summary: str, schema: JsonObject, params: list[JsonObject]) -> Js
     }
 
 
+WAIT_TEXT = (
+    "Live feed: seconds the desk will wait for a change. With nothing after the cursor the "
+    "hub holds the request until a change is committed or the wait ends (at most its "
+    "FRONTDESK_HUB_MAX_WAIT, 25 s by default), then answers as without it, adding `wait`."
+)
+
+
 def _sync(method: str, summary: str, responses: JsonObject, **extra: Any) -> JsonObject:
     return {
         method: {
@@ -233,15 +240,7 @@ def _paths() -> JsonObject:
                     "Most changes to return.",
                     {"type": "integer", "minimum": 1, "maximum": 1000, "default": 500},
                 ),
-                _query(
-                    "wait",
-                    "Live feed: seconds the desk will wait for a change. With nothing after "
-                    "the cursor the hub holds the request until a change is committed or "
-                    "the wait ends (at most the hub's FRONTDESK_HUB_MAX_WAIT, 25 s by "
-                    "default), then answers as without it, adding `wait`. Omit it to be "
-                    "answered at once.",
-                    {"type": "integer", "minimum": 0, "maximum": 3600},
-                ),
+                _query("wait", WAIT_TEXT, {"type": "integer", "minimum": 0, "maximum": 3600}),
             ],
         ),
         "/sync/v1/push": _sync(
@@ -414,10 +413,8 @@ def _schemas() -> JsonObject:
                 "wait": {
                     "type": "integer",
                     "minimum": 0,
-                    "description": "Present only when the request asked to wait and this "
-                    "hub honoured it: the seconds it was prepared to hold the request. A "
-                    "desk that asked and does not see it is talking to a hub without the "
-                    "live feed and polls on its timer instead.",
+                    "description": "Only when asked and honoured: the seconds the hub was "
+                    "prepared to hold. A desk that asked and does not see it polls on its timer.",
                 },
             },
         },
