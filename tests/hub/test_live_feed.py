@@ -207,3 +207,29 @@ def test_a_change_held_back_by_an_older_transaction_is_served_once_that_ends(
             answer, took = held.result(timeout=150)
     assert took < WAIT
     assert [c["kind"] for c in answer.json()["changes"]] == ["guidance"]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
+def test_a_hub_process_whose_listening_connection_is_cut_listens_again(
+    hubs: list[HubProcess], db_url: str
+) -> None:
+    import psycopg
+
+    base = hubs[0].url
+    desk = login(base, "alice")
+    cursor = end_of_feed(base, desk)
+    with ThreadPoolExecutor(1) as pool:
+        held = pool.submit(timed_pull, base, desk, cursor=cursor, wait=WAIT)
+        time.sleep(1.0)
+        with psycopg.connect(db_url, autocommit=True) as admin:
+            cut = admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND query LIKE 'LISTEN%'"
+            ).fetchall()
+        assert cut, "no hub process was listening"
+        time.sleep(3.0)  # listening again
+        write_guidance(hubs[1].url, login(hubs[1].url, "sam"), "Mention the food bank")
+        answer, took = held.result(timeout=150)
+    assert took < WAIT
+    assert [c["kind"] for c in answer.json()["changes"]] == ["guidance"]

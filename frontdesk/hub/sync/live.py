@@ -28,7 +28,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Awaitable
+from collections.abc import AsyncIterator, Awaitable
 
 from sqlalchemy import Engine, func, select
 from starlette.concurrency import run_in_threadpool
@@ -126,16 +126,16 @@ class ChangeSignal:
                     self._ready.set()
                     self.bump()  # whatever committed while nobody listened
                     await self._relay(conn.notifies())
-            except (OSError, psycopg.Error) as error:
+            except Exception as error:  # lost, refused, or a bug: never stop waking waiters
                 log.warning("live feed: listening connection lost (%s); reconnecting", error)
             self._ready.set()  # waiters go on, woken by each attempt below
             await asyncio.sleep(pause)
             pause = min(pause * 2, RECONNECT_MAX)
             self.bump()
 
-    async def _relay(self, notifications: object) -> None:
+    async def _relay(self, notifications: AsyncIterator[object]) -> None:
         last = 0.0
-        async for _ in notifications:  # type: ignore[attr-defined]
+        async for _ in notifications:
             folded = FOLD - (time.monotonic() - last)
             if folded > 0:
                 await asyncio.sleep(folded)  # later notifications queue meanwhile
