@@ -24,7 +24,14 @@ from frontdesk.hub.accounts.registry import Role, add_account, add_organization
 from frontdesk.hub.catalogue.imports import import_feeds
 from frontdesk.sync import SyncStatus
 from tests.helpers.hub import PASSWORD, PROTOCOL, eventually, small_feed
-from tests.helpers.hub_process import ORG, Desk, HubProcess, hub_snapshot, prepare_hub
+from tests.helpers.hub_process import (
+    ORG,
+    Desk,
+    HubProcess,
+    assert_converged,
+    hub_snapshot,
+    prepare_hub,
+)
 from tests.helpers.proxy import FaultProxy
 
 pytestmark = pytest.mark.slow
@@ -210,3 +217,40 @@ def test_desks_waiting_on_a_killed_hub_process_reconnect_and_miss_nothing(
     for desk in desks:
         desk.note_cursor()
         assert desk.catalogue() == wanted
+
+
+def test_a_long_poll_whose_answer_is_lost_or_cut_off_misses_nothing(
+    proxy: FaultProxy, hub_engine: Engine, make_desk: Any
+) -> None:
+    """Faults on the long-poll itself: the hub answers a held pull with a change and the
+    desk never hears it (twice), then a page is cut off mid-answer; the desk still ends
+    with every change, its cursor never going back, and then still long-polls."""
+    desk = make_desk()
+    desk.sign_in(proxy.url)
+    desk.sync()
+    syncer = desk.syncer(poll_interval=TIMED_POLL)
+    syncer.start()
+    try:
+        time.sleep(1.5)  # holding a long-poll
+        proxy.faults.drop_responses["/sync/v1/changes"] = 2
+        proxy.faults.truncate["/sync/v1/changes"] = 1
+        for services, suffix in ((29, " (a)"), (31, " (b)"), (30, " (c)")):
+            import_feeds(
+                hub_engine, [(ORG, small_feed(services=services, name_suffix=suffix))], actor="t"
+            )
+            wanted = hub_snapshot(hub_engine)
+            took = wait_until(lambda w=wanted: desk.catalogue() == w, 90)
+            print(f"change{suffix} on the desk after {took:.2f} s")
+            desk.note_cursor()
+        assert proxy.faults.dropped == 2
+        assert proxy.faults.truncate["/sync/v1/changes"] == 0
+        # Healthy again: the next change comes by the live feed, not a timed round.
+        time.sleep(1.5)
+        import_feeds(hub_engine, [(ORG, small_feed(services=30, name_suffix=" (d)"))], actor="t")
+        wanted = hub_snapshot(hub_engine)
+        took = wait_until(lambda: desk.catalogue() == wanted, 30)
+        assert took < TIMED_POLL / 2
+    finally:
+        syncer.stop()
+    desk.note_cursor()
+    assert_converged(hub_engine, [desk])
