@@ -127,17 +127,19 @@ def process_cpu(hub_group: int) -> tuple[float, float]:
 
 
 @contextmanager
-def running_hub(url: str, workers: int) -> Iterator[tuple[str, int]]:
+def running_hub(url: str, workers: int, log: Path | None = None) -> Iterator[tuple[str, int]]:
+    """`frontdesk hub serve` in a new session; its output goes to `log` if given."""
     port = free_port()
     code = (
         "import sys; from frontdesk.cli import main; "
         f"sys.exit(main(['hub', 'serve', '--db', {url!r}, '--port', '{port}', "
         f"'--workers', '{workers}']))"
     )
+    output = open(log, "ab") if log is not None else subprocess.DEVNULL  # noqa: SIM115
     server = subprocess.Popen(
         [sys.executable, "-c", code],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output,
+        stderr=output,
         start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
@@ -160,6 +162,8 @@ def running_hub(url: str, workers: int) -> Iterator[tuple[str, int]]:
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+        if log is not None:
+            output.close()  # type: ignore[union-attr]
 
 
 def sign_in(base: str, name: str) -> dict[str, str]:

@@ -131,11 +131,13 @@ def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from frontdesk.hub.http.access_log import log_config
+    from frontdesk.hub.http.app import max_wait_from_environment
     from frontdesk.hub.http.desk_versions import from_environment
     from frontdesk.hub.http.serving import NoDelayH11Protocol
 
     try:
         from_environment()  # checked once here, not by each worker as it starts
+        max_wait_from_environment()
     except ValueError as error:
         raise CommandError(str(error)) from None
     engine = _engine(args)

@@ -94,5 +94,5 @@ class SyncState:
     def clear_account(self) -> None:
         self.set(dict.fromkeys(_ACCOUNT_KEYS))
 
-    def stamp(self, key: str, at: dt.datetime | None = None) -> None:
-        self.set({key: (at or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")})
+    def stamp(self, key: str, at: dt.datetime | None = None, *, timespec: str = "seconds") -> None:
+        self.set({key: (at or dt.datetime.now(dt.UTC)).isoformat(timespec=timespec)})

@@ -110,6 +110,7 @@ class ChangePage:
     changes: list[dict[str, Any]]
     cursor: str
     has_more: bool
+    wait: int | None = None  # asked to wait: the seconds the hub held for (None: it cannot)
 
 
 class HubClient:
@@ -172,15 +173,28 @@ class HubClient:
 
     # -- sync ------------------------------------------------------------------------
 
-    def changes(self, cursor: str | None, limit: int) -> ChangePage:
+    def changes(self, cursor: str | None, limit: int, *, wait: int | None = None) -> ChangePage:
+        """A page after `cursor`. With `wait` the hub may hold the request that many
+        seconds for a change (the live feed): the read timeout grows to match."""
         params: dict[str, str | int] = {"limit": limit}
         if cursor:
             params["cursor"] = cursor
-        answer = self._send("GET", "/sync/v1/changes", params=params)
+        options: dict[str, Any] = {}
+        if wait is not None:
+            params["wait"] = wait
+            connect, read = self._timeout
+            options["timeout"] = (connect, read + wait)
+        answer = self._send("GET", "/sync/v1/changes", params=params, **options)
         if answer.status == 410:
             raise CursorExpired(_message(answer, "the cursor has expired"))
         body = self._ok(answer)
-        return ChangePage(list(body["changes"]), str(body["cursor"]), bool(body["has_more"]))
+        held = body.get("wait") if wait is not None else None
+        return ChangePage(
+            list(body["changes"]),
+            str(body["cursor"]),
+            bool(body["has_more"]),
+            held if isinstance(held, int) and not isinstance(held, bool) else None,
+        )
 
     def push(self, device_id: str, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Per-op results, in the order sent (one may be missing if the hub stopped early)."""
@@ -226,12 +240,13 @@ class HubClient:
     def _send(self, method: str, path: str, **kwargs: Any) -> _Answer:
         headers = {"Authorization": f"Bearer {self._token}"} if self._token else {}
         url = self.base_url + path
+        timeout = kwargs.pop("timeout", self._timeout)
         try:
             with self._http.request(
                 method,
                 url,
                 headers=headers,
-                timeout=self._timeout,
+                timeout=timeout,
                 stream=True,
                 proxies=self._proxies or None,  # a locked proxy, over the environment's
                 **kwargs,

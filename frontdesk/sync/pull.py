@@ -29,6 +29,7 @@ from frontdesk.sync.changed import ChangeNotes, SyncChanges
 from frontdesk.sync.client import ChangePage, HubClient
 from frontdesk.sync.collector import fewer_collections
 from frontdesk.sync.feed import DecodedPage, ReferralUpdate, decode_page
+from frontdesk.sync.live import HeldPage
 
 log = logging.getLogger(__name__)
 
@@ -76,9 +77,11 @@ def pull_pages(
     filling: bool = False,
     handover: Callable[[], PageWriter] | None = None,
     should_stop: Callable[[], bool] = lambda: False,
+    first: HeldPage | None = None,
 ) -> PullReport:
     """Apply pages after the stored cursor until the feed has no more. The caller has
-    checked that the stored cursor belongs to `feed_id`.
+    checked that the stored cursor belongs to `feed_id`. `first`, a page a long-poll
+    brought (`live`), is used instead of asking again if it follows the stored cursor.
 
     Up to `group` pages share one transaction (a rebuild's staging file, which nobody
     reads, uses several to commit less often); each page still sets the cursor after it,
@@ -96,7 +99,12 @@ def pull_pages(
         fewer_collections(),
         ThreadPoolExecutor(1, thread_name_prefix="frontdesk-prefetch") as pool,
     ):
-        pending: Future[_Fetched] | None = pool.submit(_fetch, client, report.cursor, limit)
+        pending: Future[_Fetched] | None
+        if first is not None and first.after == report.cursor:
+            pending = Future()
+            pending.set_result((first.page, decode_page(first.page.changes)))
+        else:
+            pending = pool.submit(_fetch, client, report.cursor, limit)
         try:
             while pending is not None:
                 # The write lock is taken only once a page is here, never while waiting

@@ -40,6 +40,7 @@ from frontdesk.store.enquiries import EnquiryLog
 from frontdesk.store.record_reports import ReportLog
 from frontdesk.sync.client import HubClient
 from frontdesk.sync.errors import CursorExpired
+from frontdesk.sync.live import HeldPage
 from frontdesk.sync.pull import CURSOR, FEED, PAGE, PullReport, pull_pages
 
 log = logging.getLogger(__name__)
@@ -136,12 +137,16 @@ def pull_catalogue(
     prepare: Prepare | None = None,
     fill_process: StagingWriterFactory | None = None,
     should_stop: Callable[[], bool] = lambda: False,
+    first: HeldPage | None = None,
 ) -> PullReport:
-    """Bring catalogue.db up to date with the feed, incrementally if it can."""
+    """Bring catalogue.db up to date with the feed, incrementally if it can (starting
+    with `first`, a page a long-poll brought, if it follows the stored cursor)."""
     store = target.store
     if store.meta(FEED) == feed_id and store.meta(CURSOR):
         try:
-            return pull_pages(store, log_, client, feed_id, limit=limit, should_stop=should_stop)
+            return pull_pages(
+                store, log_, client, feed_id, limit=limit, should_stop=should_stop, first=first
+            )
         except CursorExpired:
             log.warning("the hub no longer keeps changes back to this desk's cursor; rebuilding")
     return rebuild(

@@ -1,8 +1,9 @@
 """The Syncer: one round (push the outbox, pull the feed) on demand, or a background
 thread doing rounds until stopped.
 
-The thread syncs every `poll_interval` seconds while the hub answers, backs off
-exponentially with jitter while it does not (retrying even when nothing new is written),
+The thread syncs every `poll_interval` seconds while the hub answers, long-polling the
+hub's change feed in between (`live`) so that changes at the hub arrive at once; it backs
+off exponentially with jitter while it does not (retrying even when nothing new is written),
 and starts a round at once on `wake()` — which the GUI calls when an enquiry is saved or
 the adviser presses F5 — and when, while offline, the way to the hub comes back
 (`reconnect`). It stops trying on its own only when a person must act: the hub
@@ -19,6 +20,7 @@ from under another process's syncer. Constructing a second raises SyncBusy.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import threading
 from collections.abc import Callable
@@ -29,6 +31,7 @@ from frontdesk.store.enquiries import EnquiryLog
 from frontdesk.sync.account import BLOCKED, LAST_ERROR, LAST_PULL, LAST_PUSH, SIGNED_OUT, SyncState
 from frontdesk.sync.backoff import Backoff
 from frontdesk.sync.changed import SyncChanges
+from frontdesk.sync.client import HubClient
 from frontdesk.sync.credentials import TokenStore
 from frontdesk.sync.errors import (
     HubRefused,
@@ -39,8 +42,9 @@ from frontdesk.sync.errors import (
     SignedOut,
     SyncError,
 )
+from frontdesk.sync.live import LIVE_WAIT, HeldPage, LiveWait
 from frontdesk.sync.lock import SyncLock
-from frontdesk.sync.pull import PAGE, PullReport
+from frontdesk.sync.pull import CURSOR, FEED, PAGE, PullReport
 from frontdesk.sync.push import BATCH, PushReport, push_outbox
 from frontdesk.sync.rebuild import CatalogueFile, Prepare, StagingWriterFactory, pull_catalogue
 from frontdesk.sync.reconnect import PROBE_INTERVAL, Hop, first_hop, wait_for_reconnect
@@ -82,6 +86,7 @@ class Syncer:
         role: str | None = None,
         probe_interval: float = PROBE_INTERVAL,
         on_changes: ChangeListener | None = None,
+        live_wait: int = LIVE_WAIT,
     ) -> None:
         # First, so that a refused Syncer (SyncBusy) has opened nothing.
         self._lock = SyncLock.for_folder(catalogue.path.parent, role)
@@ -103,6 +108,10 @@ class Syncer:
         self._round = threading.Lock()
         self._wakeup = threading.Event()
         self._stopping = threading.Event()
+        # No reference back to this Syncer (a cycle would keep its lock until a collection).
+        target = functools.partial(_live_target, desk, self._tokens, catalogue)
+        self._long_poll = LiveWait(target, self._wakeup, wait=live_wait)
+        self._held: HeldPage | None = None  # a page the long-poll brought, for the next round
         self._thread: threading.Thread | None = None
         self._live: SyncStatus | None = None
 
@@ -156,6 +165,7 @@ class Syncer:
                     log.error("pushing stopped: %s", error)
                     self._state.set({BLOCKED: str(error)})
                     report.push_blocked = str(error)
+            held, self._held = self._held, None
             report.pull = pull_catalogue(
                 self.catalogue,
                 self._log,
@@ -165,8 +175,11 @@ class Syncer:
                 prepare=self._prepare,
                 fill_process=self._fill_process,
                 should_stop=self._stopping.is_set,
+                first=held,
             )
-            self._state.stamp(LAST_PULL)
+            # To the millisecond: the window refreshes today's list when this changes, and
+            # with the live feed two rounds can bring changes within the same second.
+            self._state.stamp(LAST_PULL, timespec="milliseconds")
         return report
 
     # -- the background thread -------------------------------------------------------
@@ -183,6 +196,7 @@ class Syncer:
         """Finish the page or batch in hand, then stop (committed work is never cut off)
         and let another syncer have the desk."""
         self._stopping.set()
+        self._long_poll.note_wake()
         self._wakeup.set()
         running = False
         if self._thread is not None:
@@ -203,6 +217,7 @@ class Syncer:
     def wake(self) -> None:
         """Sync now: the network is back, the adviser signed in again or saved an enquiry."""
         self._backoff.reset()
+        self._long_poll.note_wake()
         self._wakeup.set()
 
     def status(self) -> SyncStatus:
@@ -226,7 +241,8 @@ class Syncer:
         """Until the next round: `seconds`, or less once woken or back online."""
         hop, self._offline_hop = self._offline_hop, None
         if hop is None:
-            self._wakeup.wait(seconds)
+            # Online: long-poll the feed meanwhile; a change brought is the next round's.
+            self._held = self._long_poll.hold(seconds)
         elif wait_for_reconnect(hop, seconds, self._wakeup, interval=self._probe_interval):
             log.info("the way to the hub is back; syncing now")
             self._backoff.reset()
@@ -285,3 +301,17 @@ class Syncer:
                 self._on_status(status)
             except Exception:
                 log.exception("the sync status listener failed")
+
+
+def _live_target(
+    desk: DeskStore, tokens: TokenStore, catalogue: CatalogueFile
+) -> tuple[HubClient, str] | None:
+    """What to long-poll with: a client and the stored cursor, unless a round must first
+    rebuild the catalogue (no cursor, or one from another hub or account)."""
+    account, client = connect(desk, tokens)
+    store = catalogue.store
+    cursor = store.meta(CURSOR)
+    if not cursor or store.meta(FEED) != account.feed_id:
+        client.close()
+        return None
+    return client, cursor

@@ -42,6 +42,7 @@ from frontdesk.hub.notify import api as api_notify
 from frontdesk.hub.record_reports import api as api_record_reports
 from frontdesk.hub.referrals import api_agency, api_open311
 from frontdesk.hub.sync import api as api_sync
+from frontdesk.hub.sync.live import DEFAULT_MAX_WAIT
 
 log = logging.getLogger("frontdesk.hub")
 
@@ -200,6 +201,9 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield
+        context: HubContext = app.state.hub
+        if context.live is not None:
+            await context.live.close()
         if owns_engine:
             engine.dispose()
 
@@ -217,6 +221,20 @@ def create_app(
     return app
 
 
+MAX_WAIT_ENV = "FRONTDESK_HUB_MAX_WAIT"
+
+
+def max_wait_from_environment() -> int:
+    """FRONTDESK_HUB_MAX_WAIT: the longest a desk's pull is held, 0–300 seconds (0 turns
+    the live feed off: every pull is answered at once, and desks poll on their timer)."""
+    raw = os.environ.get(MAX_WAIT_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_WAIT
+    if not raw.isdigit() or int(raw) > 300:
+        raise ValueError(f"{MAX_WAIT_ENV} must be a whole number of seconds from 0 to 300")
+    return int(raw)
+
+
 def app_from_environment() -> Starlette:
     """The app `frontdesk hub serve` runs in each worker: database from FRONTDESK_HUB_DB."""
     engine = create_hub_engine(database_url(None))
@@ -224,6 +242,9 @@ def app_from_environment() -> Starlette:
     hours = int(os.environ.get("FRONTDESK_HUB_TOKEN_HOURS", "168"))
     minimum, latest = desk_versions.from_environment()
     config = HubConfig(
-        token_ttl=dt.timedelta(hours=hours), min_desk_version=minimum, latest_desk_version=latest
+        token_ttl=dt.timedelta(hours=hours),
+        min_desk_version=minimum,
+        latest_desk_version=latest,
+        max_wait=max_wait_from_environment(),
     )
     return create_app(engine, config, owns_engine=True)

@@ -21,6 +21,7 @@ from starlette.responses import JSONResponse
 
 from frontdesk.hub.accounts.auth import AuthError, Principal, authenticate
 from frontdesk.hub.columns import has_nul, strings_in
+from frontdesk.hub.sync.live import DEFAULT_MAX_WAIT, ChangeSignal
 
 E = TypeVar("E", bound=Enum)
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -38,6 +39,8 @@ class HubConfig:
     # Desk releases, announced at /sync/v1/desk-versions (None: not said).
     min_desk_version: str | None = None
     latest_desk_version: str | None = None
+    # The longest a pull with `wait` is held (seconds): below proxies' idle timeouts.
+    max_wait: int = DEFAULT_MAX_WAIT
 
 
 @dataclass(slots=True)
@@ -46,6 +49,13 @@ class HubContext:
 
     engine: Engine
     config: HubConfig = field(default_factory=HubConfig)
+    live: ChangeSignal | None = None
+
+    def signal(self) -> ChangeSignal:
+        """This process's change signal, made on first use (in the event loop)."""
+        if self.live is None:
+            self.live = ChangeSignal(self.engine)
+        return self.live
 
 
 class ApiError(Exception):

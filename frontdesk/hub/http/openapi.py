@@ -98,6 +98,13 @@ def _catalogue(summary: str, schema: JsonObject, params: list[JsonObject]) -> Js
     }
 
 
+WAIT_TEXT = (
+    "Live feed: seconds the desk will wait for a change. With nothing after the cursor the "
+    "hub holds the request until a change is committed or the wait ends (at most its "
+    "FRONTDESK_HUB_MAX_WAIT, 25 s by default), then answers as without it, adding `wait`."
+)
+
+
 def _sync(method: str, summary: str, responses: JsonObject, **extra: Any) -> JsonObject:
     return {
         method: {
@@ -234,6 +241,7 @@ def _paths() -> JsonObject:
                     "Most changes to return.",
                     {"type": "integer", "minimum": 1, "maximum": 1000, "default": 500},
                 ),
+                _query("wait", WAIT_TEXT, {"type": "integer", "minimum": 0, "maximum": 3600}),
             ],
         ),
         "/sync/v1/push": _sync(
@@ -403,6 +411,12 @@ def _schemas() -> JsonObject:
                 "changes": {"type": "array", "items": {"$ref": "#/components/schemas/Change"}},
                 "cursor": string,
                 "has_more": {"type": "boolean"},
+                "wait": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Only when asked and honoured: the seconds the hub was "
+                    "prepared to hold. A desk that asked and does not see it polls on its timer.",
+                },
             },
         },
         "Push": {

@@ -25,11 +25,14 @@ from frontdesk.hub.http.endpoint import (
     text_param,
 )
 from frontdesk.hub.sync.changes import CursorError, CursorExpired, read_changes_json
+from frontdesk.hub.sync.live import wait_for_page
 from frontdesk.hub.sync.prefixes import prefix_for
 from frontdesk.hub.sync.push import DeviceNotYours, OpIdReused, push, push_on
 from frontdesk.hub.sync.push_validation import EnvelopeError, Op, parse_push
 
 DEFAULT_PAGE, MAX_PAGE = 500, 1000
+#: The largest `wait` a desk may ask for; the hub holds at most its own `max_wait`.
+MAX_WAIT_ASKED = 3600
 PUSHING_ROLES = frozenset({Role.ADVISER, Role.SUPERVISOR})
 
 
@@ -38,10 +41,16 @@ async def changes(request: Request) -> Response:
     who = await signed_in(request)
     cursor = text_param(request, "cursor", 100)
     limit = int_param(request, "limit", DEFAULT_PAGE, 1, MAX_PAGE)
+    wait = _wait_param(request)
+    context = hub(request)
+    org = who.organization_id
     try:
-        body = await run_in_threadpool(
-            read_changes_json, hub(request).engine, cursor, limit, who.organization_id
-        )
+        if wait is None or context.config.max_wait == 0:
+            body = await run_in_threadpool(read_changes_json, context.engine, cursor, limit, org)
+        else:
+            held = min(wait, context.config.max_wait)
+            page = await wait_for_page(context.signal(), cursor, limit, org, held)
+            body = _with_wait(page.body, held)
     except CursorError as error:
         raise ApiError(400, "bad_cursor", str(error)) from None
     except CursorExpired:
@@ -52,6 +61,22 @@ async def changes(request: Request) -> Response:
             "the start of the feed (no cursor)",
         ) from None
     return Response(body, media_type="application/json")
+
+
+def _wait_param(request: Request) -> int | None:
+    """`wait`: whole seconds the desk will wait for a change (None: answer at once, as
+    before the live feed). More than the hub's `max_wait` is held only that long; the
+    answer's own `wait` says how long."""
+    if request.query_params.get("wait") in (None, ""):
+        return None
+    return int_param(request, "wait", 0, 0, MAX_WAIT_ASKED)
+
+
+def _with_wait(body: bytes, seconds: int) -> bytes:
+    """The page's body with `"wait": seconds` added: the sign that this hub honoured the
+    parameter (a desk that does not see it falls back to timed polling)."""
+    assert body.endswith(b"}")
+    return body[:-1] + b',"wait":' + str(seconds).encode("ascii") + b"}"
 
 
 #: A push body up to this size is read before the token is checked, so that checking it

@@ -169,6 +169,7 @@ class _RawPage:
     rows: Sequence[Row[Any, Any, Any, Any, Any, Any]]  # xid, seq, kind, id, op, payload
     cursor: str
     has_more: bool
+    pending: bool = False
 
 
 def read_changes(engine: Engine, cursor: str | None, limit: int, org: str) -> FeedPage:
@@ -190,13 +191,35 @@ def read_changes(engine: Engine, cursor: str | None, limit: int, org: str) -> Fe
 
 
 def read_changes_json(engine: Engine, cursor: str | None, limit: int, org: str) -> bytes:
-    """The same page as `read_changes`, already encoded as the response body.
+    """The same page as `read_changes`, already encoded as the response body."""
+    return _encode(_read_page(engine, cursor, limit, org))
+
+
+@dataclass(frozen=True, slots=True)
+class LivePage:
+    """A page for a desk that is prepared to wait: `body` as `read_changes_json` makes it;
+    `empty` when it carries no change; `pending` when changes for this desk are committed
+    after the cursor but not yet servable (an older transaction is still running, so their
+    xid is not below the snapshot's xmin): worth asking again shortly, not worth waiting
+    for a notification that has already come."""
+
+    body: bytes
+    empty: bool
+    pending: bool
+
+
+def read_live_page(engine: Engine, cursor: str | None, limit: int, org: str) -> LivePage:
+    raw = _read_page(engine, cursor, limit, org, check_pending=True)
+    return LivePage(_encode(raw), not raw.rows, raw.pending)
+
+
+def _encode(raw: _RawPage) -> bytes:
+    """The response body for a page.
 
     Why: serving the feed is the hub's hottest path (a new desk pulls the whole catalogue),
     and each payload is stored as the JSON text the hub itself wrote. Splicing that text
     into the body, instead of parsing it and encoding it again, more than doubles the rows
     a hub process serves per second."""
-    raw = _read_page(engine, cursor, limit, org)
     quote = encode_basestring_ascii
     parts = [
         f'{{"kind":{quote(r.kind)},"id":{quote(r.entity_id)},"op":{quote(r.op)},'
@@ -208,19 +231,25 @@ def read_changes_json(engine: Engine, cursor: str | None, limit: int, org: str) 
     return body.encode("utf-8")
 
 
-def _read_page(engine: Engine, cursor: str | None, limit: int, org: str) -> _RawPage:
+def _read_page(
+    engine: Engine, cursor: str | None, limit: int, org: str, *, check_pending: bool = False
+) -> _RawPage:
     after = decode_cursor(cursor) if cursor else None
     c = t.changes.c
-    query = select(c.xid, c.seq, c.kind, c.entity_id, c.op, c.payload).where(
+    mine = select(c.xid, c.seq, c.kind, c.entity_id, c.op, c.payload).where(
         or_(c.scope_org.is_(None), c.scope_org == org)
     )
     if after is not None:
         p = after.position
-        query = query.where(tuple_(c.xid, c.seq) > tuple_(literal(p.xid), literal(p.seq)))
+        mine = mine.where(tuple_(c.xid, c.seq) > tuple_(literal(p.xid), literal(p.seq)))
+    query = mine
     visible = _visible_xid_limit_for(engine)
     if visible is not None:
         query = query.where(visible)
     query = query.order_by(c.xid, c.seq).limit(limit + 1)
+    held_back = None
+    if check_pending and visible is not None:
+        held_back = select(mine.where(~visible).exists())
     # One snapshot for the floor and the rows, so a prune committing in between cannot
     # delete a tombstone this page was about to carry past the floor.
     # (SQLite's read transactions are snapshots already.)
@@ -230,12 +259,13 @@ def _read_page(engine: Engine, cursor: str | None, limit: int, org: str) -> _Raw
         if after is not None and after.epoch < epoch and after.position < floor:
             raise CursorExpired()
         rows = conn.execute(query).all()
+        pending = bool(conn.scalar(held_back)) if held_back is not None and not rows else False
     has_more = len(rows) > limit
     rows = rows[:limit]
     start = after.position if after else START
     last = Position(rows[-1].xid, rows[-1].seq) if rows else start
     # A cursor that passed the check is safe in the current epoch too.
-    return _RawPage(rows, encode_cursor(Cursor(epoch, last)), has_more)
+    return _RawPage(rows, encode_cursor(Cursor(epoch, last)), has_more, pending)
 
 
 def _visible_xid_limit_for(engine: Engine) -> ColumnElement[bool] | None:
