@@ -225,6 +225,10 @@ devices = Table(
     Column("last_seq", BigInteger, nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
     Column("last_push_at", UtcDateTime),
+    # Revision 0009: what the desk says of itself in headers on its pulls and pushes.
+    Column("last_pull_at", UtcDateTime),
+    Column("outbox_waiting", Integer),
+    Column("catalogue_pulled_at", UtcDateTime),
 )
 
 ops = Table(

@@ -25,8 +25,10 @@ from sqlalchemy.dialects import postgresql
 from frontdesk.core.enquiry import EventKind, Outcome, ReferralStatus
 from frontdesk.hub import schema as t
 from frontdesk.hub.db import reading
+from frontdesk.hub.enquiries import report_figures
 from frontdesk.hub.enquiries.reports import EnquiryFilter, filtered, services_of
 from frontdesk.hub.record_reports.stats import record_report_stats
+from frontdesk.hub.sync.desk_state import DEFAULT_STALE_HOURS, estate
 
 JsonObject = dict[str, Any]
 LONDON = ZoneInfo("Europe/London")
@@ -127,9 +129,12 @@ def monthly_report(
     until: dt.date,
     organization_id: str | None = None,
     now: dt.datetime | None = None,
+    stale_hours: int = DEFAULT_STALE_HOURS,
 ) -> JsonObject:
     """The report's figures for London days since..until inclusive, one organisation's
-    or every one's (None), read in one transaction so they agree with each other."""
+    or every one's (None), read in one transaction so they agree with each other.
+    Enquiries by adviser are given for one organisation only (None for the whole hub):
+    advisers are compared with their own colleagues, never across organisations."""
     start, end = period(since, until)
     now = now or dt.datetime.now(dt.UTC)
     e = t.enquiries.c
@@ -174,15 +179,30 @@ def monthly_report(
                 **_ageing(conn, organization_id, end, now),
             },
         }
+        times = report_figures.time_figures(conn, ids, _started_at())
+        weeks = times.pop("weeks")
+        figures.update(times)
+        figures["fcr_by_week"] = report_figures.fcr_by_week(weeks, since, until)
+        figures["by_adviser"] = (
+            report_figures.by_adviser(conn, ids) if organization_id is not None else None
+        )
+        figures["repeat_callers"] = report_figures.repeat_callers(conn, ids)
+        figures["messages"] = report_figures.messages(conn, organization_id, start, end)
     with_outcome = sum(n for k, n in by_outcome.items() if k != "none")
     first = by_outcome.get(Outcome.RESOLVED_AT_FIRST_CONTACT.value, 0)
     figures["first_contact_resolution"] = {
         "resolved": first,
         "with_outcome": with_outcome,
-        "rate": round(first / with_outcome, 4) if with_outcome else None,
+        "rate": report_figures.rate(first, with_outcome),
     }
     figures["record_reports"] = _record_quality(engine, organization_id, now)
+    figures["estate"] = estate(engine, organization_id, now, stale_hours)
     return figures
+
+
+def _started_at() -> Any:
+    e = t.enquiries.c
+    return func.coalesce(e.started_at, e.created_at)
 
 
 def _record_quality(engine: Engine, organization_id: str | None, now: dt.datetime) -> JsonObject:
