@@ -61,7 +61,7 @@ async def _record_desk_state(request: Request, who: Principal, *, pulled: bool) 
     so a request without one costs nothing extra."""
     if desk_state.DEVICE_HEADER.lower() not in request.headers:
         return
-    engine, headers = hub(request).engine, dict(request.headers)
+    engine, headers = hub(request).engine, request.headers
     org = who.organization_id
     await run_in_threadpool(partial(desk_state.record, engine, org, headers, pulled=pulled))
 
