@@ -6,6 +6,7 @@ them, on SQLite and PostgreSQL, with calls on the GMT and BST edges of London da
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import update
 
+from frontdesk.cli import main
 from frontdesk.core.enquiry import Channel, Outcome
 from frontdesk.hub import schema as t
 from frontdesk.hub.enquiries.monthly_report import monthly_report
@@ -240,3 +242,31 @@ def test_hours_weekdays_and_weeks_are_londons(world: World) -> None:
     assert figures["fcr_by_week"][0]["week_start"] == "2025-08-25"  # overlaps since
     assert figures["fcr_by_week"][-1]["week_start"] == "2025-10-27"
     assert figures["by_adviser"] == {"adviser": 5}
+
+
+def test_the_command_prints_the_new_figures(
+    hub: Hub, db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("FRONTDESK_HUB_DB", db_url)
+    world = make_world(hub)
+    calls = generate(world, count=25)
+    args = ["hub", "report", "--since", "2025-08-01", "--until", "2025-12-31", "--org", COUNCIL]
+    assert main([*args, "--stale-hours", "2", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    want = expected(calls, dt.date(2025, 8, 1), dt.date(2025, 12, 31), COUNCIL)
+    assert {k: printed[k] for k in want} == want
+    assert printed["estate"]["stale_after_hours"] == 2
+    assert main(args) == 0
+    text = capsys.readouterr().out
+    repeat = want["repeat_callers"]
+    assert f"repeat callers: {repeat['callers']} ({repeat['enquiries']} enquiries)" in text
+    sms = want["messages"]["sms"]
+    assert f"sms: sent {sms['sent']}, delivered {sms['delivered']}" in text
+    advisers = want["by_adviser"]
+    assert f"by adviser: adviser: {advisers['adviser']}" in text
+    first = want["fcr_by_week"][0]
+    assert f"week of {first['week_start']}: resolved at first contact {first['resolved']}" in text
+    # Both desks pushed during the test, long after the generated calls' `now`: none stale.
+    assert "desks: 2, not heard from for 24 hours: 0" in text
+    assert main([*args, "--stale-hours", "0"]) == 1
+    assert "--stale-hours must be at least 1" in capsys.readouterr().err
