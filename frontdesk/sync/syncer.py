@@ -22,12 +22,14 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from frontdesk.store.desk import DeskStore, DeskWriteError
 from frontdesk.store.enquiries import EnquiryLog
 from frontdesk.sync.account import BLOCKED, LAST_ERROR, LAST_PULL, LAST_PUSH, SIGNED_OUT, SyncState
 from frontdesk.sync.backoff import Backoff
 from frontdesk.sync.credentials import TokenStore
+from frontdesk.sync.desk_headers import desk_headers
 from frontdesk.sync.errors import (
     HubRefused,
     HubUnreachable,
@@ -122,6 +124,7 @@ class Syncer:
 
     def _round_trip(self, retry_blocked: bool) -> SyncReport:
         account, client = connect(self.desk, self._tokens)
+        client.desk_state = partial(desk_headers, self._log, self.catalogue)
         report = SyncReport()
         with client:
             ensure_hub_prefix(self.desk, client)
