@@ -45,22 +45,25 @@ def rate(resolved: int, with_outcome: int) -> float | None:
     return round(resolved / with_outcome, 4) if with_outcome else None
 
 
-def time_figures(conn: Connection, ids: Any, started: Any) -> JsonObject:
-    """by_hour, by_weekday and fcr_by_week for the enquiries in `ids` (a subquery)."""
+def time_figures(conn: Connection, scope: Any, started: Any) -> JsonObject:
+    """by_hour, by_weekday and fcr_by_week for the enquiries `scope` keeps."""
     e = t.enquiries.c
     resolved = Outcome.RESOLVED_AT_FIRST_CONTACT.value
     kind = case((e.outcome == resolved, "r"), (e.outcome.is_not(None), "o"), else_="n")
     hour = _utc_hour(conn, started)
     rows = conn.execute(
-        select(hour.label("hour"), e.channel, kind.label("kind"), func.count())
-        .where(e.id.in_(select(ids.c.id)))
-        .group_by(hour, e.channel, kind)
+        scope(select(hour.label("hour"), e.channel, kind.label("kind"), func.count())).group_by(
+            hour, e.channel, kind
+        )
     )
     by_hour: dict[int, Counter[str]] = defaultdict(Counter)
     by_weekday: dict[int, Counter[str]] = defaultdict(Counter)
     weeks: dict[dt.date, Counter[str]] = defaultdict(Counter)
+    london: dict[Any, dt.datetime] = {}  # a year has 8,760 hours but ~15 rows per hour
     for utc_hour, channel, outcome_kind, n in rows:
-        local = _as_utc(utc_hour).astimezone(LONDON)
+        local = london.get(utc_hour)
+        if local is None:
+            local = london[utc_hour] = _as_utc(utc_hour).astimezone(LONDON)
         channel = channel or "unknown"
         by_hour[local.hour][channel] += n
         by_weekday[local.isoweekday()][channel] += n
@@ -92,21 +95,22 @@ def fcr_by_week(weeks: dict[dt.date, Counter[str]], since: dt.date, until: dt.da
     return found
 
 
-def by_adviser(conn: Connection, ids: Any) -> dict[str, int]:
+def by_adviser(conn: Connection, scope: Any) -> dict[str, int]:
     """Enquiries by the account that pushed the op creating them (enquiries.account_id,
     set once when the row is made), labelled with its username."""
     e, a = t.enquiries.c, t.accounts.c
     rows = conn.execute(
-        select(a.name, func.count())
-        .select_from(t.enquiries.join(t.accounts, a.id == e.account_id))
-        .where(e.id.in_(select(ids.c.id)))
-        .group_by(a.name)
+        scope(
+            select(a.name, func.count()).select_from(
+                t.enquiries.join(t.accounts, a.id == e.account_id)
+            )
+        ).group_by(a.name)
     )
     return {str(name): int(n) for name, n in rows}
 
 
-def repeat_callers(conn: Connection, ids: Any) -> dict[str, int]:
-    """Consented callers with two or more enquiries among `ids`, and their enquiries.
+def repeat_callers(conn: Connection, scope: Any) -> dict[str, int]:
+    """Consented callers with two or more enquiries `scope` keeps, and their enquiries.
 
     One caller is every enquiry of one organisation linked by any one identifier caller
     history matches on (telephone, e-mail, or name and postcode together), so a caller
@@ -114,9 +118,11 @@ def repeat_callers(conn: Connection, ids: Any) -> dict[str, int]:
     Details removed by retention or erasure match nothing, as in caller history."""
     e, c = t.enquiries.c, t.enquiry_callers.c
     rows = conn.execute(
-        select(e.id, e.organization_id, c.phone_key, c.email_key, c.name, c.postcode)
-        .join_from(t.enquiries, t.enquiry_callers, e.id == c.enquiry_id)
-        .where(e.id.in_(select(ids.c.id)), c.purged_at.is_(None))
+        scope(
+            select(e.id, e.organization_id, c.phone_key, c.email_key, c.name, c.postcode)
+            .join_from(t.enquiries, t.enquiry_callers, e.id == c.enquiry_id)
+            .where(c.purged_at.is_(None))
+        )
     )
     parent: dict[str, str] = {}
 
