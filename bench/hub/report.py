@@ -42,7 +42,9 @@ CASES = (
 )
 #: The report's indexes (revision 0009), dropped for the "before" measurement.
 REPORT_INDEXES = [
-    index for table in t.metadata.tables.values() for index in table.indexes
+    index
+    for table in t.metadata.tables.values()
+    for index in table.indexes
     if index.name is not None and index.name.startswith("ix_report_")
 ]
 
