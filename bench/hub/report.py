@@ -193,11 +193,14 @@ def main() -> int:
                 for index in REPORT_INDEXES:
                     index.create(conn)
                 conn.exec_driver_sql("ANALYZE")
+            engine.dispose()  # new connections: no statement prepared before the indexes
             print("with them:", flush=True)
             after = measure(engine, args.rounds)
         finally:
             engine.dispose()
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\nPython {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs")
+    print(f"load average at the end (1, 5, 15 min): {load}")
     print("| report | enquiries | without indexes | with indexes | ratio |")
     print("|---|---|---|---|---|")
     for label, (seconds, count) in before.items():

@@ -146,8 +146,11 @@ def monthly_report(
         if conn.dialect.name == "postgresql":
             # The report reads a period's enquiries' events through indexes; PostgreSQL's
             # default cost of a random read is a spinning disk's, which made it read every
-            # event of a kind instead, for a month as for a year (bench/hub/README.md).
+            # event of a kind instead, for a month as for a year. Each statement is also
+            # planned for its own period: psycopg prepares a statement run 5 times, and a
+            # plan made for one period length is wrong for another (bench/hub/README.md).
             conn.exec_driver_sql("SET LOCAL random_page_cost = 1.1")
+            conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
         by_outcome = _counts(conn, e.outcome, scope, "none")
         reason = _last(conn, ids, EventKind.REASON_SET, _field(conn, "reason"))
         reasons = conn.execute(
