@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
 )
 
 from frontdesk.hub.columns import BigId, UtcDateTime
@@ -225,6 +226,10 @@ devices = Table(
     Column("last_seq", BigInteger, nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
     Column("last_push_at", UtcDateTime),
+    # Revision 0009: what the desk says of itself in headers on its pulls and pushes.
+    Column("last_pull_at", UtcDateTime),
+    Column("outbox_waiting", Integer),
+    Column("catalogue_pulled_at", UtcDateTime),
 )
 
 ops = Table(
@@ -256,6 +261,18 @@ enquiries = Table(
     Column("follows_id", String(100)),
     Column("follow_up_done_at", UtcDateTime),
 )
+# Revision 0009: the period report picks calls by when they started (the desk's start,
+# else arrival), for one organisation or the whole hub. PostgreSQL only: SQLite's
+# embedded hub serves one office, and its reflection cannot read expression indexes.
+Index(
+    "ix_report_enquiries_started",
+    func.coalesce(enquiries.c.started_at, enquiries.c.created_at),
+).ddl_if(dialect="postgresql")
+Index(
+    "ix_report_enquiries_organization_id_started",
+    enquiries.c.organization_id,
+    func.coalesce(enquiries.c.started_at, enquiries.c.created_at),
+).ddl_if(dialect="postgresql")
 
 enquiry_events = Table(
     "enquiry_events",
@@ -268,6 +285,9 @@ enquiry_events = Table(
     Column("op_id", String(100), nullable=False),
     Column("account_id", ForeignKey("accounts.id"), nullable=False),
     Column("received_at", UtcDateTime, nullable=False),
+    # Revision 0009: the report's per-kind reads of a period's events.
+    Index("ix_report_enquiry_events_enquiry_id_kind", "enquiry_id", "kind"),
+    Index("ix_report_enquiry_events_kind_at", "kind", "at"),
 )
 
 referrals = Table(

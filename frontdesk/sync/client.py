@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -133,6 +133,8 @@ class HubClient:
         # Never False: a configured bundle replaces the system's trusted CAs, nothing less.
         self._http.verify = str(ca) or True
         self._http.headers[PROTOCOL_HEADER] = PROTOCOL_VERSION
+        #: What the desk says of itself on pulls and pushes (sync.desk_headers), if set.
+        self.desk_state: Callable[[], Mapping[str, str]] | None = None
         self._proxies = machine_proxies(machine)
         if not machine.is_locked("proxy"):
             # As the session's proxies, under the environment's (requests lets those win).
@@ -184,7 +186,7 @@ class HubClient:
             params["wait"] = wait
             connect, read = self._timeout
             options["timeout"] = (connect, read + wait)
-        answer = self._send("GET", "/sync/v1/changes", params=params, **options)
+        answer = self._send("GET", "/sync/v1/changes", params=params, desk=True, **options)
         if answer.status == 410:
             raise CursorExpired(_message(answer, "the cursor has expired"))
         body = self._ok(answer)
@@ -198,7 +200,8 @@ class HubClient:
 
     def push(self, device_id: str, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Per-op results, in the order sent (one may be missing if the hub stopped early)."""
-        answer = self._send("POST", "/sync/v1/push", json={"device_id": device_id, "ops": ops})
+        body = {"device_id": device_id, "ops": ops}
+        answer = self._send("POST", "/sync/v1/push", json=body, desk=True)
         if answer.status == 422 and _code(answer) == "op_id_reused":
             op_id = answer.body.get("op_id", "") if isinstance(answer.body, dict) else ""
             raise OpIdReused(_message(answer, "op_id reused"), str(op_id))
@@ -237,8 +240,10 @@ class HubClient:
 
     # -- plumbing ----------------------------------------------------------------------
 
-    def _send(self, method: str, path: str, **kwargs: Any) -> _Answer:
+    def _send(self, method: str, path: str, *, desk: bool = False, **kwargs: Any) -> _Answer:
         headers = {"Authorization": f"Bearer {self._token}"} if self._token else {}
+        if desk and self.desk_state is not None:
+            headers.update(self.desk_state())
         url = self.base_url + path
         timeout = kwargs.pop("timeout", self._timeout)
         try:

@@ -25,6 +25,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from frontdesk.store.desk import DeskStore, DeskWriteError
 from frontdesk.store.enquiries import EnquiryLog
@@ -33,6 +34,7 @@ from frontdesk.sync.backoff import Backoff
 from frontdesk.sync.changed import SyncChanges
 from frontdesk.sync.client import HubClient
 from frontdesk.sync.credentials import TokenStore
+from frontdesk.sync.desk_headers import desk_headers
 from frontdesk.sync.errors import (
     HubRefused,
     HubUnreachable,
@@ -146,6 +148,7 @@ class Syncer:
 
     def _round_trip(self, retry_blocked: bool) -> SyncReport:
         account, client = connect(self.desk, self._tokens)
+        client.desk_state = partial(desk_headers, self._log, self.catalogue)
         report = SyncReport()
         with client:
             ensure_hub_prefix(self.desk, client)

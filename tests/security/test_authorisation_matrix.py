@@ -156,6 +156,10 @@ MATRIX: dict[tuple[str, str], Entry] = {
         frozenset({"other_supervisor"}),
     ),
     ("GET", "/supervisor/v1/statistics"): Entry(READERS, _fixed("/supervisor/v1/statistics")),
+    ("GET", "/supervisor/v1/report"): Entry(
+        READERS,
+        _fixed("/supervisor/v1/report", params={"since": "2025-11-01", "until": "2025-11-30"}),
+    ),
     # -- guidance notes --
     ("GET", "/supervisor/v1/guidance"): Entry(READERS, _fixed("/supervisor/v1/guidance")),
     ("POST", "/supervisor/v1/guidance"): Entry(

@@ -79,13 +79,22 @@ def test_open311_search_by_id(world: World, role: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "path",
-    ["/supervisor/v1/enquiries", "/supervisor/v1/enquiries/export", "/supervisor/v1/statistics"],
+    ("path", "params"),
+    [
+        ("/supervisor/v1/enquiries", {}),
+        ("/supervisor/v1/enquiries/export", {}),
+        ("/supervisor/v1/statistics", {}),
+        ("/supervisor/v1/report", {"since": "2025-11-01", "until": "2025-11-30"}),
+    ],
 )
-def test_a_supervisor_naming_another_organisation(world: World, path: str) -> None:
+def test_a_supervisor_naming_another_organisation(
+    world: World, path: str, params: dict[str, str]
+) -> None:
+    name = "org" if path.endswith("/report") else "organization_id"
+
     def ask(org: str) -> Any:
         return world.hub.client.get(
-            path, params={"organization_id": org}, headers=world.headers["supervisor"]
+            path, params={**params, name: org}, headers=world.headers["supervisor"]
         )
 
     not_yours, not_there = _answer(ask(OTHER_COUNCIL)), _answer(ask("no-such-council"))

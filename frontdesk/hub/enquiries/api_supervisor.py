@@ -1,10 +1,13 @@
 """`/supervisor/v1`: a supervisor's view of their organisation's enquiries — a page at a
-time, a whole export (CSV or JSON) and anonymous counts. Admins may read any organisation
-(`organization_id`, or all when omitted); a supervisor naming another organisation is
-refused rather than quietly shown their own.
+time, a whole export (CSV or JSON), anonymous counts and the period report. Admins may
+read any organisation (`organization_id`, `org` for the report, or all when omitted); a
+supervisor naming another organisation is refused rather than quietly shown their own.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from functools import partial
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -14,6 +17,7 @@ from frontdesk.core import reference
 from frontdesk.hub.accounts.access import require_org, require_role
 from frontdesk.hub.accounts.registry import Role
 from frontdesk.hub.catalogue.read import Paging
+from frontdesk.hub.enquiries.monthly_report import monthly_report
 from frontdesk.hub.enquiries.reports import (
     EnquiryFilter,
     export,
@@ -33,6 +37,7 @@ from frontdesk.hub.http.endpoint import (
     signed_in,
     text_param,
 )
+from frontdesk.hub.sync.desk_state import DEFAULT_STALE_HOURS
 
 READERS = (Role.SUPERVISOR, Role.ADMIN)
 
@@ -99,3 +104,38 @@ async def enquiry_statistics(request: Request) -> JSONResponse:
     where, _ = await _filter(request, "read enquiry statistics")
     counts = await run_in_threadpool(statistics, hub(request).engine, where)
     return JSONResponse(counts)
+
+
+#: The longest period one report covers: a year and a bit, so a financial year fits.
+MAX_REPORT_DAYS = 400
+
+
+async def period_report(request: Request) -> JSONResponse:
+    """The period report (`frontdesk hub report --json`): a supervisor's own organisation,
+    an admin's named one or (without `org`) the whole hub."""
+    check_protocol(request, required=False)
+    who = await signed_in(request)
+    require_role(who, READERS, "read the period report")
+    org = text_param(request, "org", 64)
+    if org is not None:
+        require_org(who, org, "report")
+    elif who.role is not Role.ADMIN:
+        org = who.organization_id
+    since, until = _day_param(request, "since"), _day_param(request, "until")
+    if until < since:
+        raise ApiError(400, "bad_parameter", "until is before since")
+    if (until - since).days + 1 > MAX_REPORT_DAYS:
+        raise ApiError(400, "bad_parameter", f"a report covers at most {MAX_REPORT_DAYS} days")
+    stale = int_param(request, "stale_hours", DEFAULT_STALE_HOURS, 1, 24 * 365)
+    work = partial(monthly_report, hub(request).engine, since, until, org, stale_hours=stale)
+    return JSONResponse(await run_in_threadpool(work))
+
+
+def _day_param(request: Request, name: str) -> dt.date:
+    raw = text_param(request, name, 10)
+    if raw is None:
+        raise ApiError(400, "bad_parameter", f"{name} is required, as YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise ApiError(400, "bad_parameter", f"{name} must be a date as YYYY-MM-DD") from None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter
+from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -25,8 +25,11 @@ from sqlalchemy.dialects import postgresql
 from frontdesk.core.enquiry import EventKind, Outcome, ReferralStatus
 from frontdesk.hub import schema as t
 from frontdesk.hub.db import reading
-from frontdesk.hub.enquiries.reports import EnquiryFilter, filtered, services_of
+from frontdesk.hub.enquiries import report_figures
+from frontdesk.hub.enquiries.report_services import linked_services
+from frontdesk.hub.enquiries.reports import EnquiryFilter, filtered
 from frontdesk.hub.record_reports.stats import record_report_stats
+from frontdesk.hub.sync.desk_state import DEFAULT_STALE_HOURS, estate
 
 JsonObject = dict[str, Any]
 LONDON = ZoneInfo("Europe/London")
@@ -34,7 +37,8 @@ LONDON = ZoneInfo("Europe/London")
 AGE_BUCKETS = (("0-2", 0, 2), ("3-7", 3, 7), ("8-30", 8, 30), ("over-30", 31, None))
 PERCENTILES = (50, 90)
 _OPEN = [s.value for s in ReferralStatus if not s.is_closed]
-_BATCH = 5000
+#: Keeps a query (over the enquiries table) to the report's organisation and period.
+Scope = Callable[[Any], Any]
 
 
 def period(since: dt.date, until: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -68,12 +72,9 @@ def _last(conn: Connection, ids: Any, kind: EventKind, value: Any) -> Any:
     return select(ranked.c.enquiry_id, ranked.c.value).where(ranked.c.n == 1).subquery()
 
 
-def _counts(conn: Connection, column: Any, ids: Any, blank: str) -> dict[str, int]:
-    rows = conn.execute(
-        select(func.coalesce(column, blank).label("key"), func.count())
-        .where(t.enquiries.c.id.in_(select(ids.c.id)))
-        .group_by("key")
-    )
+def _counts(conn: Connection, column: Any, scope: Scope, blank: str) -> dict[str, int]:
+    key = func.coalesce(column, blank)
+    rows = conn.execute(scope(select(key, func.count())).group_by(key))
     return {str(key): int(n) for key, n in rows}
 
 
@@ -84,23 +85,22 @@ def nearest_rank(ordered: list[int], pct: int) -> int | None:
     return ordered[max(1, math.ceil(pct / 100 * len(ordered))) - 1]
 
 
-def _percentiles(conn: Connection, facts: Any) -> JsonObject:
+def percentiles(conn: Connection, facts: Any, *, in_sql: bool | None = None) -> JsonObject:
+    """The count and nearest-rank percentiles of `facts.c.value` (NULLs left out): by
+    PostgreSQL's percentile_disc, which picks the same rank (the first value at or past
+    fraction f of the ordered values: rank ceil(f * n)), or on SQLite, which has no
+    percentile function, by fetching the sorted values and ranking them here."""
+    value = facts.c.value
+    if in_sql is None:
+        in_sql = conn.dialect.name == "postgresql"
+    if in_sql:
+        ranks = [func.percentile_disc(p / 100).within_group(value) for p in PERCENTILES]
+        n, *found = conn.execute(select(func.count(value), *ranks)).one()
+        return {"calls": int(n), **{f"p{p}": v for p, v in zip(PERCENTILES, found, strict=True)}}
     values = [
-        int(v)
-        for (v,) in conn.execute(
-            select(facts.c.value).where(facts.c.value.is_not(None)).order_by(facts.c.value)
-        )
+        int(v) for (v,) in conn.execute(select(value).where(value.is_not(None)).order_by(value))
     ]
     return {"calls": len(values), **{f"p{p}": nearest_rank(values, p) for p in PERCENTILES}}
-
-
-def _services(conn: Connection, ids: Any) -> dict[str, int]:
-    every = [i for (i,) in conn.execute(select(ids.c.id))]
-    counts: Counter[str] = Counter()
-    for start in range(0, len(every), _BATCH):
-        linked = services_of(conn, every[start : start + _BATCH])
-        counts.update(s for services in linked.values() for s in services)
-    return dict(counts)
 
 
 def _ageing(conn: Connection, org: str | None, end: dt.datetime, now: dt.datetime) -> JsonObject:
@@ -127,16 +127,31 @@ def monthly_report(
     until: dt.date,
     organization_id: str | None = None,
     now: dt.datetime | None = None,
+    stale_hours: int = DEFAULT_STALE_HOURS,
 ) -> JsonObject:
     """The report's figures for London days since..until inclusive, one organisation's
-    or every one's (None), read in one transaction so they agree with each other."""
+    or every one's (None), read in one transaction so they agree with each other.
+    Enquiries by adviser are given for one organisation only (None for the whole hub):
+    advisers are compared with their own colleagues, never across organisations."""
     start, end = period(since, until)
     now = now or dt.datetime.now(dt.UTC)
     e = t.enquiries.c
     where = EnquiryFilter(organization_id, start, end)
     ids = filtered(select(e.id), where).subquery()
+
+    def scope(query: Any) -> Any:
+        return filtered(query, where)
+
     with reading(engine) as conn:
-        by_outcome = _counts(conn, e.outcome, ids, "none")
+        if conn.dialect.name == "postgresql":
+            # The report reads a period's enquiries' events through indexes; PostgreSQL's
+            # default cost of a random read is a spinning disk's, which made it read every
+            # event of a kind instead, for a month as for a year. Each statement is also
+            # planned for its own period: psycopg prepares a statement run 5 times, and a
+            # plan made for one period length is wrong for another (bench/hub/README.md).
+            conn.exec_driver_sql("SET LOCAL random_page_cost = 1.1")
+            conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
+        by_outcome = _counts(conn, e.outcome, scope, "none")
         reason = _last(conn, ids, EventKind.REASON_SET, _field(conn, "reason"))
         reasons = conn.execute(
             select(func.coalesce(reason.c.value, "none").label("key"), func.count())
@@ -163,26 +178,41 @@ def monthly_report(
             "organization_id": organization_id,
             "enquiries": sum(by_outcome.values()),
             "by_outcome": by_outcome,
-            "by_channel": _counts(conn, e.channel, ids, "unknown"),
+            "by_channel": _counts(conn, e.channel, scope, "unknown"),
             "by_reason": {str(k): int(n) for k, n in reasons},
-            "by_service": _services(conn, ids),
+            "by_service": linked_services(conn, ids),
             "referrals_by_agency": {str(k): int(n) for k, n in agencies},
-            "duration_seconds": _percentiles(conn, duration),
-            "wrap_up_seconds": _percentiles(conn, wrap_up),
+            "duration_seconds": percentiles(conn, duration),
+            "wrap_up_seconds": percentiles(conn, wrap_up),
             "open_referrals_by_age_days": {
                 "as_at": now.isoformat(),
                 **_ageing(conn, organization_id, end, now),
             },
         }
+        times = report_figures.time_figures(conn, scope, _started_at())
+        weeks = times.pop("weeks")
+        figures.update(times)
+        figures["fcr_by_week"] = report_figures.fcr_by_week(weeks, since, until)
+        figures["by_adviser"] = (
+            report_figures.by_adviser(conn, scope) if organization_id is not None else None
+        )
+        figures["repeat_callers"] = report_figures.repeat_callers(conn, scope)
+        figures["messages"] = report_figures.messages(conn, organization_id, start, end)
     with_outcome = sum(n for k, n in by_outcome.items() if k != "none")
     first = by_outcome.get(Outcome.RESOLVED_AT_FIRST_CONTACT.value, 0)
     figures["first_contact_resolution"] = {
         "resolved": first,
         "with_outcome": with_outcome,
-        "rate": round(first / with_outcome, 4) if with_outcome else None,
+        "rate": report_figures.rate(first, with_outcome),
     }
     figures["record_reports"] = _record_quality(engine, organization_id, now)
+    figures["estate"] = estate(engine, organization_id, now, stale_hours)
     return figures
+
+
+def _started_at() -> Any:
+    e = t.enquiries.c
+    return func.coalesce(e.started_at, e.created_at)
 
 
 def _record_quality(engine: Engine, organization_id: str | None, now: dt.datetime) -> JsonObject:

@@ -105,6 +105,7 @@ def _referral_routes() -> list[Route]:
         Route("/supervisor/v1/enquiries/export", s.export_enquiries, methods=["GET"]),
         Route("/supervisor/v1/enquiries/{reference}", s.enquiry, methods=["GET"]),
         Route("/supervisor/v1/statistics", s.enquiry_statistics, methods=["GET"]),
+        Route("/supervisor/v1/report", s.period_report, methods=["GET"]),
         Route("/admin/v1/purge", adm.purge_callers, methods=["POST"]),
         Route("/admin/v1/subject/export", adm.export_subject, methods=["POST"]),
         Route("/admin/v1/subject/erase", adm.erase_subject, methods=["POST"]),

@@ -16,6 +16,7 @@ from frontdesk.hub.http.openapi_guidance import guidance_paths, guidance_schemas
 from frontdesk.hub.http.openapi_open311 import open311_paths, open311_schemas
 from frontdesk.hub.http.openapi_record_reports import record_report_paths, record_report_schemas
 from frontdesk.hub.http.openapi_referrals import referral_paths, referral_schemas
+from frontdesk.hub.http.openapi_report import report_paths, report_schemas
 
 JsonObject = dict[str, Any]
 CATALOGUE_KINDS = ("service", "organization", "taxonomy_term")
@@ -502,6 +503,7 @@ def openapi_document() -> JsonObject:
             **record_report_paths(),
             **guidance_paths(),
             **alert_paths(),
+            **report_paths(),
         },
         "components": {
             "schemas": {
@@ -512,6 +514,7 @@ def openapi_document() -> JsonObject:
                 **record_report_schemas(),
                 **guidance_schemas(),
                 **alert_schemas(),
+                **report_schemas(),
             },
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         },

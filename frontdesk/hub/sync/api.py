@@ -24,6 +24,7 @@ from frontdesk.hub.http.endpoint import (
     signed_in,
     text_param,
 )
+from frontdesk.hub.sync import desk_state
 from frontdesk.hub.sync.changes import CursorError, CursorExpired, read_changes_json
 from frontdesk.hub.sync.live import wait_for_page
 from frontdesk.hub.sync.prefixes import prefix_for
@@ -60,6 +61,7 @@ async def changes(request: Request) -> Response:
             "the cursor is older than the hub keeps changes; rebuild the catalogue from "
             "the start of the feed (no cursor)",
         ) from None
+    await _record_desk_state(request, who, pulled=True)
     return Response(body, media_type="application/json")
 
 
@@ -77,6 +79,16 @@ def _with_wait(body: bytes, seconds: int) -> bytes:
     parameter (a desk that does not see it falls back to timed polling)."""
     assert body.endswith(b"}")
     return body[:-1] + b',"wait":' + str(seconds).encode("ascii") + b"}"
+
+
+async def _record_desk_state(request: Request, who: Principal, *, pulled: bool) -> None:
+    """Notes what the desk says of itself (desk_state); skipped without the device header,
+    so a request without one costs nothing extra."""
+    if desk_state.DEVICE_HEADER.lower() not in request.headers:
+        return
+    engine, headers = hub(request).engine, request.headers
+    org = who.organization_id
+    await run_in_threadpool(partial(desk_state.record, engine, org, headers, pulled=pulled))
 
 
 #: A push body up to this size is read before the token is checked, so that checking it
@@ -106,7 +118,7 @@ async def push_ops(request: Request) -> JSONResponse:
             _authenticate_and_push, context.engine, token, device_id, ops, client_of(request)
         )
     try:
-        results = await run_in_threadpool(work)
+        results, who = await run_in_threadpool(work)
     except AuthError as error:
         raise as_api_error(error) from None
     except DeviceNotYours:
@@ -125,6 +137,7 @@ async def push_ops(request: Request) -> JSONResponse:
             "was applied",
             extra={"op_id": error.op_id, "results": error.results},
         ) from None
+    await _record_desk_state(request, who, pulled=False)
     return JSONResponse({"results": results})
 
 
@@ -158,19 +171,19 @@ def _bearer_token(request: Request) -> str | None:
 
 def _authenticate_and_push(
     engine: Engine, token: str, device_id: str, ops: list[Op], client: str
-) -> list[dict[str, Any]]:
+) -> tuple[list[dict[str, Any]], Principal]:
     """The token check and the push on one connection, in one worker-thread call."""
     with engine.connect() as conn:
         who = authenticate_on(conn, token)
         _may_push(who)
         conn.execution_options(immediate=True)  # SQLite: the push's writes lock at BEGIN
-        return push_on(conn, who, device_id, ops, client)
+        return push_on(conn, who, device_id, ops, client), who
 
 
 def _push(
     engine: Engine, who: Principal, device_id: str, ops: list[Op], client: str
-) -> list[dict[str, Any]]:
-    return push(engine, who, device_id, ops, client).results
+) -> tuple[list[dict[str, Any]], Principal]:
+    return push(engine, who, device_id, ops, client).results, who
 
 
 async def reference_prefix(request: Request) -> JSONResponse:

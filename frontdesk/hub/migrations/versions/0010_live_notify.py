@@ -9,7 +9,7 @@ transaction into one, and drops it on rollback. SQLite has no NOTIFY: the embedd
 polls instead (frontdesk/hub/sync/live.py).
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-07
 """
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
