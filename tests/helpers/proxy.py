@@ -3,8 +3,9 @@
 It forwards each request to the next upstream in turn (so two hub processes share the
 load), and on request can: refuse every connection (the network is down), forward a
 request but drop the hub's response (the hub committed, the desk never heard), send half
-of a response and hang up (the link broke mid-answer), or send a request to the hub twice
-at once (a retry racing its original).
+of a response and hang up (the link broke mid-answer), send a request to the hub twice
+at once (a retry racing its original), or cut every connection open now (`cut_open`: the
+link broke while the hub was holding a long-poll).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class FaultProxy:
         self.faults = Faults()
         self._lock = threading.Lock()
         self._turn = itertools.count()
+        self._open: set[socket.socket] = set()
         proxy = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -66,11 +68,31 @@ class FaultProxy:
         self.server.shutdown()
         self.server.server_close()
 
+    def cut_open(self) -> int:
+        """Hang up on every desk connection now being answered; how many there were."""
+        with self._lock:
+            open_now = list(self._open)
+        for connection in open_now:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+        return len(open_now)
+
     def _upstream(self) -> str:
         with self._lock:
             return self.upstreams[next(self._turn) % len(self.upstreams)]
 
     def handle(self, handler: BaseHTTPRequestHandler) -> None:
+        with self._lock:
+            self._open.add(handler.connection)
+        try:
+            self._handle(handler)
+        except OSError:  # the desk's side was cut (`cut_open`): nobody to answer
+            handler.close_connection = True
+        finally:
+            with self._lock:
+                self._open.discard(handler.connection)
+
+    def _handle(self, handler: BaseHTTPRequestHandler) -> None:
         path = handler.path
         with self._lock:
             self.faults.requests.append(f"{handler.command} {path}")
