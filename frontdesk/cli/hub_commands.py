@@ -133,7 +133,7 @@ def run_serve(args: argparse.Namespace) -> int:
     from frontdesk.hub.http.access_log import log_config
     from frontdesk.hub.http.app import max_wait_from_environment
     from frontdesk.hub.http.desk_versions import from_environment
-    from frontdesk.hub.http.serving import NoDelayH11Protocol
+    from frontdesk.hub.http.serving import GRACEFUL_SHUTDOWN, NoDelayH11Protocol
 
     try:
         from_environment()  # checked once here, not by each worker as it starts
@@ -157,6 +157,7 @@ def run_serve(args: argparse.Namespace) -> int:
         log_level="info",
         log_config=log_config(),  # no api_key or other secret in the access log
         http=NoDelayH11Protocol,  # see frontdesk/hub/http/serving.py: ~40 ms per request otherwise
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN,  # held long-polls: serving.py
     )
     return 0
 

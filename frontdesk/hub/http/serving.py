@@ -1,4 +1,5 @@
-"""uvicorn's HTTP/1.1 protocol with Nagle's algorithm off on every connection.
+"""How `frontdesk hub serve` runs uvicorn: its HTTP/1.1 protocol with Nagle's algorithm
+off on every connection, and a bound on a graceful shutdown.
 
 With `--workers` above 1, uvicorn binds the listening socket itself as
 `socket(AF_INET, SOCK_STREAM)` (protocol 0), and asyncio only sets TCP_NODELAY on sockets
@@ -14,6 +15,13 @@ import contextlib
 import socket
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
+
+#: Seconds a stopping hub (SIGTERM: a restart, a deploy) waits for requests in flight
+#: before ending them. Without a bound, uvicorn waits for every desk's held long-poll to
+#: run out (up to the 25 s `wait`), so a restart under live desks took that long; a push
+#: or a page takes well under this. A request ended here is one the desk never heard
+#: answered: it asks again, as after a lost answer (pushes are idempotent).
+GRACEFUL_SHUTDOWN = 5
 
 
 class NoDelayH11Protocol(H11Protocol):
