@@ -7,7 +7,9 @@ database on 127.0.0.1:5432 (dropped afterwards), migrates it, and fills it with 
 SQL (generate_series), not the push API: 20 organisations (one holds a quarter of the
 calls), 5 advisers and desks each, enquiries spread over 2024–2025 with their created,
 reason, outcome, service-link and wrap-up events, consented callers drawn from a pool
-(so some ring again), referrals and texts/e-mails. Prints medians as a table.
+(so some ring again), referrals and texts/e-mails. The seed goes into a database at
+revision 0010; the upgrade to head that follows is timed, since revision 0011 fills each
+enquiry's reason, duration and wrap-up from its events. Prints medians as a table.
 """
 
 from __future__ import annotations
@@ -25,12 +27,13 @@ from contextlib import contextmanager
 from typing import Any
 
 import psycopg
-from sqlalchemy import Engine
+from alembic import command
+from sqlalchemy import Engine, event
 
 from frontdesk.hub import schema as t
-from frontdesk.hub.db import create_hub_engine
+from frontdesk.hub.db import create_hub_engine, writing
 from frontdesk.hub.enquiries.monthly_report import monthly_report
-from frontdesk.hub.migrate import upgrade
+from frontdesk.hub.migrate import _config, upgrade
 
 PG_SERVER = os.environ.get("FRONTDESK_BENCH_PG", "postgresql://postgres@127.0.0.1:5432")
 BIG_ORG = "org-00"
@@ -173,16 +176,50 @@ def measure(engine: Engine, rounds: int) -> dict[str, tuple[float, int]]:
     return found
 
 
+def statements(engine: Engine) -> None:
+    """The slowest statements of one report of a year of the whole hub (warm)."""
+    label, since, until, org = CASES[-1]
+    monthly_report(engine, since, until, org)
+    spent: list[tuple[float, str]] = []
+    began: dict[int, float] = {}
+
+    def before(conn: Any, cursor: Any, sql: str, *args: Any) -> None:
+        began[id(cursor)] = time.perf_counter()
+
+    def after(conn: Any, cursor: Any, sql: str, *args: Any) -> None:
+        spent.append((time.perf_counter() - began.pop(id(cursor)), " ".join(sql.split())))
+
+    event.listen(engine, "before_cursor_execute", before)
+    event.listen(engine, "after_cursor_execute", after)
+    try:
+        monthly_report(engine, since, until, org)
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
+        event.remove(engine, "after_cursor_execute", after)
+    print(f"statements of one report, {label}: {sum(s for s, _ in spent):.2f} s in all")
+    for seconds, sql in sorted(spent, reverse=True)[:8]:
+        print(f"  {seconds:.2f} s  {sql[:150]}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--enquiries", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--statements", action="store_true", help="then time each statement of a year, whole hub"
+    )
     args = parser.parse_args()
     with throwaway_database() as url:
         engine = create_hub_engine(url)
         try:
-            upgrade(engine)
+            with writing(engine) as conn:
+                command.upgrade(_config(conn), "0010")
             print(f"seeded {args.enquiries:,} enquiries in {seed(url, args.enquiries):.0f} s")
+            started = time.perf_counter()
+            upgrade(engine)
+            print(f"migrated to head (0011's backfill) in {time.perf_counter() - started:.0f} s")
+            with engine.begin() as conn:
+                conn.exec_driver_sql("ANALYZE")
             with engine.begin() as conn:
                 for index in REPORT_INDEXES:
                     index.drop(conn)
@@ -196,6 +233,8 @@ def main() -> int:
             engine.dispose()  # new connections: no statement prepared before the indexes
             print("with them:", flush=True)
             after = measure(engine, args.rounds)
+            if args.statements:
+                statements(engine)
         finally:
             engine.dispose()
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())

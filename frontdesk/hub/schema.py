@@ -260,6 +260,11 @@ enquiries = Table(
     Column("reference", String(10), index=True, unique=True),
     Column("follows_id", String(100)),
     Column("follow_up_done_at", UtcDateTime),
+    # Revision 0011: the call's facts, each from its last event of one kind (by time, then
+    # arrival, then id), kept by the push in the event's transaction (sync/push/facts.py).
+    Column("reason", String(100)),
+    Column("duration_seconds", Integer),
+    Column("wrap_up_seconds", Integer),
 )
 # Revision 0009: the period report picks calls by when they started (the desk's start,
 # else arrival), for one organisation or the whole hub. PostgreSQL only: SQLite's

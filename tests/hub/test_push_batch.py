@@ -142,7 +142,8 @@ def _stored(engine: Engine) -> dict[str, Any]:
             "enquiries": conn.execute(
                 text(
                     "SELECT id, organization_id, account_id, device_id, channel, started_at,"
-                    " outcome, created_at <= updated_at FROM enquiries ORDER BY id"
+                    " outcome, created_at <= updated_at, reason, duration_seconds,"
+                    " wrap_up_seconds FROM enquiries ORDER BY id"
                 )
             ).all(),
             "events": conn.execute(

@@ -1,7 +1,8 @@
 """What the hub knows about each call from its events: the reason (the last `reason set`),
-the call's duration (in `created`) and the wrap-up after it (`wrap-up done`). Read from
-the events rather than kept in columns, so every way of applying a push stays as it is
-and retention, which keeps events, keeps these too."""
+the call's duration (in `created`) and the wrap-up after it (`wrap-up done`), read from
+the events: the history is the record. The same facts are kept on `enquiries` (revision
+0011, sync/push/facts.py) for the period report, which counts them over a whole period;
+tests/hub/test_call_fact_columns.py holds the two to each other."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def call_facts(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
     rows = conn.execute(
         select(ev.enquiry_id, ev.kind, ev.data)
         .where(ev.enquiry_id.in_(ids), ev.kind.in_(list(_FROM)))
-        .order_by(ev.at, ev.received_at)
+        .order_by(ev.at, ev.received_at, ev.id)
     )
     for row in rows:
         name = _FROM[row.kind]

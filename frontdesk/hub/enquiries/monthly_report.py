@@ -19,10 +19,9 @@ from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Engine, Integer, case, cast, func, literal, select
-from sqlalchemy.dialects import postgresql
+from sqlalchemy import Connection, Engine, case, func, literal, select
 
-from frontdesk.core.enquiry import EventKind, Outcome, ReferralStatus
+from frontdesk.core.enquiry import Outcome, ReferralStatus
 from frontdesk.hub import schema as t
 from frontdesk.hub.db import reading
 from frontdesk.hub.enquiries import report_figures
@@ -50,26 +49,9 @@ def period(since: dt.date, until: dt.date) -> tuple[dt.datetime, dt.datetime]:
     return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
 
 
-def _field(conn: Connection, key: str) -> Any:
-    """One top-level value of an event's JSON data, as SQL (text, or a number on SQLite)."""
-    data = t.enquiry_events.c.data
-    if conn.dialect.name == "postgresql":
-        return func.json_extract_path_text(cast(data, postgresql.JSON), key)
-    return func.json_extract(data, f"$.{key}")
-
-
-def _last(conn: Connection, ids: Any, kind: EventKind, value: Any) -> Any:
-    """Per enquiry, `value` from its last `kind` event (by time, then arrival) — the rule
-    `call_facts` applies one enquiry at a time."""
-    ev = t.enquiry_events.c
-    order = (ev.at.desc(), ev.received_at.desc(), ev.id.desc())
-    rank = func.row_number().over(partition_by=ev.enquiry_id, order_by=order)
-    ranked = (
-        select(ev.enquiry_id, value.label("value"), rank.label("n"))
-        .where(ev.kind == kind.value, ev.enquiry_id.in_(select(ids.c.id)))
-        .subquery()
-    )
-    return select(ranked.c.enquiry_id, ranked.c.value).where(ranked.c.n == 1).subquery()
+def _facts(column: Any, scope: Scope) -> Any:
+    """One of the call's facts (revision 0011) of the period's enquiries, as `value`."""
+    return scope(select(column.label("value"))).subquery()
 
 
 def _counts(conn: Connection, column: Any, scope: Scope, blank: str) -> dict[str, int]:
@@ -152,24 +134,11 @@ def monthly_report(
             conn.exec_driver_sql("SET LOCAL random_page_cost = 1.1")
             conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
         by_outcome = _counts(conn, e.outcome, scope, "none")
-        reason = _last(conn, ids, EventKind.REASON_SET, _field(conn, "reason"))
-        reasons = conn.execute(
-            select(func.coalesce(reason.c.value, "none").label("key"), func.count())
-            .select_from(t.enquiries.outerjoin(reason, reason.c.enquiry_id == e.id))
-            .where(e.id.in_(select(ids.c.id)))
-            .group_by("key")
-        )
         r = t.referrals.c
         agencies = conn.execute(
             select(func.coalesce(r.to_organization_id, "unrouted").label("key"), func.count())
             .where(r.enquiry_id.in_(select(ids.c.id)))
             .group_by("key")
-        )
-        duration = _last(
-            conn, ids, EventKind.CREATED, cast(_field(conn, "duration_seconds"), Integer)
-        )
-        wrap_up = _last(
-            conn, ids, EventKind.WRAP_UP_DONE, cast(_field(conn, "wrap_up_seconds"), Integer)
         )
         figures: JsonObject = {
             "since": since.isoformat(),
@@ -179,11 +148,11 @@ def monthly_report(
             "enquiries": sum(by_outcome.values()),
             "by_outcome": by_outcome,
             "by_channel": _counts(conn, e.channel, scope, "unknown"),
-            "by_reason": {str(k): int(n) for k, n in reasons},
+            "by_reason": _counts(conn, e.reason, scope, "none"),
             "by_service": linked_services(conn, ids),
             "referrals_by_agency": {str(k): int(n) for k, n in agencies},
-            "duration_seconds": percentiles(conn, duration),
-            "wrap_up_seconds": percentiles(conn, wrap_up),
+            "duration_seconds": percentiles(conn, _facts(e.duration_seconds, scope)),
+            "wrap_up_seconds": percentiles(conn, _facts(e.wrap_up_seconds, scope)),
             "open_referrals_by_age_days": {
                 "as_at": now.isoformat(),
                 **_ageing(conn, organization_id, end, now),

@@ -19,6 +19,7 @@ from sqlalchemy import Connection
 
 from frontdesk.hub.accounts.auth import Principal
 from frontdesk.hub.sync.push.batch_plan import Known, claim_new_device, plan
+from frontdesk.hub.sync.push.facts import FACT_OF, FACTS, later_stored_sql
 from frontdesk.hub.sync.push.shared import DeviceNotYours, OpIdReused
 from frontdesk.hub.sync.push_validation import EventPayload, Op
 
@@ -46,19 +47,31 @@ _BATCH_READ = (
 # row another CTE of the same statement writes, and need not: the batch already merged
 # each enquiry's changes, in op order). Foreign keys are checked at the end of the
 # statement. The audit row and the device row take the parameters `audit_insert` and
-# `device_update` fill.
-_BATCH_WRITE = """
+# `device_update` fill. The call's facts (`facts`) are set unless a stored event of their
+# kind comes after the batch's last one.
+_FACT_TERMS = "".join(
+    f",\n        {later_stored_sql(column, kind.value)}" for kind, column in FACT_OF.items()
+)
+_FACT_FIELDS = "".join(
+    f", set_{column} boolean, {column} {'text' if column == 'reason' else 'integer'},"
+    f" {column}_at timestamptz, {column}_received_at timestamptz, {column}_event text"
+    for column in FACTS
+)
+_BATCH_WRITE = (
+    """
 WITH new_enquiries AS (
     INSERT INTO enquiries (id, organization_id, account_id, device_id, channel, started_at,
                            outcome, created_at, updated_at, reference, follows_id,
-                           follow_up_done_at)
+                           follow_up_done_at, reason, duration_seconds, wrap_up_seconds)
     SELECT id, organization_id, account_id, device_id, channel, started_at, outcome,
-           created_at, updated_at, reference, follows_id, follow_up_done_at
+           created_at, updated_at, reference, follows_id, follow_up_done_at, reason,
+           duration_seconds, wrap_up_seconds
     FROM json_to_recordset(%(rows)s::json -> 'created')
         AS r(id text, organization_id text, account_id bigint, device_id text,
              channel text, started_at timestamptz, outcome text, created_at timestamptz,
              updated_at timestamptz, reference text, follows_id text,
-             follow_up_done_at timestamptz)
+             follow_up_done_at timestamptz, reason text, duration_seconds integer,
+             wrap_up_seconds integer)
 ), changed_enquiries AS (
     UPDATE enquiries AS e SET
         channel = CASE WHEN r.set_channel THEN r.channel ELSE e.channel END,
@@ -66,12 +79,16 @@ WITH new_enquiries AS (
         outcome = CASE WHEN r.set_outcome THEN r.outcome ELSE e.outcome END,
         follow_up_done_at = CASE WHEN r.set_follow_up_done_at THEN r.follow_up_done_at
                                  ELSE e.follow_up_done_at END,
-        updated_at = r.updated_at
+        updated_at = r.updated_at"""
+    + _FACT_TERMS
+    + """
     FROM json_to_recordset(%(rows)s::json -> 'changed')
         AS r(id text, set_channel boolean, channel text, set_started_at boolean,
              started_at timestamptz, set_outcome boolean, outcome text,
              set_follow_up_done_at boolean, follow_up_done_at timestamptz,
-             updated_at timestamptz)
+             updated_at timestamptz"""
+    + _FACT_FIELDS
+    + """)
     WHERE e.id = r.id
 ), events AS (
     INSERT INTO enquiry_events (id, enquiry_id, kind, at, data, op_id, account_id,
@@ -96,6 +113,7 @@ UPDATE devices SET last_seq = %(d_seq)s, account_id = %(d_account)s,
     last_push_at = %(d_now)s
 WHERE id = %(d_key)s AND %(d_moved)s
 """
+)
 
 
 class Batch:

@@ -14,6 +14,7 @@ import orjson
 from frontdesk.hub.accounts import audit
 from frontdesk.hub.accounts.auth import Principal
 from frontdesk.hub.columns import utcnow
+from frontdesk.hub.sync.push.facts import FACTS, Fact, fact_of, merged
 from frontdesk.hub.sync.push.shared import (
     APPLIED,
     ENQUIRY_SETTABLE,
@@ -145,6 +146,7 @@ def plan(
     moved: tuple[int, dt.datetime] | None = None  # the device's new last_seq, and when
     created: dict[str, dict[str, Any]] = {}  # enquiry id → its row, final values
     changed: dict[str, dict[str, Any]] = {}  # enquiry id → the columns its ops set
+    facts: dict[str, dict[str, Fact]] = {}  # enquiry id → column → the batch's last fact
     event_rows: list[dict[str, Any]] = []
     op_rows: list[dict[str, Any]] = []
     for op, event, digest in zip(ops, events, digests, strict=True):
@@ -181,6 +183,10 @@ def plan(
                 )
             known.owners.setdefault(enquiry_id, who.organization_id)
             row = decided.event_row
+            fact = None if isinstance(event, str) else fact_of(event, row["received_at"])
+            if fact is not None:
+                into = created.get(enquiry_id) or changed.setdefault(enquiry_id, {})
+                merged(into, facts.setdefault(enquiry_id, {}), fact)
             known.events[row["id"]] = (enquiry_id, row["kind"], row["at"], row["data"])
             event_rows.append(row)
     params: dict[str, Any] = {}
@@ -189,7 +195,7 @@ def plan(
     device_update(params, who, device_id, seq, now)
     params["d_moved"] = moved is not None
     for values in changed.values():
-        for column in ENQUIRY_SETTABLE:
+        for column in (*ENQUIRY_SETTABLE, *FACTS):
             values[f"set_{column}"] = column in values
     rows = {
         "created": list(created.values()),

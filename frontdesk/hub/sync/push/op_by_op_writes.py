@@ -16,6 +16,7 @@ from frontdesk.hub.db import is_postgres
 from frontdesk.hub.enquiries.callers import record_caller
 from frontdesk.hub.notify.queue import queue_message
 from frontdesk.hub.referrals.records import NewReferral, create_referral, withdraw_referrals
+from frontdesk.hub.sync.push.facts import assignment, fact_of
 from frontdesk.hub.sync.push.shared import (
     APPLIED,
     changes_referral,
@@ -65,9 +66,12 @@ def apply_event(
     taken = _reference_taken(conn, event, values.get("reference"))
     if taken is not None:
         return rejected(op, taken)
+    fact = fact_of(event, now)
     if owner is None:
         # Created with its final values: a later statement in the same CTE could not see
-        # the new row to update it.
+        # the new row to update it. A new enquiry has no stored events to come after.
+        if fact is not None:
+            values[fact.column] = fact.value
         writes.append(
             insert(t.enquiries).values(
                 id=event.enquiry_id,
@@ -79,6 +83,8 @@ def apply_event(
             )
         )
     else:
+        if fact is not None:
+            values.update(assignment(event.enquiry_id, fact))
         writes.append(
             update(t.enquiries).where(t.enquiries.c.id == event.enquiry_id).values(**values)
         )
