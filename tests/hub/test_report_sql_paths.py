@@ -16,14 +16,17 @@ from tests.helpers.hub import Hub
 from tests.helpers.referral_world import make_world
 
 
-def _postgres_only(hub: Hub) -> None:
-    if hub.engine.dialect.name != "postgresql":
-        pytest.skip("the SQL paths are PostgreSQL's; SQLite always takes the other one")
+@pytest.fixture
+def db_url(pg_url: str) -> str:
+    """PostgreSQL only: these SQL paths are PostgreSQL's; SQLite always takes the other one."""
+    return pg_url
+
+
+pytestmark = pytest.mark.postgres
 
 
 @pytest.mark.parametrize("count", [0, 1, 2, 3, 9, 10, 11, 19, 20, 21, 99, 100, 101, 1000])
 def test_percentile_disc_picks_the_nearest_rank(hub: Hub, count: int) -> None:
-    _postgres_only(hub)
     rng = random.Random(count)
     numbers = [rng.randrange(0, 50) for _ in range(count)]  # many ties
     rows = [(n,) for n in numbers] + [(None,)] * 3  # calls with no duration are left out
@@ -41,7 +44,6 @@ def test_percentile_disc_picks_the_nearest_rank(hub: Hub, count: int) -> None:
 
 
 def test_services_counted_in_sql_match_the_rebuilt_lists(hub: Hub) -> None:
-    _postgres_only(hub)
     world = make_world(hub)
     a, b, c = "kirklees:svc-0", "kirklees:svc-1", "kirklees:svc-2"
     world.enquiry("plain", services=(a, b))
