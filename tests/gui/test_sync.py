@@ -190,4 +190,5 @@ def test_the_demo_window_syncs_in_the_background_with_no_keyring(
         runner.cancel_pending()
         runner.shutdown()
         startup.close_stores()
+        runner.deleteLater()  # by Qt on the GUI thread, not by the garbage collector
         hub.stop()
