@@ -526,7 +526,14 @@ class MainWindow(QMainWindow):
             def catalogue() -> CatalogueStore | None:
                 return self.catalogue.store if self.catalogue is not None else None
 
-            self.supervisor_window = SupervisorWindow(self.runner, self.desk.store, catalogue)
+            # A child of this window (shown as a window of its own), so Qt destroys it with
+            # this one on the GUI thread. Parentless, only Python's garbage collector would
+            # (this closure makes a cycle), on whichever thread collects: the database
+            # worker or the sync thread could then tear its charts down while the GUI
+            # thread lays them out.
+            self.supervisor_window = SupervisorWindow(
+                self.runner, self.desk.store, catalogue, parent=self
+            )
         if self.supervisor_window.isVisible():
             self.supervisor_window.raise_()  # open already, behind the adviser's window
         self.supervisor_window.show()

@@ -10,6 +10,11 @@ returns even when the executor ran `fn` on the spot (as the tests' immediate exe
 An operation started with a `key` supersedes earlier ones with the same key: a superseded
 operation is skipped if it has not started yet and its result is dropped if it has. That is
 how search-as-you-type applies only the newest query's results.
+
+Only the GUI thread lets go of an operation (its function, its callbacks and the widgets
+they are bound to): the runner keeps each one until its result is delivered, and a worker
+drops its own references before it says the work is done. Were a worker the last to let
+go, a widget owned by Python would be destroyed on that thread (docs/decisions.md).
 """
 
 from __future__ import annotations
@@ -87,6 +92,8 @@ class Operation(Generic[T]):
         self.result: Any = None
         self.error: BaseException | None = None
         self.skipped = False
+        self.ran = False  # the function ran (or was skipped) on its executor
+        self._fn: Callable[[], T] | None = None
         self._owners: list[QObject] = []
 
     def on_success(self, callback: Callable[[T], None]) -> Operation[T]:
@@ -141,7 +148,7 @@ class OperationRunner(QObject):
 
     progress_started = Signal(int, str)
     progress_finished = Signal(int)
-    _finished = Signal(object)
+    _finished = Signal(int)
 
     def __init__(self, db: Executor, network: Executor, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -149,6 +156,7 @@ class OperationRunner(QObject):
         self._ids = itertools.count(1)
         self._latest: dict[str, int] = {}
         self._lock = threading.Lock()
+        self._pending: dict[int, Operation[Any]] = {}  # until delivered on the GUI thread
         self.cancelled = False
         self._shut_down = False
         # Queued even when emitted on the GUI thread: callbacks never run inside run().
@@ -165,23 +173,33 @@ class OperationRunner(QObject):
         if self._shut_down:  # asked for while quitting (a widget's timer): never started
             op.skipped = True
             return op
-        if key is not None:
-            with self._lock:
-                self._latest[key] = op.op_id
-
-        def task() -> None:
-            # Called on a worker: touches only the operation, never a widget.
-            if self.is_stale(op):
-                op.skipped = True
-            else:
-                try:
-                    op.result = fn()
-                except BaseException as error:  # delivered to the GUI thread, not lost
-                    op.error = error
-            self._finished.emit(op)
-
-        self._executors[lane].submit(task)
+        op._fn = fn
+        op_id = op.op_id
+        with self._lock:
+            self._pending[op_id] = op
+            if key is not None:
+                self._latest[key] = op_id
+        # The task holds the id only, so a worker never holds the last reference.
+        self._executors[lane].submit(lambda: self._work(op_id))
         return op
+
+    def _work(self, op_id: int) -> None:
+        """On a worker: run the operation's function; touches no widget."""
+        with self._lock:
+            op = self._pending.get(op_id)
+        if op is None:
+            return
+        fn, op._fn = op._fn, None
+        if fn is None or self.is_stale(op):
+            op.skipped = True
+        else:
+            try:
+                op.result = fn()
+            except BaseException as error:  # delivered to the GUI thread, not lost
+                op.error = error
+        op.ran = True
+        del op, fn  # before the GUI thread may deliver it and let it go
+        self._finished.emit(op_id)
 
     def submit(self, fn: Callable[[], None], *, lane: Lane = "db") -> None:
         """Queue `fn` on a lane with no result and no callback: for work another thread
@@ -203,6 +221,11 @@ class OperationRunner(QObject):
         self._shut_down = True
         for executor in self._executors.values():
             executor.shutdown()
+        with self._lock:  # those cancelled before they ran will never be delivered
+            self._pending = {i: op for i, op in self._pending.items() if op.ran}
 
-    def _on_finished(self, op: Operation[Any]) -> None:
-        op._deliver()
+    def _on_finished(self, op_id: int) -> None:
+        with self._lock:
+            op = self._pending.pop(op_id, None)
+        if op is not None:
+            op._deliver()

@@ -90,6 +90,9 @@ def runner() -> Iterator[OperationRunner]:
     runner = OperationRunner(ImmediateExecutor(), ImmediateExecutor())
     yield runner
     runner.cancel_pending()  # results still queued belong to this test's windows
+    # Freed by Qt on the GUI thread, not by the garbage collector on whichever thread
+    # collects (the operations' callbacks make cycles through it).
+    runner.deleteLater()
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ QPalette). Real widgets on the offscreen platform."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -215,20 +215,23 @@ def test_the_main_window_is_named_reachable_focused_and_readable(
     assert problems == [], "\n".join(problems)
 
 
-def dialogs(settings: Settings, tmp_path: Path) -> list[QDialog]:
-    return [
-        SignInDialog("https://hub.example", "alice"),
-        SettingsDialog(settings),
-        ShortcutsDialog(),
-        AboutDialog(tmp_path),
+def dialog_to_check(which: int, settings: Settings, tmp_path: Path) -> QDialog:
+    """Only the dialog asked for: one built and dropped would be left to the garbage
+    collector, which may free it on another thread (docs/decisions.md)."""
+    makers: list[Callable[[], QDialog]] = [
+        lambda: SignInDialog("https://hub.example", "alice"),
+        lambda: SettingsDialog(settings),
+        ShortcutsDialog,
+        lambda: AboutDialog(tmp_path),
     ]
+    return makers[which]()
 
 
 @pytest.mark.parametrize("which", range(4), ids=["sign-in", "settings", "shortcuts", "about"])
 def test_each_dialog_is_named_reachable_focused_and_readable(
     qtbot: QtBot, settings: Settings, tmp_path: Path, theme: str, which: int
 ) -> None:
-    dialog = dialogs(settings, tmp_path)[which]
+    dialog = dialog_to_check(which, settings, tmp_path)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

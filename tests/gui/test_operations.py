@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Callable
 from types import TracebackType
 
 import pytest
 from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from frontdesk.gui import message
 from frontdesk.gui.operations import ImmediateExecutor, OperationRunner
@@ -89,3 +93,55 @@ def test_work_asked_for_after_shutdown_is_never_started(qtbot: QtBot) -> None:
     op = runner.run(lambda: ran.append(1) or 1).on_success(got.append)
     qtbot.wait(50)
     assert op.skipped and ran == [] and got == []
+
+
+class HeldExecutor:
+    """Runs each task on a thread of its own that keeps the task until `release` is set,
+    as a pool's worker keeps its work item a moment after running it."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.threads: list[threading.Thread] = []
+
+    def submit(self, fn: Callable[[], None]) -> None:
+        def hold() -> None:
+            fn()
+            self.release.wait(10)
+
+        thread = threading.Thread(target=hold)
+        self.threads.append(thread)
+        thread.start()
+
+    def shutdown(self) -> None:
+        self.release.set()
+        for thread in self.threads:
+            thread.join()
+
+
+def test_a_widget_only_an_operation_kept_is_destroyed_on_the_gui_thread(qtbot: QtBot) -> None:
+    """The worker lets go of the operation before it is delivered, so the callback's
+    widget is never destroyed off the GUI thread, however the threads interleave."""
+    executor = HeldExecutor()
+    runner = OperationRunner(executor, ImmediateExecutor())
+    destroyed_on: list[int] = []
+    shown: list[int] = []
+    _run_into_a_widget_nobody_else_keeps(runner, destroyed_on, shown)
+    qtbot.waitUntil(lambda: shown == [7])
+    executor.shutdown()  # the worker's thread ends only now
+    assert destroyed_on == [threading.main_thread().ident]
+    runner.deleteLater()
+
+
+def _run_into_a_widget_nobody_else_keeps(
+    runner: OperationRunner, destroyed_on: list[int], shown: list[int]
+) -> None:
+    class Label(QLabel):
+        def show_value(self, value: int) -> None:
+            self.setText(str(value))
+            shown.append(value)
+
+    label = Label()  # no parent: Python owns it
+    label.destroyed.connect(
+        lambda: destroyed_on.append(threading.get_ident()), Qt.ConnectionType.DirectConnection
+    )
+    runner.run(lambda: 7).on_success(label.show_value)

@@ -86,6 +86,7 @@ def app_window(
         runner.cancel_pending()
         runner.shutdown()
         startup.close_stores()
+        runner.deleteLater()  # by Qt on the GUI thread, not by the garbage collector
 
 
 def focused() -> QWidget:

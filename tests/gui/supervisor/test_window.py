@@ -6,8 +6,10 @@ when it cannot."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+import shiboken6
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont
@@ -23,10 +26,14 @@ from PySide6.QtWidgets import QApplication
 from frontdesk.gui import i18n
 from frontdesk.gui.main_window import MainWindow
 from frontdesk.gui.operations import OperationRunner
+from frontdesk.gui.settings import Settings
+from frontdesk.gui.startup import Startup
 from frontdesk.gui.supervisor.window import RANGE, SupervisorWindow, period_of
 from frontdesk.store.desk import DeskStore
+from frontdesk.store.paths import DataPaths
 from frontdesk.sync.credentials import TokenStore
 from frontdesk.sync.period_report import DESK, HUB, PeriodReport
+from tests.gui.conftest import close_stores
 from tests.helpers import desk_log
 from tests.helpers.hub_process import file_keyring, free_port  # noqa: F401
 from tests.helpers.report_hub import report_hub, signed_in  # noqa: F401
@@ -77,6 +84,43 @@ def test_its_key_opens_the_view_in_a_window_of_its_own(qtbot: QtBot, window: Mai
     assert view.report is not None and view.report.source == DESK
     window.close()
     assert not view.isVisible(), "closing the adviser's window closes the view too"
+
+
+def test_the_view_goes_with_the_adviser_window_on_the_gui_thread(
+    qtbot: QtBot, runner: OperationRunner, settings: Settings, paths: DataPaths
+) -> None:
+    """Qt destroys the view (charts and all) with the window that opened it. Left to
+    Python's garbage collector, it would be destroyed by whichever thread collects: the
+    database worker or the sync thread, while the GUI thread may be laying it out."""
+    destroyed_on: list[int] = []
+    _open_view_then_delete_the_window(qtbot, runner, settings, paths, destroyed_on)
+    collector = threading.Thread(target=gc.collect)  # as a worker's allocations may
+    collector.start()
+    collector.join()
+    assert destroyed_on == [threading.main_thread().ident]
+
+
+def _open_view_then_delete_the_window(
+    qtbot: QtBot,
+    runner: OperationRunner,
+    settings: Settings,
+    paths: DataPaths,
+    destroyed_on: list[int],
+) -> None:
+    window = MainWindow(runner, settings)
+    Startup(window, runner, paths, settings).begin()
+    qtbot.waitUntil(lambda: window.desk is not None)
+    window.actions_by_name["supervisor_view"].trigger()
+    view = window.supervisor_window
+    assert isinstance(view, SupervisorWindow)
+    qtbot.waitUntil(lambda: view.report is not None)
+    assert view.isWindow() and view.parent() is window
+    view.destroyed.connect(
+        lambda: destroyed_on.append(threading.get_ident()), Qt.ConnectionType.DirectConnection
+    )
+    window.close()
+    close_stores(window)
+    shiboken6.delete(window)  # as its deleteLater does, on the GUI thread
 
 
 def test_the_desks_own_figures_are_charted_and_tabled_exactly(
