@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,18 +23,39 @@ from frontdesk.hub.sync.push import batch
 from tests.helpers.hub import Hub, event_op
 
 BASE = dt.datetime(2025, 3, 1, 10, 0, tzinfo=dt.UTC)
-WAYS = ("batch", "op by op")
+#: (database, how the hub applies pushes): PostgreSQL's batch (SQLite has none) or op by op.
+CASES = [
+    pytest.param(("sqlite", "op by op"), id="sqlite-op by op"),
+    pytest.param(("postgres", "batch"), id="postgres-batch", marks=pytest.mark.postgres),
+    pytest.param(("postgres", "op by op"), id="postgres-op by op", marks=pytest.mark.postgres),
+]
+DATABASES = [
+    pytest.param(("sqlite", ""), id="sqlite"),
+    pytest.param(("postgres", ""), id="postgres", marks=pytest.mark.postgres),
+]
 
 
-@pytest.fixture(params=WAYS)
-def way(request: pytest.FixtureRequest, hub: Hub, monkeypatch: pytest.MonkeyPatch) -> str:
-    """How the hub applies the pushes: PostgreSQL's batch (SQLite has none) or op by op."""
-    postgres = hub.engine.dialect.name == "postgresql"
-    if request.param == "batch" and not postgres:
-        pytest.skip("SQLite applies every push op by op")
-    if request.param == "op by op" and postgres:
+@pytest.fixture(params=CASES)
+def case(request: pytest.FixtureRequest) -> tuple[str, str]:
+    database, way = request.param
+    return str(database), str(way)
+
+
+@pytest.fixture
+def db_url(case: tuple[str, str], request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if case[0] == "sqlite":
+        return f"sqlite:///{tmp_path / 'hub.db'}"
+    url: str = request.getfixturevalue("pg_url")
+    return url
+
+
+@pytest.fixture
+def way(case: tuple[str, str], monkeypatch: pytest.MonkeyPatch) -> str:
+    """How the hub applies the pushes; op by op on PostgreSQL by turning the batch off."""
+    database, how = case
+    if database == "postgres" and how == "op by op":
         monkeypatch.setattr(batch.Batch, "apply", lambda *args: None)
-    return str(request.param)
+    return how
 
 
 class Desk:
@@ -178,6 +200,7 @@ def test_any_order_and_grouping_of_pushes_agrees_with_the_events(
     assert _stored(hub.engine) == _from_events(hub.engine)
 
 
+@pytest.mark.parametrize("case", DATABASES, indirect=True)
 def test_the_migration_fills_the_facts_of_enquiries_stored_before_it(db_url: str) -> None:
     engine: Engine = create_hub_engine(db_url)
     try:
