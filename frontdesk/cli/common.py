@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import enum
 import json
 import sqlite3
@@ -102,3 +103,18 @@ def vocabulary(kind: type[enum.StrEnum]) -> Any:
         raise argparse.ArgumentTypeError(f"'{text}' is not one of: {choices}")
 
     return parse
+
+
+def report_period(args: argparse.Namespace) -> tuple[dt.date, dt.date]:
+    """`--since` and `--until` as dates (YYYY-MM-DD), the first not after the second."""
+    since, until = _day(args.since, "--since"), _day(args.until, "--until")
+    if until < since:
+        raise CommandError("--until is before --since")
+    return since, until
+
+
+def _day(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"{option} must be a date as YYYY-MM-DD, not {text!r}") from None

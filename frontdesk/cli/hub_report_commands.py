@@ -5,11 +5,10 @@ calendar days. Registered into the `hub` group by `frontdesk.cli.hub_commands`."
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from frontdesk.cli.common import CommandError, hub_engine, print_json
+from frontdesk.cli.common import CommandError, hub_engine, print_json, report_period
 
 Leaf = Callable[[Any, str, str, Any], argparse.ArgumentParser]
 
@@ -30,19 +29,10 @@ def register(sub: Any, leaf: Leaf) -> None:
     p.add_argument("--json", action="store_true", help="print as JSON")
 
 
-def _day(text: str, option: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"{option} must be a date as YYYY-MM-DD, not {text!r}") from None
-
-
 def run_report(args: argparse.Namespace) -> int:
     from frontdesk.hub.enquiries.monthly_report import monthly_report
 
-    since, until = _day(args.since, "--since"), _day(args.until, "--until")
-    if until < since:
-        raise CommandError("--until is before --since")
+    since, until = report_period(args)
     if args.stale_hours < 1:
         raise CommandError("--stale-hours must be at least 1")
     engine = hub_engine(args)

@@ -5,7 +5,6 @@ as JSON (`--json`) and as an A4 PDF for management (`--pdf`)."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ from frontdesk.cli.common import (
     open_catalogue,
     open_desk,
     print_json,
+    report_period,
 )
 
 
@@ -38,19 +38,10 @@ def register(commands: Any) -> None:
     p.set_defaults(run=run_report)
 
 
-def _day(text: str, option: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"{option} must be a date as YYYY-MM-DD, not {text!r}") from None
-
-
 def run_report(args: argparse.Namespace) -> int:
     from frontdesk.sync.period_report import DESK, fetch_report
 
-    since, until = _day(args.since, "--since"), _day(args.until, "--until")
-    if until < since:
-        raise CommandError("--until is before --since")
+    since, until = report_period(args)
     desk, catalogue = open_desk(args), open_catalogue(args)
     try:
         report = fetch_report(desk, since, until, catalogue=catalogue, org=args.org)
